@@ -1,0 +1,52 @@
+"""The unit of explanation shared by every repair step.
+
+Every fixer returns the edits it made so that a user can always see *why* a character changed
+(in the spirit of ftfy's ``fix_and_explain``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change: ``text[start:end]`` (== ``before``) was replaced by ``after``.
+
+    ``start``/``end`` are character offsets in the text the step received (``repair_text`` maps
+    them back to its own input). ``kind`` names the damage, e.g. ``"deleted_accent"``,
+    ``"stripped_accent"``, ``"question_mark"``, ``"deleted_apostrophe"``, ``"inserted_word"``,
+    ``"mojibake"``, ``"html_entity"``. ``confidence`` is in [0, 1]; ``reason`` is a short
+    human-readable why, shown by ``esgtext repair --explain``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+    confidence: float = 1.0
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (offsets relative to ``text``) and return the new text.
+
+    >>> apply_edits("la mdaille", [Edit("deleted_accent", 3, 10, "mdaille", "médaille")])
+    'la médaille'
+    """
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start}")
+        if text[e.start:e.end] != e.before:
+            raise ValueError(f"edit does not match text at {e.start}: {e.before!r}")
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
