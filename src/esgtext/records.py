@@ -1,0 +1,273 @@
+"""The bilingual record and its writers: JSONL, TMX 1.4b and Moses.
+
+A :class:`Record` is one segment of one document, with the text before repair (``source_raw``),
+after repair (``source``), its English ``target`` and the recipe that made it (``signature``, in
+the spirit of sacrebleu's signatures). Records hold no timestamps, so a re-run on the same input
+with the same settings renders byte-identical files.
+
+Which records go where:
+
+* JSONL: every record, in segment order (``status`` says what happened to it).
+* TMX: one ``<tu>`` per record that has a target: ``translated`` ones and ``kept`` English ones
+  (source == target, ``srclang="en"``); ``boilerplate`` and ``untranslated`` records have none.
+* Moses: only ``translated`` records (a model produced the English); identity pairs of kept English
+  would only add noise to a parallel corpus. One line-aligned pair of files per source language.
+
+    >>> r = Record(doc="a.txt", seg=0, paragraph=0, start=0, end=7, src_lang="fr",
+    ...            lang_confidence=0.99, status="translated", source="Bonjour",
+    ...            source_raw="Bonjour", target="Hello")
+    >>> render_moses([r])
+    {'fr': (b'Bonjour\\n', b'Hello\\n')}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from importlib import resources
+from typing import Iterable
+
+from esgtext import __version__
+
+#: Every value of :attr:`Record.status`.
+STATUSES = ("translated", "kept", "boilerplate", "untranslated")
+
+TARGET_LANG = "en"
+
+# Characters XML 1.0 forbids (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/F).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Everything str.splitlines() treats as a line break: a Moses line must contain none of them.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One segment of a document and what esgtext made of it (see ``data/record.schema.json``).
+
+    ``start``/``end`` are character offsets of ``source`` in the repaired document text;
+    ``raw_start``/``raw_end`` those of ``source_raw`` in the decoded input (after HTML extraction for
+    HTML files), ``None`` where the repair could not be mapped back. ``edits`` are the repair edits
+    that touch this segment, with offsets in the decoded input.
+    """
+
+    doc: str
+    seg: int
+    paragraph: int
+    start: int
+    end: int
+    src_lang: str
+    lang_confidence: float
+    status: str
+    source: str
+    source_raw: str | None
+    target: str | None
+    raw_start: int | None = None
+    raw_end: int | None = None
+    flags: tuple[str, ...] = ()
+    edits: tuple[dict, ...] = ()
+    engine: str | None = None
+    model: str | None = None
+    revision: str | None = None
+    signature: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown record status {self.status!r}")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["flags"] = list(self.flags)
+        d["edits"] = list(self.edits)
+        return d
+
+    def to_json(self) -> str:
+        """One JSON line, keys in field order, no ASCII escaping (stable bytes across runs)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Record":
+        d = dict(d)
+        d["flags"] = tuple(d.get("flags", ()))
+        d["edits"] = tuple(d.get("edits", ()))
+        return cls(**d)
+
+
+def make_signature(
+    *,
+    repair: str = "default",
+    engine: str | None = None,
+    model: str | None = None,
+    revision: str | None = None,
+    beam_size: int | None = None,
+    glossary: str | None = None,
+) -> str:
+    """A sacrebleu-style recipe: everything needed to regenerate a record, ``key:value|...``.
+
+    >>> make_signature(engine="transformers", model="opus-mt-fr-en", revision="abc", beam_size=4)
+    'esgtext:0.1.0|repair:default|engine:transformers|model:opus-mt-fr-en|rev:abc|beam:4|glossary:none'
+    >>> make_signature()
+    'esgtext:0.1.0|repair:default|engine:none'
+    """
+    parts = [f"esgtext:{__version__}", f"repair:{repair}"]
+    if engine is None or model is None:
+        parts.append("engine:none")
+    else:
+        parts += [
+            f"engine:{engine}",
+            f"model:{model}",
+            f"rev:{revision or 'none'}",
+            f"beam:{beam_size if beam_size is not None else 'default'}",
+            f"glossary:{glossary or 'none'}",
+        ]
+    return "|".join(parts)
+
+
+def xml_safe(text: str) -> str:
+    """Drop the characters XML 1.0 cannot hold, so any input yields a well-formed TMX.
+
+    >>> xml_safe("a\\x00b\\x1bc\\td")
+    'abc\\td'
+    """
+    return _XML_ILLEGAL.sub("", text)
+
+
+def moses_line(text: str) -> str:
+    """One Moses line: inner line breaks become spaces so that the pair files stay aligned.
+
+    >>> moses_line("first\\nsecond\\u2028third ")
+    'first second third'
+    """
+    return _LINE_BREAKS.sub(" ", text).strip()
+
+
+def render_jsonl(records: Iterable[Record]) -> bytes:
+    """All records as UTF-8 JSON lines (an empty document renders as an empty file)."""
+    return "".join(r.to_json() + "\n" for r in records).encode("utf-8")
+
+
+def parse_jsonl(data: bytes | str) -> list[Record]:
+    """The inverse of :func:`render_jsonl`."""
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    return [Record.from_dict(json.loads(line)) for line in data.splitlines() if line.strip()]
+
+
+def tmx_records(records: Iterable[Record]) -> list[Record]:
+    """The records that become a ``<tu>``: those with a target."""
+    return [r for r in records if r.target is not None]
+
+
+def render_tmx(records: Iterable[Record]) -> bytes:
+    """TMX 1.4b written with translate-toolkit: one ``<tu>`` per record with a target.
+
+    Each ``<tu>`` carries ``srclang`` and ``<prop>`` elements for the document (``x-doc``), the
+    segment index (``x-seg``) and the status (``x-status``). The header names esgtext and holds no
+    creation date, so that re-runs are byte-identical. XML-illegal characters are removed.
+    """
+    from lxml import etree
+    from translate.storage import tmx
+
+    units = tmx_records(records)
+    langs = sorted({r.src_lang for r in units})
+    header_lang = langs[0] if len(langs) == 1 else "*all*"
+    store = tmx.tmxfile(sourcelanguage=header_lang, targetlanguage=TARGET_LANG)
+    header = store.document.getroot().find("header")
+    if header is not None:
+        header.set("creationtool", "esgtext")
+        header.set("creationtoolversion", __version__)
+    for r in units:
+        store.addtranslation(xml_safe(r.source), r.src_lang, xml_safe(r.target or ""), TARGET_LANG)
+        tu = store.units[-1].xmlelement
+        # TMX DTD order inside <tu>: note*, prop*, tuv+ -- so the props go first.
+        for i, (kind, value) in enumerate(
+            (("x-doc", r.doc), ("x-seg", str(r.seg)), ("x-status", r.status))
+        ):
+            prop = etree.Element("prop")
+            prop.set("type", kind)
+            prop.text = xml_safe(value)
+            tu.insert(i, prop)
+    return bytes(store)
+
+
+def moses_records(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """``translated`` records grouped by source language, in segment order."""
+    groups: dict[str, list[Record]] = {}
+    for r in records:
+        if r.status == "translated" and r.target is not None and r.src_lang != TARGET_LANG:
+            groups.setdefault(r.src_lang, []).append(r)
+    return dict(sorted(groups.items()))
+
+
+def render_moses(records: Iterable[Record]) -> dict[str, tuple[bytes, bytes]]:
+    """``{src_lang: (source_file_bytes, english_file_bytes)}``, line-aligned by construction."""
+    out: dict[str, tuple[bytes, bytes]] = {}
+    for lang, group in moses_records(records).items():
+        src = "".join(moses_line(r.source) + "\n" for r in group)
+        tgt = "".join(moses_line(r.target or "") + "\n" for r in group)
+        out[lang] = (src.encode("utf-8"), tgt.encode("utf-8"))
+    return out
+
+
+def moses_paths(rel: str, langs: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Output names of the Moses pair files of document ``rel`` for each source language.
+
+    A document with one source language gets ``rel.<lang>`` and ``rel.en``; one with several gets
+    ``rel.<lang>-en.<lang>`` and ``rel.<lang>-en.en`` per language, so that every pair stays
+    line-aligned.
+
+    >>> moses_paths("a.txt", ["fr"])
+    {'fr': ('a.txt.fr', 'a.txt.en')}
+    >>> moses_paths("a.txt", ["fr", "zh"])["zh"]
+    ('a.txt.zh-en.zh', 'a.txt.zh-en.en')
+    """
+    langs = sorted(langs)
+    if len(langs) == 1:
+        return {langs[0]: (f"{rel}.{langs[0]}", f"{rel}.{TARGET_LANG}")}
+    return {
+        lang: (f"{rel}.{lang}-{TARGET_LANG}.{lang}", f"{rel}.{lang}-{TARGET_LANG}.{TARGET_LANG}")
+        for lang in langs
+    }
+
+
+def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> dict[str, bytes]:
+    """Every output file of one document: ``{path relative to OUT: bytes}``.
+
+    ``formats`` is a subset of ``("jsonl", "tmx", "moses")``.
+    """
+    formats = set(formats)
+    files: dict[str, bytes] = {}
+    if "jsonl" in formats:
+        files[f"{rel}.jsonl"] = render_jsonl(records)
+    if "tmx" in formats:
+        files[f"{rel}.tmx"] = render_tmx(records)
+    if "moses" in formats:
+        pairs = render_moses(records)
+        for lang, (src_name, tgt_name) in moses_paths(rel, pairs).items():
+            files[src_name], files[tgt_name] = pairs[lang]
+    return files
+
+
+def record_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of one JSONL record, shipped as ``esgtext/data``."""
+    text = resources.files("esgtext").joinpath("data/record.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+FORMATS = ("jsonl", "tmx", "moses")
+
+__all__ = [
+    "FORMATS",
+    "STATUSES",
+    "Record",
+    "make_signature",
+    "moses_line",
+    "moses_paths",
+    "parse_jsonl",
+    "record_schema",
+    "render_jsonl",
+    "render_moses",
+    "render_outputs",
+    "render_tmx",
+    "xml_safe",
+]
