@@ -1,0 +1,226 @@
+"""Repair damaged press releases: encodings, mojibake, HTML entities, lost French accents.
+
+One verb for text, one for bytes, one for files; each returns a :class:`RepairResult` carrying the
+repaired text *and* the edits that explain it (in the spirit of ftfy's ``fix_and_explain``):
+
+    >>> from esgtext.repair import repair_text
+    >>> result = repair_text("la mÃ©daille &amp; le trophée", lang="en")
+    >>> result.text
+    'la médaille & le trophée'
+    >>> [(e.kind, e.start, e.end, e.before, e.after) for e in result.edits]
+    [('mojibake', 3, 12, 'mÃ©daille', 'médaille'), ('html_entity', 13, 18, '&amp;', '&')]
+
+Steps, in order (each one pure; offsets always refer to the input):
+
+1. ``mojibake``/``html_entity``/``control_char``/``ligature``: ftfy, configured to keep curly
+   quotes, full-width CJK punctuation, line breaks and the normalisation of clean text;
+   ``decomposed_accent``: "e" + U+0301 composed to "é" where it occurs.
+2. ``question_mark``: "C?te d'Ivoire" -> "Côte d'Ivoire", on any Latin text.
+3. French accents (``deleted_accent``, ``stripped_accent``, ``deleted_apostrophe``,
+   ``inserted_word``) when ``lang="fr"``, or when ``lang`` is None and the text reads as French.
+   ``lang="en"`` or ``"zh"`` never touches accents.
+
+Line breaks are never added or removed: the output has one line per input line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from esgtext.repair.compose import compose_edits
+from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
+from esgtext.repair.edits import Edit, apply_edits
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "Edit",
+    "RepairConfig",
+    "RepairResult",
+    "UndecodableInput",
+    "repair_bytes",
+    "repair_file",
+    "repair_text",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RepairConfig:
+    """Every repair setting in one immutable object, passed down to the steps.
+
+    ``restore_french``: ``"auto"`` (the ``lang`` argument, else :func:`french_score`), or
+    True/False to force it. ``french_threshold``: the score from which a text with no ``lang``
+    counts as French.
+    """
+
+    fix_mojibake: bool = True
+    compose_accents: bool = True
+    restore_question_marks: bool = True
+    restore_french: bool | str = "auto"
+    french_threshold: float = 0.5
+
+    def signature(self) -> str:
+        """A short, reproducible description, e.g. for bilingual records."""
+        flags = [
+            f"mojibake:{'yes' if self.fix_mojibake else 'no'}",
+            f"compose:{'yes' if self.compose_accents else 'no'}",
+            f"qmark:{'yes' if self.restore_question_marks else 'no'}",
+            f"french:{self.restore_french}@{self.french_threshold:g}",
+        ]
+        return "|".join(flags)
+
+
+DEFAULT_CONFIG = RepairConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class RepairResult:
+    """The repaired ``text`` and the ``edits`` (offsets into ``original``) that produced it.
+
+    From bytes or files also: ``encoding`` detected, ``undecodable_bytes`` (replaced by U+FFFD)
+    and human-readable ``warnings``. ``lang`` is the language the accents were repaired as
+    (``"fr"`` when French accents were restored, else the ``lang`` given).
+    """
+
+    text: str
+    edits: tuple[Edit, ...] = ()
+    lang: str | None = None
+    encoding: str | None = None
+    undecodable_bytes: int = 0
+    warnings: tuple[str, ...] = ()
+    original: str = field(default="", repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits) or self.text != self.original
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: text, lang, encoding, warnings and edits (without the original text)."""
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "encoding": self.encoding,
+            "undecodable_bytes": self.undecodable_bytes,
+            "warnings": list(self.warnings),
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
+
+
+def _normalise_lang(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    lang = lang.strip().lower().replace("_", "-")
+    if lang in ("", "auto"):
+        return None
+    return lang.split("-")[0]
+
+
+def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAULT_CONFIG) -> RepairResult:
+    """Repair ``text`` and explain every change; pure and deterministic.
+
+    ``lang``: ``"fr"``, ``"en"``, ``"zh"`` (or a tag like ``"fr-FR"``), or None to let the
+    French score decide whether French accents are restored.
+
+    >>> repair_text("“Net zero” by 2050，中文。", lang="en").edits
+    ()
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair_text expects str, got {type(text).__name__} (use repair_bytes)")
+    lang = _normalise_lang(lang)
+    edits: list[Edit] = []
+    current = text
+    warnings: list[str] = []
+
+    def run(step_edits: list[Edit]) -> None:
+        nonlocal edits, current
+        if step_edits:
+            edits = compose_edits(text, edits, current, step_edits)
+            current = apply_edits(current, step_edits)
+
+    if config.fix_mojibake:
+        from esgtext.repair.mojibake import fix_mojibake
+
+        run(fix_mojibake(current))
+    if config.compose_accents and not current.isascii():
+        from esgtext.repair.mojibake import compose_decomposed_accents
+
+        run(compose_decomposed_accents(current))
+
+    french = _french_module(warnings)
+    if config.restore_question_marks and "?" in current and french is not None:
+        run(list(french.restore_question_marks(current)))
+
+    repaired_as = lang
+    if french is not None and _should_restore_french(current, lang, config, french):
+        run(list(french.restore_french(current)))
+        repaired_as = "fr"
+
+    return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
+
+
+def _french_module(warnings: list[str]):
+    try:
+        french = importlib.import_module("esgtext.repair.french")
+    except ModuleNotFoundError as exc:  # pragma: no cover - only while french.py is being built
+        if exc.name != "esgtext.repair.french":
+            raise
+        warnings.append("French accent restoration is not available in this build")
+        return None
+    return french
+
+
+def _should_restore_french(text: str, lang: str | None, config: RepairConfig, french) -> bool:
+    if config.restore_french is True:
+        return True
+    if config.restore_french is False:
+        return False
+    if lang is not None:
+        return lang == "fr"
+    if not any("a" <= c <= "z" for c in text[:2000].lower()):
+        return False  # no Latin letters to speak of (Chinese): never French
+    return french.french_score(text) >= config.french_threshold
+
+
+def repair_bytes(
+    data: bytes,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    config: RepairConfig = DEFAULT_CONFIG,
+) -> RepairResult:
+    """Decode ``data`` (BOM, UTF-8, UTF-16, cp1252, GB18030, ...) and repair it.
+
+    ``encoding`` forces a codec instead of detecting one. Raises :class:`UndecodableInput` for
+    binary data; bytes that are broken inside otherwise valid UTF-8 become U+FFFD and are
+    counted in ``undecodable_bytes`` with a warning.
+
+    >>> r = repair_bytes("Communiqué : la société réduit ses émissions".encode("cp1252"), lang="fr")
+    >>> r.encoding, r.text
+    ('cp1252', 'Communiqué : la société réduit ses émissions')
+    """
+    decoded: Decoded = decode_bytes(data, encoding)
+    result = repair_text(decoded.text, lang=lang, config=config)
+    return replace(
+        result,
+        encoding=decoded.encoding,
+        undecodable_bytes=decoded.undecodable_bytes,
+        warnings=decoded.warnings + result.warnings,
+    )
+
+
+def repair_file(
+    path: str | os.PathLike[str],
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    config: RepairConfig = DEFAULT_CONFIG,
+) -> RepairResult:
+    """Read ``path`` as bytes and :func:`repair_bytes` it.
+
+    Raises :class:`OSError` (missing, unreadable, a directory) or :class:`UndecodableInput`.
+    """
+    data = Path(path).read_bytes()
+    return repair_bytes(data, lang=lang, encoding=encoding, config=config)

@@ -1,0 +1,120 @@
+"""Chain repair steps while keeping every edit's offsets in the *original* input.
+
+Each step sees the output of the previous one and reports edits against that. :func:`compose_edits`
+maps a step's edits back through the edits made so far; where a later edit touches text an earlier
+edit produced (ftfy turned "mÃ©daille" into "médaille", then the accent restorer changed it
+again), the two merge into one edit from the original text to the final text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from esgtext.repair.edits import Edit
+
+
+def compose_edits(original: str, done: list[Edit], current: str, step: list[Edit]) -> list[Edit]:
+    """Edits from ``original`` to the result of applying ``step`` to ``current``.
+
+    ``done`` are edits from ``original`` to ``current`` (offsets in ``original``); ``step`` are
+    edits of ``current`` (offsets in ``current``). The result has offsets in ``original``.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> original = "la mÃ©daille du cas"
+    >>> done = [Edit("mojibake", 3, 12, "mÃ©daille", "médaille")]
+    >>> current = apply_edits(original, done)
+    >>> step = [Edit("deleted_accent", 3, 11, "médaille", "médailles"), Edit("x", 15, 18, "cas", "CAS")]
+    >>> [(e.kind, e.start, e.end, e.before, e.after) for e in compose_edits(original, done, current, step)]
+    [('mojibake+deleted_accent', 3, 12, 'mÃ©daille', 'médailles'), ('x', 16, 19, 'cas', 'CAS')]
+    """
+    if not step:
+        return list(done)
+    if not done:
+        return sorted(step, key=_order)
+    done = sorted(done, key=_order)
+    # where each earlier edit's output sits in `current`
+    placed: list[tuple[int, int, Edit]] = []
+    shift = 0
+    for edit in done:
+        start = edit.start + shift
+        placed.append((start, start + len(edit.after), edit))
+        shift += len(edit.after) - (edit.end - edit.start)
+    ends = [end for _, end, _ in placed]
+    shifts = []  # cumulative shift after each placed edit
+    total = 0
+    for edit in done:
+        total += len(edit.after) - (edit.end - edit.start)
+        shifts.append(total)
+
+    def to_original(pos: int) -> int:
+        """Map a position of `current` that is not strictly inside an earlier edit's output."""
+        k = bisect_right(ends, pos)  # earlier edits that end at or before pos
+        return pos - (shifts[k - 1] if k else 0)
+
+    items = [(s, e, d, None) for s, e, d in placed] + [(x.start, x.end, None, x) for x in step]
+    items.sort(key=lambda item: (item[0], item[1]))
+    clusters: list[list] = []
+    for item in items:
+        if clusters and _joins(clusters[-1], item):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+
+    result: list[Edit] = []
+    for cluster in clusters:
+        olds = [d for _, _, d, _ in cluster if d is not None]
+        news = [x for _, _, _, x in cluster if x is not None]
+        if not news:
+            result.extend(olds)
+            continue
+        if not olds:
+            result.extend(_shifted(x, to_original(x.start) - x.start) for x in news)
+            continue
+        lo = min(s for s, _, _, _ in cluster)
+        hi = max(e for _, e, _, _ in cluster)
+        start, end = to_original(lo), to_original(hi)
+        pieces, pos = [], lo
+        for x in news:
+            pieces.append(current[pos : x.start])
+            pieces.append(x.after)
+            pos = x.end
+        pieces.append(current[pos:hi])
+        members = olds + news
+        kinds = list(dict.fromkeys(k for m in members for k in m.kind.split("+")))
+        result.append(
+            Edit(
+                "+".join(kinds),
+                start,
+                end,
+                original[start:end],
+                "".join(pieces),
+                min(m.confidence for m in members),
+                "; then ".join(dict.fromkeys(m.reason for m in members if m.reason)),
+            )
+        )
+    return sorted(result, key=_order)
+
+
+def _joins(cluster: list, item: tuple) -> bool:
+    """An item joins a cluster when it overlaps it and one side is an earlier edit's output."""
+    s, e, old, _ = item
+    for cs, ce, c_old, _ in cluster:
+        if (old is None) == (c_old is None):
+            continue  # two earlier edits, or two step edits, never overlap
+        if s < ce and e > cs:
+            return True
+        if (s == e or cs == ce) and s <= ce and e >= cs:
+            return True  # an insertion touching the other: keep order unambiguous
+    return False
+
+
+def _order(edit: Edit) -> tuple[int, int]:
+    return (edit.start, edit.end)
+
+
+def _shifted(edit: Edit, delta: int) -> Edit:
+    if not delta:
+        return edit
+    return Edit(
+        edit.kind, edit.start + delta, edit.end + delta, edit.before, edit.after, edit.confidence, edit.reason
+    )

@@ -1,0 +1,187 @@
+"""Mojibake, HTML entities and decomposed accents, fixed by ftfy and explained as precise edits.
+
+ftfy's own explanation lists *steps* ("encode sloppy-windows-1252, decode utf-8"), not where the
+text changed. We run ftfy line by line (as ftfy itself does), skip lines that cannot need it, and
+diff each changed line word by word, so every :class:`~esgtext.repair.edits.Edit` says exactly
+which characters of the input became what.
+
+ftfy is configured for press releases, where typography is content:
+
+- ``uncurl_quotes=False``: ’ “ ” stay curly;
+- ``fix_character_width=False``: full-width CJK punctuation (，。！？：) stays full-width;
+- ``fix_line_breaks=False``: one output line per input line, CRLF stays CRLF;
+- ``normalization=None``: clean text is never re-normalised (NFC would also rewrite CJK
+  compatibility ideographs); decomposed Latin accents are composed by
+  :func:`compose_decomposed_accents`, only where they occur.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from esgtext.repair.edits import Edit
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
+
+
+def default_ftfy_config() -> TextFixerConfig:
+    """ftfy settings that fix mojibake and entities and leave typography alone (see module doc)."""
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+# A line made only of these characters cannot be changed by ftfy with the settings above:
+# ASCII without "&" (entities) and without control characters (terminal escapes, C0 controls).
+_NOTHING_FOR_FTFY = re.compile(r"[\t\x20-\x25\x27-\x7e]*")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+_TOKENS = re.compile(r"\s+|\S+")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x1b]")
+_LIGATURES = frozenset("ĲĳĿŀǄǅǆǇǈǉǊǋǌǱǲǳﬀﬁﬂﬃﬄﬅﬆ")
+
+# Lines longer than this are fixed in pieces cut at spaces (bounded ftfy and diff cost on a
+# 10 MB single-line file). A cut never separates "Ã" from the space that stands for its NBSP.
+LONG_LINE = 4096
+
+
+def fix_mojibake(text: str, config: TextFixerConfig | None = None) -> list[Edit]:
+    """Edits that undo mojibake and HTML entities, with offsets into ``text``.
+
+    >>> [(e.before, e.after, e.kind) for e in fix_mojibake("la mÃ©daille d’or &amp; l’été")]
+    [('mÃ©daille', 'médaille', 'mojibake'), ('&amp;', '&', 'html_entity')]
+    >>> fix_mojibake("“Clean” text, 中文，标点！")
+    []
+    """
+    if config is None:
+        config = default_ftfy_config()
+    edits: list[Edit] = []
+    for line_match in _LINES.finditer(text):
+        line = line_match.group()
+        if _NOTHING_FOR_FTFY.fullmatch(line.rstrip("\r\n")):
+            continue
+        for start, piece in _pieces(line.rstrip("\r\n"), line_match.start()):
+            edits.extend(_fix_piece(piece, start, config))
+    return edits
+
+
+def _pieces(line: str, offset: int):
+    """Yield (offset, piece) cutting ``line`` at spaces into pieces of about LONG_LINE chars."""
+    if len(line) <= LONG_LINE:
+        yield offset, line
+        return
+    pos = 0
+    while pos < len(line):
+        cut = min(len(line), pos + LONG_LINE)
+        if cut < len(line):
+            space = line.rfind(" ", pos + LONG_LINE // 2, cut)
+            # the space must follow an ASCII character, else it may be a mangled NBSP ("Ã ")
+            while space > pos and not line[space - 1].isascii():
+                space = line.rfind(" ", pos + LONG_LINE // 2, space)
+            if space > pos:
+                cut = space + 1
+        yield offset + pos, line[pos:cut]
+        pos = cut
+
+
+def _fix_piece(piece: str, offset: int, config: TextFixerConfig) -> list[Edit]:
+    import ftfy
+
+    fixed, steps = ftfy.fix_and_explain(piece, config)
+    if fixed == piece:
+        return []
+    how = ", ".join(f"{action} {name}" for action, name in (steps or ()))
+    return [
+        _classify(Edit("mojibake", offset + start, offset + end, before, after), how)
+        for start, end, before, after in diff_words(piece, fixed)
+    ]
+
+
+def diff_words(before: str, after: str) -> list[tuple[int, int, str, str]]:
+    """Changed regions between two versions of a line, as whole words, with offsets in ``before``.
+
+    Surrounding whitespace common to both sides is trimmed from each region.
+
+    >>> diff_words("la mÃ©daille dâ€™or", "la médaille d’or")
+    [(3, 12, 'mÃ©daille', 'médaille'), (13, 19, 'dâ€™or', 'd’or')]
+    >>> diff_words("Ã  la", "à la")
+    [(0, 2, 'Ã ', 'à')]
+    """
+    a = _TOKENS.findall(before)
+    b = _TOKENS.findall(after)
+    starts = [0]
+    for token in a:
+        starts.append(starts[-1] + len(token))
+    regions = []
+    matcher = SequenceMatcher(None, a, b)
+    b_pos = [0]
+    for token in b:
+        b_pos.append(b_pos[-1] + len(token))
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old = before[starts[i1] : starts[i2]]
+        new = after[b_pos[j1] : b_pos[j2]]
+        start = starts[i1]
+        # trim whitespace shared by both ends ("Ã  " -> "à " becomes "Ã " -> "à")
+        while old and new and old[0] == new[0] and old[0].isspace():
+            old, new, start = old[1:], new[1:], start + 1
+        while old and new and old[-1] == new[-1] and old[-1].isspace():
+            old, new = old[:-1], new[:-1]
+        regions.append((start, start + len(old), old, new))
+    return regions
+
+
+def _classify(edit: Edit, how: str) -> Edit:
+    before = edit.before
+    if _ENTITY.search(before) and "unescape_html" in how:
+        kind, reason = "html_entity", "HTML entity written out as text"
+    elif _CONTROL.search(before) and not any(c.isalpha() and not c.isascii() for c in before):
+        kind, reason = "control_char", "invisible control characters or terminal escapes removed"
+    elif any(c in _LIGATURES for c in before) and "ligature" in how:
+        kind, reason = "ligature", "typographic ligature split into its letters"
+    else:
+        kind, reason = "mojibake", "text decoded with the wrong encoding"
+    if how:
+        reason = f"{reason} (ftfy: {how})"
+    return Edit(kind, edit.start, edit.end, edit.before, edit.after, 1.0, reason)
+
+
+_DECOMPOSED = re.compile(r"[A-Za-z][\u0300-\u036f]+")
+
+
+def compose_decomposed_accents(text: str) -> list[Edit]:
+    """Compose a Latin letter followed by combining accents into one character (NFC), locally.
+
+    Text from macOS file names or some PDFs writes "é" as "e" + U+0301; word matching and the
+    French lexicon expect the composed form. Nothing else in the text is normalised.
+
+    >>> [(e.start, e.end, e.after) for e in compose_decomposed_accents("cafe\\u0301 ok")]
+    [(3, 5, 'é')]
+    """
+    edits = []
+    for match in _DECOMPOSED.finditer(text):
+        composed = unicodedata.normalize("NFC", match.group())
+        if composed != match.group():
+            edits.append(
+                Edit(
+                    "decomposed_accent",
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    composed,
+                    1.0,
+                    "letter and combining accent composed into one character (NFC)",
+                )
+            )
+    return edits
