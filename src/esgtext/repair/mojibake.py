@@ -100,9 +100,8 @@ def _fix_piece(piece: str, offset: int, config: TextFixerConfig) -> list[Edit]:
     fixed, steps = ftfy.fix_and_explain(piece, config)
     if fixed == piece:
         return []
-    how = ", ".join(f"{action} {name}" for action, name in (steps or ()))
     return [
-        _classify(Edit("mojibake", offset + start, offset + end, before, after), how)
+        _classify(Edit("mojibake", offset + start, offset + end, before, after), steps)
         for start, end, before, after in diff_words(piece, fixed)
     ]
 
@@ -142,18 +141,25 @@ def diff_words(before: str, after: str) -> list[tuple[int, int, str, str]]:
     return regions
 
 
-def _classify(edit: Edit, how: str) -> Edit:
+_NOT_ENCODING_STEPS = frozenset(
+    {"unescape_html", "remove_terminal_escapes", "remove_control_chars", "fix_latin_ligatures", "fix_surrogates"}
+)
+
+
+def _classify(edit: Edit, steps) -> Edit:
     before = edit.before
-    if _ENTITY.search(before) and "unescape_html" in how:
+    names = [name for _, name in (steps or ())]
+    if _ENTITY.search(before) and "unescape_html" in names:
         kind, reason = "html_entity", "HTML entity written out as text"
     elif _CONTROL.search(before) and not any(c.isalpha() and not c.isascii() for c in before):
         kind, reason = "control_char", "invisible control characters or terminal escapes removed"
-    elif any(c in _LIGATURES for c in before) and "ligature" in how:
+    elif any(c in _LIGATURES for c in before) and "fix_latin_ligatures" in names:
         kind, reason = "ligature", "typographic ligature split into its letters"
     else:
         kind, reason = "mojibake", "text decoded with the wrong encoding"
-    if how:
-        reason = f"{reason} (ftfy: {how})"
+        how = ", ".join(f"{action} {name}" for action, name in steps or () if name not in _NOT_ENCODING_STEPS)
+        if how:
+            reason = f"{reason} (ftfy: {how})"
     return Edit(kind, edit.start, edit.end, edit.before, edit.after, 1.0, reason)
 
 

@@ -1,0 +1,248 @@
+"""``esgtext repair``: a thin wrapper over :func:`esgtext.repair.repair_bytes`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from esgtext.cli import EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+REPAIR_HELP_EPILOG = (
+    """\b
+Damage it repairs (the kind shown by --explain and --json):
+  mojibake           UTF-8 read as cp1252/Latin-1: "mÃ©daille" -> "médaille"
+  html_entity        entities left in text: "&eacute;t&eacute;" -> "été"
+  control_char       invisible control characters and terminal escapes
+  decomposed_accent  "e" + combining accent -> "é"
+  question_mark      "C?te d'Ivoire" -> "Côte d'Ivoire" (any Latin text)
+  deleted_accent     French "la mdaille" -> "la médaille" (French only)
+  stripped_accent    French "la medaille" -> "la médaille" (French only)
+  deleted_apostrophe French "lenvironnement" -> "l’environnement"
+Files may be UTF-8 (with or without BOM), UTF-16, cp1252 or GB18030: the
+encoding is detected. Curly quotes, full-width CJK punctuation and line
+breaks are kept; English and Chinese (--lang en/zh) keep their accents as is.
+Output is UTF-8.
+
+\b
+Examples:
+  esgtext repair release.txt                 repaired text on stdout
+  esgtext repair release.txt -o fixed.txt    ... into a file
+  cat release.txt | esgtext repair --lang fr
+  esgtext repair inbox/ -o fixed/ --explain  a folder (.txt, .md, recursively),
+                                             mirrored into fixed/, edits on stderr
+  esgtext repair release.txt --json          text, encoding and edits as JSON
+
+\b
+Errors are one line each on stderr: "esgtext: error: <path>: <reason>"
+(binary file, unreadable, missing); the other inputs are still repaired.
+"""
+    + EXIT_CODES_HELP
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    source: Path | None  # None: stdin
+    shown: str  # the path as shown in messages
+    relative: Path  # where it goes under OUT in directory mode
+
+
+@click.command("repair", epilog=REPAIR_HELP_EPILOG)
+@click.argument("paths", nargs=-1, metavar="[PATH...|-]")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(),
+    help="Write here instead of stdout. A directory when there are several inputs or a directory input.",
+)
+@click.option("--lang", type=click.Choice(["fr", "en", "zh"]), help="Language of the text (default: detect French).")
+@click.option("--encoding", help="Force the input encoding (default: detect).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input: path, encoding, text, edits.")
+@click.option("--explain", is_flag=True, help="Print every edit to stderr as path:line:col  before → after  (kind, …).")
+def repair(
+    paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool
+) -> None:
+    """Repair encodings, mojibake, HTML entities and lost French accents.
+
+    PATH is a file, a directory (its .txt and .md files, recursively) or - for stdin
+    (the default). The repaired text goes to stdout, or to OUT.
+    """
+    try:
+        code = run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json, explain=explain)
+    except KeyboardInterrupt:
+        click.echo("esgtext: interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def _error(shown: str, reason: str) -> None:
+    click.echo(f"esgtext: error: {shown}: {reason}", err=True)
+
+
+def run_repair(
+    paths: tuple[str, ...] | list[str],
+    out: str | None = None,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    as_json: bool = False,
+    explain: bool = False,
+) -> int:
+    """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
+    from esgtext.repair import UndecodableInput, repair_bytes
+
+    usage_error = False
+    failed = False
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _error("-", "no input: give a PATH, or pipe text to stdin")
+            return EXIT_USAGE
+        paths = ("-",)
+    out_path = Path(out) if out else None
+    jobs: list[_Job] = []
+    directory_input = False
+    for arg in paths:
+        if arg == "-":
+            jobs.append(_Job(None, "-", Path("stdin.txt")))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            directory_input = True
+            found = _walk(path, exclude=out_path)
+            if not found:
+                click.echo(f"esgtext: warning: {arg}: no .txt or .md files", err=True)
+            prefix = Path(path.resolve().name) if len(paths) > 1 else Path()
+            jobs.extend(_Job(f, str(f), prefix / f.relative_to(path)) for f in found)
+        elif path.exists():
+            jobs.append(_Job(path, arg, Path(path.name)))
+        else:
+            _error(arg, "no such file or directory")
+            usage_error = True
+
+    to_directory = out_path is not None and (len(paths) > 1 or directory_input or out_path.is_dir())
+    seen: set[Path] = set()
+    single_out = None
+    stdout = click.get_binary_stream("stdout")
+    for job in jobs:
+        try:
+            data = click.get_binary_stream("stdin").read() if job.source is None else job.source.read_bytes()
+            result = repair_bytes(data, lang=lang, encoding=encoding)
+        except UndecodableInput as exc:
+            _error(job.shown, str(exc))
+            failed = True
+            continue
+        except OSError as exc:
+            _error(job.shown, exc.strerror or str(exc))
+            failed = True
+            continue
+        for warning in result.warnings:
+            click.echo(f"esgtext: warning: {job.shown}: {warning}", err=True)
+        if explain:
+            for line in explain_lines(job.shown, result):
+                click.echo(line, err=True)
+        payload = _render(job, result, as_json)
+        try:
+            if out_path is None:
+                stdout.write(payload)
+                stdout.flush()
+            elif to_directory:
+                target = out_path / job.relative
+                if as_json:
+                    target = target.with_name(target.name + ".json")
+                if target in seen:
+                    _error(job.shown, f"another input was already written to {target}")
+                    failed = True
+                    continue
+                seen.add(target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(payload)
+            else:
+                if single_out is None:
+                    out_path.parent.mkdir(parents=True, exist_ok=True)
+                    single_out = out_path.open("wb")
+                single_out.write(payload)
+        except OSError as exc:
+            _error(str(out_path or "-"), f"cannot write: {exc.strerror or exc}")
+            failed = True
+    if single_out is not None:
+        single_out.close()
+    if usage_error:
+        return EXIT_USAGE
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _walk(directory: Path, exclude: Path | None) -> list[Path]:
+    """The .txt/.md files under ``directory``, sorted, skipping hidden folders and ``exclude``."""
+    excluded = exclude.resolve() if exclude is not None else None
+    found = []
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if excluded is not None and (path.resolve() == excluded or excluded in path.resolve().parents):
+            continue
+        if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
+            found.append(path)
+    return found
+
+
+def _render(job: _Job, result, as_json: bool) -> bytes:
+    if not as_json:
+        return result.text.encode("utf-8")
+    locate = _locator(result.original)
+    edits = []
+    for edit in result.edits:
+        line, col = locate(edit.start)
+        edits.append({**edit.to_dict(), "line": line, "col": col})
+    record = {"path": job.shown, **result.to_dict(), "edits": edits}
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _locator(text: str):
+    """A function mapping a character offset to a 1-based (line, column)."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+
+    def locate(offset: int) -> tuple[int, int]:
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    return locate
+
+
+def explain_lines(shown: str, result) -> list[str]:
+    """``path:line:col  before → after  (kind, confidence: reason)`` for every edit.
+
+    >>> from esgtext.repair import repair_text
+    >>> explain_lines("a.txt", repair_text("ok\\nla mÃ©daille", lang="en"))[0]
+    'a.txt:2:4  mÃ©daille → médaille  (mojibake, 1.00: text decoded with the wrong encoding (ftfy: encode latin-1, decode utf-8))'
+    """
+    locate = _locator(result.original)
+    lines = []
+    for edit in result.edits:
+        line, col = locate(edit.start)
+        lines.append(
+            f"{shown}:{line}:{col}  {_visible(edit.before)} → {_visible(edit.after)}  "
+            f"({edit.kind}, {edit.confidence:.2f}: {edit.reason})"
+        )
+    return lines
+
+
+def _visible(text: str) -> str:
+    """Show empty strings and invisible characters unambiguously in one line."""
+    if not text:
+        return "∅"
+    if text.isprintable() and text.strip() == text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
