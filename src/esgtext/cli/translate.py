@@ -1,0 +1,189 @@
+"""``esgtext translate``: a thin wrapper over :func:`esgtext.pipeline.translate_folder` (files and
+folders) and :func:`esgtext.pipeline.process_document` (stdin)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from esgtext.cli import (
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_MODEL_MISSING,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+)
+
+TRANSLATE_HELP_EPILOG = (
+    """\b
+Outputs, for each input file (relative to the folder given, or its file name):
+  OUT/<rel>.jsonl           one record per segment (schema: esgtext/data/record.schema.json)
+  OUT/<rel>.tmx             TMX 1.4b, one <tu> per record with a target
+  OUT/<rel>.<lang> + .en    Moses, line-aligned, translated segments only
+  OUT/errors.jsonl          one line per file that could not be processed
+Record status: translated (French, Chinese, mixed), kept (English: target =
+source), boilerplate (web chrome, not translated), untranslated (no model and
+--allow-untranslated).
+
+\b
+Re-runs skip every file whose content and settings are unchanged (hashes in
+OUT/.esgtext/manifest.jsonl); files are written atomically, so a killed run
+is completed by the next one.
+
+\b
+Examples:
+  esgtext translate inbox/ -o out/ --format jsonl,tmx,moses --jobs 2
+  esgtext translate a/b.txt -o out/       writes out/b.txt.jsonl
+  esgtext translate inbox/ -o out/ --model zh-en=./models/zh-en --engine ctranslate2
+  esgtext translate inbox/ -o out/ --allow-untranslated    repair and languages only
+  cat release.txt | esgtext translate - > records.jsonl
+"""
+    + EXIT_CODES_HELP
+)
+
+
+def _error(shown: str, reason: str) -> None:
+    click.echo(f"esgtext: error: {shown}: {reason}", err=True)
+
+
+def _formats(value: str) -> list[str]:
+    return [f.strip().lower() for f in value.split(",") if f.strip()]
+
+
+@click.command("translate", epilog=TRANSLATE_HELP_EPILOG)
+@click.argument("paths", nargs=-1, metavar="PATH...|-")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False),
+              help="Output folder (required unless the input is - for stdin).")
+@click.option("--format", "formats", default="jsonl", show_default=True,
+              help="Comma-separated: jsonl, tmx, moses (stdin: jsonl only).")
+@click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]), default="transformers",
+              show_default=True, help="Translation engine.")
+@click.option("--model", "models", multiple=True, metavar="PAIR=PATH_OR_HUB_ID",
+              help="Model for a pair, e.g. zh-en=./my-model (repeatable).")
+@click.option("--device", default="cpu", show_default=True, help="cpu, cuda or cuda:N.")
+@click.option("--beam-size", type=click.IntRange(1, 64), help="Beam search width (default: the engine's, 4).")
+@click.option("--batch-tokens", type=click.IntRange(16), help="Source tokens per batch (default 4096).")
+@click.option("--glossary", type=click.Path(exists=True, dir_okay=False),
+              help="TSV of terms: source<TAB>target, or a term alone to keep it untranslated.")
+@click.option("--cache", "cache", type=click.Path(dir_okay=False),
+              help="Translation cache (SQLite). Default: OUT/.esgtext/translations.sqlite.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for repair, language and segmentation.")
+@click.option("--allow-untranslated", is_flag=True,
+              help="Without a usable model, still write records (target null, status untranslated).")
+@click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
+              help="Larger files are listed in errors.jsonl instead.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: only when stderr is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
+              no_cache, jobs, allow_untranslated, max_bytes, progress, quiet) -> None:
+    """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
+    English target.
+
+    PATH is a .txt, .md, .html or .htm file, a folder (searched recursively), or - to read one
+    document from stdin and write its JSONL records to stdout.
+    """
+    try:
+        code = run_translate(
+            paths, out, formats=formats, engine=engine, models=models, device=device,
+            beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
+            no_cache=no_cache, jobs=jobs, allow_untranslated=allow_untranslated,
+            max_bytes=max_bytes, progress=progress, quiet=quiet,
+        )
+    except KeyboardInterrupt:
+        click.echo("esgtext: interrupted (finished files are kept; run again to complete)", err=True)
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
+                  device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
+                  no_cache=False, jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
+                  progress=None, quiet=False) -> int:
+    """Run the command; return its exit code (see ``esgtext translate --help``)."""
+    from esgtext.pipeline import Translator, UsageError, process_document, translate_folder
+    from esgtext.records import FORMATS, render_jsonl
+    from esgtext.translate.registry import ModelNotAvailable, parse_model_overrides
+
+    fmt = _formats(formats)
+    bad = [f for f in fmt if f not in FORMATS]
+    if bad or not fmt:
+        _error("--format", f"unknown format {','.join(bad) or '(none)'}; choose from {','.join(FORMATS)}")
+        return EXIT_USAGE
+    if not paths:
+        _error("PATH", "no input: give files or folders, or - for stdin")
+        return EXIT_USAGE
+    stdin = "-" in paths
+    if stdin and len(paths) > 1:
+        _error("-", "stdin cannot be combined with other inputs")
+        return EXIT_USAGE
+    if stdin and fmt != ["jsonl"]:
+        _error("--format", "stdin writes JSONL records to stdout; use files and -o for tmx/moses")
+        return EXIT_USAGE
+    if not stdin and not out:
+        _error("-o", "an output folder is required (-o OUT)")
+        return EXIT_USAGE
+    try:
+        overrides = parse_model_overrides(models)
+    except ValueError as exc:
+        _error("--model", str(exc))
+        return EXIT_USAGE
+
+    options = dict(engine=engine, models=overrides, device=device, beam_size=beam_size,
+                   max_batch_tokens=batch_tokens, glossary=glossary,
+                   allow_untranslated=allow_untranslated)
+    if no_cache:
+        options["cache"] = None
+    elif cache:
+        options["cache"] = cache
+    try:
+        if stdin:
+            translator = Translator(**options)
+            _warn_missing(translator.missing)
+            data = click.get_binary_stream("stdin").read()
+            from esgtext.repair.decode import UndecodableInput
+
+            try:
+                document = process_document(data, "-", translator=translator)
+            except UndecodableInput as exc:
+                _error("-", str(exc))
+                return EXIT_SOME_FAILED
+            finally:
+                translator.close()
+            stdout = click.get_binary_stream("stdout")
+            stdout.write(render_jsonl(document.records))
+            stdout.flush()
+            if not quiet:
+                c = document.counts()
+                click.echo(f"esgtext: 1 document, {c['segments']} segments: {c['translated']} translated, "
+                           f"{c['kept']} kept, {c['boilerplate']} boilerplate, "
+                           f"{c['untranslated']} untranslated", err=True)
+            return EXIT_OK
+        summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
+                                   progress=progress, on_start=_warn_missing, **options)
+    except ModelNotAvailable as exc:
+        click.echo(f"esgtext: error: {exc}", err=True)
+        return EXIT_MODEL_MISSING
+    except UsageError as exc:
+        click.echo(f"esgtext: error: {exc}", err=True)
+        return EXIT_USAGE
+    except OSError as exc:
+        _error(getattr(exc, "filename", None) or str(out), exc.strerror or str(exc))
+        return EXIT_SOME_FAILED
+    for err in summary.errors:
+        _error(err["path"], f"{err['error']}: {err['reason']}")
+    if not quiet:
+        tail = f"; errors in {out}/errors.jsonl" if summary.failed else ""
+        click.echo(f"esgtext: {summary.line()}{tail}", err=True)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _warn_missing(missing: dict[str, str]) -> None:
+    for pair in sorted(missing):
+        click.echo(f"esgtext: warning: no model for {pair}; its segments are written untranslated "
+                   f"(--allow-untranslated). Run `esgtext models pull {pair}` or pass --model "
+                   f"{pair}=PATH", err=True)
