@@ -25,3 +25,32 @@ def flores(shared_dir: Path):
     if not base.is_dir():
         pytest.skip("FLORES devtest is not available in ../shared")
     return {k: (base / v).read_text(encoding="utf-8").splitlines() for k, v in files.items()}
+
+
+# --- tiny random-weight MarianMT checkpoints (see tests/tiny_models.py) ------------------------
+# Built once per session into a tmp dir. Their translations are meaningless; they run the real
+# tokenizers, checkpoint loading and both engines.
+
+
+@pytest.fixture(scope="session")
+def tiny_spm_model(tmp_path_factory) -> Path:
+    """A tiny model with a sentencepiece vocabulary trained on a few lines (no ../shared needed)."""
+    from tiny_models import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-spm") / "model", source="fr", shared_dir=None)
+
+
+@pytest.fixture(scope="session")
+def tiny_zh_en_model(tmp_path_factory, shared_dir: Path) -> Path:
+    """A tiny model with the real opus-mt-zh-en config and tokenizer (skips without ../shared)."""
+    from tiny_models import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-zh-en") / "model", source="zh", shared_dir=shared_dir)
+
+
+@pytest.fixture(scope="session")
+def tiny_fr_en_model(tmp_path_factory, shared_dir: Path) -> Path:
+    """A tiny model with the real opus-mt-tc-big-fr-en config and tokenizer (skips without ../shared)."""
+    from tiny_models import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-fr-en") / "model", source="fr", shared_dir=shared_dir)
