@@ -38,6 +38,7 @@ TARGET_LANG = "en"
 # Characters XML 1.0 forbids (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/F).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Everything str.splitlines() treats as a line break: a Moses line must contain none of them.
+_JSON_LINE_BREAK_ESCAPES = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -82,8 +83,13 @@ class Record:
         return d
 
     def to_json(self) -> str:
-        """One JSON line, keys in field order, no ASCII escaping (stable bytes across runs)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        """One JSON line, keys in field order, no ASCII escaping (stable bytes across runs).
+
+        U+0085, U+2028 and U+2029 are escaped: JSON allows them raw, but line-oriented tools
+        (``str.splitlines``, many JSONL readers) would cut the record there.
+        """
+        text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        return text.translate(_JSON_LINE_BREAK_ESCAPES)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Record":
@@ -150,7 +156,7 @@ def parse_jsonl(data: bytes | str) -> list[Record]:
     """The inverse of :func:`render_jsonl`."""
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    return [Record.from_dict(json.loads(line)) for line in data.splitlines() if line.strip()]
+    return [Record.from_dict(json.loads(line)) for line in data.split("\n") if line.strip()]
 
 
 def tmx_records(records: Iterable[Record]) -> list[Record]:
