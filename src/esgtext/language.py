@@ -1,0 +1,568 @@
+"""Language identification and language spans.
+
+Two public functions:
+
+* :func:`detect_language` -- the language of a piece of text, as an ISO 639-1 code with a
+  confidence in 0..1.
+* :func:`language_spans` -- the text cut into same-language runs that tile it exactly.
+
+How a language is decided (cheap evidence first, so that typical text never reaches the slow step):
+
+1. **Script.** Han characters mean ``zh``, kana ``ja`` (kana with or without Han), Hangul ``ko``.
+   When a text mixes a CJK script with Latin letters, each side is weighed by its characters (one
+   Han character counts as much as ~3 Latin letters, about one English word).
+2. **A unigram word model for French and English** built from ``wordfreq``: each word votes with
+   ``log P_fr(w) - log P_en(w)`` (clipped, so that one quoted name cannot decide a sentence).
+   Lookups forgive lost accents: ``medaille`` (stripped), ``mdaille`` (deleted) and ``m?daille``
+   (replaced by ``?``) all find *médaille*, so French whose accents were damaged stays French.
+3. **langdetect**, seeded (it is random otherwise) and called only when the words are not well
+   covered by the French/English lists, i.e. when the text may be some other language. Another
+   language is returned only when langdetect is sure of it *and* the French/English words do not
+   explain the text: press releases here are French, English or Chinese, and that is the prior.
+
+The confidence is a posterior probability (a logistic of the French/English evidence, or the
+langdetect probability for other languages) -- calibrated-ish: ``benchmarks/language_quality.py``
+prints accuracy per confidence bin.
+
+Everything is deterministic: no sampling except langdetect's, which is seeded per call.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["LanguageGuess", "Span", "detect_language", "language_spans", "UNDETERMINED"]
+
+#: The code returned when a text has no letters at all (digits, punctuation, whitespace).
+UNDETERMINED = "und"
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The language of a text: ISO 639-1 ``lang`` and a ``confidence`` in 0..1.
+
+    ``method`` says which evidence decided (``script``, ``words``, ``langdetect`` or ``empty``),
+    in the spirit of ftfy's explanations.
+    """
+
+    lang: str
+    confidence: float
+    method: str = "words"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A same-language run ``text[start:end]`` in language ``lang`` (ISO 639-1 or ``und``)."""
+
+    start: int
+    end: int
+    lang: str
+    text: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Scripts
+
+
+def _is_han(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF  # CJK Unified Ideographs
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0x20000 <= cp <= 0x2FA1F  # extensions B.. and compatibility supplement
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or cp == 0x3007  # 〇
+    )
+
+
+def _is_kana(cp: int) -> bool:
+    return 0x3040 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0xFF66 <= cp <= 0xFF9D
+
+
+def _is_hangul(cp: int) -> bool:
+    return 0xAC00 <= cp <= 0xD7AF or 0x1100 <= cp <= 0x11FF or 0x3130 <= cp <= 0x318F
+
+
+def _is_cjk_punct(cp: int) -> bool:
+    """Full-width punctuation and CJK symbols that belong to a CJK run: 。，、：（）《》“”·…"""
+    return (
+        0x3000 <= cp <= 0x303F  # CJK symbols and punctuation: 、。〈〉《》「」『』【】〔〕〜
+        or 0xFF01 <= cp <= 0xFF0F  # ！＂＃＄％＆＇（）＊＋，－．／
+        or 0xFF1A <= cp <= 0xFF20  # ：；＜＝＞？＠
+        or 0xFF3B <= cp <= 0xFF40
+        or 0xFF5B <= cp <= 0xFF65  # ｛｜｝～ and half-width CJK punctuation
+        or 0xFE30 <= cp <= 0xFE4F  # CJK compatibility forms
+        or cp in (0x00B7, 0x2014, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2027, 0x30FB)
+    )
+
+
+# script classes used by the span scanner
+_HAN, _KANA, _HANGUL, _CJKP, _LETTER, _NEUTRAL = range(6)
+
+
+def _char_class(ch: str) -> int:
+    cp = ord(ch)
+    if cp < 0x2000:  # fast path for ASCII and Latin: letters vs everything else
+        if ch.isalpha():
+            return _LETTER
+        return _CJKP if cp == 0x00B7 else _NEUTRAL
+    if _is_han(cp):
+        return _HAN
+    if _is_kana(cp):
+        return _KANA
+    if _is_hangul(cp):
+        return _HANGUL
+    if _is_cjk_punct(cp):
+        return _CJKP
+    if 0xFF21 <= cp <= 0xFF5A or 0xFF10 <= cp <= 0xFF19:  # full-width Latin letters and digits
+        return _CJKP
+    return _LETTER if ch.isalpha() else _NEUTRAL
+
+
+# ---------------------------------------------------------------------------------------------
+# The French/English word model
+
+# letters of alphabetic scripts (not CJK: those are weighed by the script check)
+_LETTERS = r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_WORD_RE = re.compile(_LETTERS + r"+(?:\?" + _LETTERS + r"+)*")
+_FOLD_RE = re.compile(r"[^\x00-\x7f]")
+_MODEL_LANGS = ("fr", "en")
+_FLOOR = 1e-8  # probability of a word missing from a list (a bit below its rarest entries)
+_TOKEN_CLIP = 5.0  # one word can move the log-odds by at most this much
+_KNOWN = 1e-6  # a word at least this frequent (Zipf 3) is "known" to a language
+_VARIANT_DISCOUNT = 0.5  # an accent-damaged match counts a bit less than an exact one
+_MAX_WORDS = 400  # enough evidence: longer texts are judged on an even sample of their words
+_LOCK = threading.Lock()
+
+
+def _fold_accents(word: str) -> str:
+    """``médaille`` -> ``medaille`` (what an accent *stripper* leaves)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _delete_accented(word: str) -> str:
+    """``médaille`` -> ``mdaille`` (what an accent *deleter* leaves)."""
+    return _FOLD_RE.sub("", word)
+
+
+@lru_cache(maxsize=None)
+def _tables(lang: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Word frequencies of ``lang`` and of its accent-damaged forms (built once per process)."""
+    from wordfreq import get_frequency_dict
+
+    with _LOCK:
+        exact = {w: f for w, f in get_frequency_dict(lang, wordlist="best").items() if f >= _FLOOR}
+        damaged: dict[str, float] = {}
+        for word, freq in exact.items():
+            if word.isascii():
+                continue
+            for form in (_fold_accents(word), _delete_accented(word)):
+                if form and form != word and freq > damaged.get(form, 0.0):
+                    damaged[form] = freq
+        return exact, damaged
+
+
+def _word_prob(word: str, tables: tuple[dict[str, float], dict[str, float]]) -> float:
+    exact, damaged = tables
+    if "?" in word:  # '?' in place of an accented letter: m?daille
+        word = word.replace("?", "")
+        return max(exact.get(word, 0.0), _VARIANT_DISCOUNT * damaged.get(word, 0.0))
+    freq = exact.get(word, 0.0)
+    if word.isascii():
+        freq = max(freq, _VARIANT_DISCOUNT * damaged.get(word, 0.0))
+    return freq
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """Lower-cased words, and those of them not written with a capital (names, acronyms).
+
+    Apostrophes split words (``l'Initiative`` -> ``l``, ``initiative``); a ``?`` inside a word is
+    kept (it stands for a lost accented letter).
+    """
+    raw = _WORD_RE.findall(text)
+    if len(raw) > _MAX_WORDS:  # an even sample keeps huge inputs linear and fast
+        step = len(raw) / _MAX_WORDS
+        raw = [raw[int(i * step)] for i in range(_MAX_WORDS)]
+    return [w.lower() for w in raw], [w for w in raw if not w[0].isupper()]
+
+
+@dataclass(frozen=True)
+class _WordEvidence:
+    log_odds: float  # log P(text | fr) - log P(text | en), clipped per word
+    coverage: float  # share of the lower-case words known to French or English
+    n_words: int
+
+
+def _is_known(freq: float, word: str) -> bool:
+    return freq >= _KNOWN or (len(word) == 1 and freq >= _FLOOR)
+
+
+def _clipped_log_ratio(p: float, q: float) -> float:
+    diff = math.log(max(p, _FLOOR)) - math.log(max(q, _FLOOR))
+    return max(-_TOKEN_CLIP, min(_TOKEN_CLIP, diff))
+
+
+def _word_evidence(words: list[str], common: list[str]) -> _WordEvidence:
+    """French-vs-English log-odds of ``words``; coverage measured on ``common`` (no names)."""
+    fr_tables, en_tables = _tables("fr"), _tables("en")
+    log_odds = 0.0
+    for word in words:
+        log_odds += _clipped_log_ratio(_word_prob(word, fr_tables), _word_prob(word, en_tables))
+    judged = [w.lower() for w in common] or words
+    known = sum(
+        _is_known(max(_word_prob(w, fr_tables), _word_prob(w, en_tables)), w) for w in judged
+    )
+    return _WordEvidence(log_odds, known / len(judged) if judged else 0.0, len(words))
+
+
+# ---------------------------------------------------------------------------------------------
+# langdetect (slow; only consulted when French/English words do not explain a text)
+
+_LANGDETECT_SEED = 0
+_LANGDETECT_ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+def _langdetect_probs(text: str) -> dict[str, float]:
+    """langdetect's probabilities, reproducible: a fresh detector seeded the same way per call."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _LOCK:
+        init_factory()  # loads the profiles once per process
+        from langdetect import detector_factory
+
+        factory = detector_factory._factory
+        DetectorFactory.seed = _LANGDETECT_SEED
+        factory.seed = _LANGDETECT_SEED
+        detector = factory.create()
+        detector.append(text[:5000])
+        try:
+            found = detector.get_probabilities()
+        except LangDetectException:
+            return {}
+    probs: dict[str, float] = {}
+    for item in found:
+        code = _LANGDETECT_ALIASES.get(item.lang, item.lang)
+        probs[code] = probs.get(code, 0.0) + item.prob
+    return probs
+
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+
+_HAN_WEIGHT = 3.0  # one Han character ~ one English word ~ 3 letters of evidence
+_PRIOR_LOG_ODDS_FR = 0.0  # French and English equally likely a priori
+_EVIDENCE_SCALE = 0.5  # tempers the naive-Bayes log-odds into a calibrated-ish probability
+_OTHER_MAX_COVERAGE = 0.75  # fr/en must explain less than this share of words ...
+_OTHER_MIN_PROB = 0.90  # ... and langdetect be this sure, to call a text another language
+
+
+def _script_counts(text: str) -> tuple[int, int, int, int]:
+    """(Han, kana, Hangul, other letters) character counts."""
+    han = kana = hangul = letters = 0
+    for ch in text:
+        cls = _char_class(ch)
+        if cls == _LETTER:
+            letters += 1
+        elif cls == _HAN:
+            han += 1
+        elif cls == _KANA:
+            kana += 1
+        elif cls == _HANGUL:
+            hangul += 1
+    return han, kana, hangul, letters
+
+
+def _detect_cjk(han: int, kana: int, hangul: int, total: float) -> LanguageGuess:
+    weights = {"zh": han * _HAN_WEIGHT, "ja": kana * _HAN_WEIGHT, "ko": hangul * _HAN_WEIGHT}
+    if kana:  # Japanese writes Han and kana together; kana is the tell
+        weights["ja"] += weights.pop("zh")
+    lang = max(weights, key=weights.get)
+    return LanguageGuess(lang, round(min(1.0, weights[lang] / total), 4), "script")
+
+
+def _only_names(text: str) -> bool:
+    """No lower-case word: the letters are names or acronyms (``是Edward。``, ``ESG 报告``)."""
+    return not any(not w[0].isupper() for w in _WORD_RE.findall(text))
+
+
+def _is_latin_letters(text: str) -> bool:
+    return all(ord(c) < 0x0250 for c in text if c.isalpha())
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """The main language of ``text``: ISO 639-1 code and confidence in 0..1.
+
+    >>> detect_language("La photo montre la mdaille du cas gagnant").lang
+    'fr'
+    >>> detect_language("Publish Time: 2024-02-23 Source:中国机电产品进出口商会").lang
+    'zh'
+    >>> detect_language("2024-02-23 12:00").lang
+    'und'
+
+    Deterministic; French whose accents were deleted, stripped or replaced by ``?`` is French.
+    Text without letters is ``und`` with confidence 0.
+    """
+    han, kana, hangul, letters = _script_counts(text)
+    cjk_weight = (han + kana + hangul) * _HAN_WEIGHT
+    if cjk_weight == 0 and letters == 0:
+        return LanguageGuess(UNDETERMINED, 0.0, "empty")
+    if cjk_weight >= letters or (cjk_weight and _only_names(text)):
+        return _detect_cjk(han, kana, hangul, cjk_weight + letters)
+    share = letters / (cjk_weight + letters)
+    guess = _detect_alphabetic(text)
+    return LanguageGuess(guess.lang, round(guess.confidence * share, 4), guess.method)
+
+
+def _detect_alphabetic(text: str) -> LanguageGuess:
+    """Language of a text whose letters are mostly alphabetic (Latin, Cyrillic, Greek, ...)."""
+    words, common = _words(text)
+    latin = _is_latin_letters(text)
+    evidence = _word_evidence(words, common) if latin and words else None
+    if evidence is not None and evidence.coverage >= _OTHER_MAX_COVERAGE:
+        return _french_or_english(evidence)
+    probs = _langdetect_probs(text)
+    if evidence is None:  # not Latin: langdetect's best guess, honestly scored
+        if not probs:
+            return LanguageGuess(UNDETERMINED, 0.0, "langdetect")
+        best = max(probs, key=probs.get)
+        return LanguageGuess(best, round(probs[best], 4), "langdetect")
+    other = _other_language(words, probs, evidence)
+    if other is not None:
+        return other
+    # Latin text not well covered (names, acronyms, damaged words): French/English, with
+    # langdetect's fr/en opinion as extra evidence
+    ld_odds = math.log((probs.get("fr", 0.0) + 0.01) / (probs.get("en", 0.0) + 0.01))
+    return _french_or_english(evidence, extra_log_odds=ld_odds)
+
+
+# langdetect code -> wordfreq code, where they differ
+_WORDFREQ_ALIASES = {"no": "nb", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}
+_OTHER_MARGIN = 4.0  # log-likelihood the other language's words must win by
+_OTHER_MIN_WORDS = 4  # without a word list for it, another language needs this many words ...
+_OTHER_MAX_COVERAGE_UNLISTED = 0.5  # ... of which fr/en know fewer than this share
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages("best"))
+
+
+def _other_language(words, probs, evidence: _WordEvidence) -> LanguageGuess | None:
+    """Another language than French/English, when langdetect is sure and the words agree.
+
+    langdetect alone calls short French or English sentences Catalan, Afrikaans or Indonesian
+    ("Assieds-toi.", "I'm asexual."); so its choice must also explain the words better than
+    French and English do (wordfreq lists exist for ~40 languages), or, for a language without a
+    list, the text must be long enough and mostly unknown to French and English.
+    """
+    if not probs:
+        return None
+    other = max(probs, key=probs.get)
+    p = probs[other]
+    if other in _MODEL_LANGS or p < _OTHER_MIN_PROB:
+        return None
+    code = _WORDFREQ_ALIASES.get(other, other)
+    if code in _wordfreq_languages():
+        tables, fr_tables, en_tables = _tables(code), _tables("fr"), _tables("en")
+        margin = sum(
+            _clipped_log_ratio(
+                _word_prob(w, tables), max(_word_prob(w, fr_tables), _word_prob(w, en_tables))
+            )
+            for w in words
+        )
+        if margin < _OTHER_MARGIN:
+            return None
+        confidence = p / (1.0 + math.exp(-_EVIDENCE_SCALE * margin))
+    else:
+        if evidence.n_words < _OTHER_MIN_WORDS or evidence.coverage >= _OTHER_MAX_COVERAGE_UNLISTED:
+            return None
+        confidence = p * (1.0 - evidence.coverage)
+    return LanguageGuess(other, round(confidence, 4), "langdetect")
+
+
+def _french_or_english(evidence: _WordEvidence, extra_log_odds: float = 0.0) -> LanguageGuess:
+    log_odds = _PRIOR_LOG_ODDS_FR + _EVIDENCE_SCALE * evidence.log_odds + extra_log_odds
+    p_fr = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, log_odds))))
+    lang, p = ("fr", p_fr) if p_fr >= 0.5 else ("en", 1.0 - p_fr)
+    # few or unknown words: a confident log-odds is still thin evidence
+    p = 0.5 + (p - 0.5) * min(1.0, 0.25 + 0.75 * evidence.coverage)
+    return LanguageGuess(lang, round(p, 4), "words")
+
+
+# ---------------------------------------------------------------------------------------------
+# Spans
+
+
+def language_spans(text: str) -> list[Span]:
+    """Cut ``text`` into same-language runs that tile it exactly (no gaps, no overlaps).
+
+    * A run of Han characters -- with the full-width punctuation and CJK symbols inside or next to
+      it (``·（）《》、：，。“”``) -- is a ``zh`` span covering exactly those characters;
+      kana makes it ``ja``, Hangul ``ko``.
+    * Everything else (letters, digits, ASCII punctuation, whitespace) forms the runs between;
+      each gets the language of its letters, decided sentence by sentence with the document's
+      main language as the fallback for short or unclear pieces.
+    * Whitespace and punctuation between a CJK run and a Latin run belong to the Latin run, so
+      that a Chinese name inside an English sentence is exactly its characters:
+
+    >>> [(s.text, s.lang) for s in language_spans("Source:中国机电产品进出口商会 today.")]
+    [('Source:', 'en'), ('中国机电产品进出口商会', 'zh'), (' today.', 'en')]
+
+    * A short letter run (at most two words, e.g. ``ESG``, ``4 000 MW``) inside CJK text takes
+      the language of the CJK text around it; a piece without letters joins its neighbours.
+    * Adjacent spans of the same language are merged.
+    """
+    if not text:
+        return []
+    runs = _script_runs(text)
+    main = detect_language(text)
+    latin_main = _latin_main_language(text, runs, main)
+    cjk_document = main.lang in _CJK_LANGS
+    labelled: list[tuple[int, int, str | None]] = []
+    for i, (start, end, kind) in enumerate(runs):
+        if kind != _LETTER:
+            labelled.append((start, end, kind))
+            continue
+        labelled.extend(_label_letter_run(text, start, end, latin_main, runs, i, cjk_document))
+    return _merge(text, _resolve_neutral(labelled, main.lang))
+
+
+_CJK_LANGS = ("zh", "ja", "ko")
+
+
+def _script_runs(text: str) -> list[tuple[int, int, object]]:
+    """Runs of CJK text (as language codes) and of everything else (``_LETTER``) in order.
+
+    CJK punctuation joins a CJK run only when it touches one (directly or through other CJK
+    punctuation); isolated full-width punctuation stays with the text around it.
+    """
+    classes = [_char_class(ch) for ch in text]
+    n = len(classes)
+    is_cjk = [c in (_HAN, _KANA, _HANGUL) for c in classes]
+    # full-width punctuation joins an adjacent CJK block; spread through chains of punctuation
+    i = 0
+    while i < n:
+        if classes[i] != _CJKP:
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] == _CJKP:
+            j += 1
+        touches = (i > 0 and is_cjk[i - 1]) or (j < n and is_cjk[j])
+        if touches:
+            for k in range(i, j):
+                is_cjk[k] = True
+        i = j
+    runs: list[tuple[int, int, object]] = []
+    i = 0
+    while i < n:
+        j = i
+        if is_cjk[i]:
+            counts = {_HAN: 0, _KANA: 0, _HANGUL: 0}
+            while j < n and is_cjk[j]:
+                if classes[j] in counts:
+                    counts[classes[j]] += 1
+                j += 1
+            lang = "ja" if counts[_KANA] else ("ko" if counts[_HANGUL] > counts[_HAN] else "zh")
+            runs.append((i, j, lang))
+        else:
+            while j < n and not is_cjk[j]:
+                j += 1
+            runs.append((i, j, _LETTER))
+        i = j
+    return runs
+
+
+def _latin_main_language(text: str, runs, main: LanguageGuess) -> str:
+    """The language of the document's non-CJK text taken together."""
+    if main.lang not in (*_CJK_LANGS, UNDETERMINED):
+        return main.lang
+    latin = " ".join(text[s:e] for s, e, kind in runs if kind == _LETTER)
+    if not _WORD_RE.search(latin):
+        return UNDETERMINED
+    return detect_language(latin).lang
+
+
+_SHORT_PIECE_WORDS = 2
+_SENTENCE_MIN_WORDS = 4  # shorter sentences take the document's language
+_SENTENCE_MIN_CONFIDENCE = 0.8
+
+
+def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
+    """Language-labelled pieces of one non-CJK run, sentence by sentence."""
+    piece = text[start:end]
+    n_words = len(_WORD_RE.findall(piece))
+    if n_words == 0:
+        return [(start, end, None)]  # no letters: decided by its neighbours
+    neighbours = {runs[k][2] for k in (index - 1, index + 1) if 0 <= k < len(runs)} - {_LETTER}
+    if cjk_document and n_words <= _SHORT_PIECE_WORDS and len(neighbours) == 1:
+        return [(start, end, next(iter(neighbours)))]
+    if n_words < _SENTENCE_MIN_WORDS:
+        return [(start, end, latin_main)]
+    from esgtext.segment import segment
+
+    out = []
+    cursor = start
+    for seg in segment(piece, latin_main if latin_main in ("fr", "en") else "en"):
+        seg_end = start + seg.end
+        guess = detect_language(seg.text)
+        lang = latin_main
+        if (
+            len(_WORD_RE.findall(seg.text)) >= _SENTENCE_MIN_WORDS
+            and guess.confidence >= _SENTENCE_MIN_CONFIDENCE
+        ):
+            lang = guess.lang
+        out.append((cursor, seg_end, lang))
+        cursor = seg_end
+    if cursor < end:
+        if out:
+            s, _, lang = out[-1]
+            out[-1] = (s, end, lang)
+        else:
+            out.append((cursor, end, latin_main))
+    return out
+
+
+def _resolve_neutral(labelled, fallback: str) -> list[tuple[int, int, str]]:
+    """Give pieces without letters (``None``) the language of a neighbour.
+
+    Between two pieces of the same language: that language. Next to a CJK piece and a letter
+    piece: the letter piece (so CJK spans stay exactly their characters). Alone: ``fallback``.
+    """
+    resolved: list[tuple[int, int, str]] = []
+    n = len(labelled)
+    for i, (s, e, lang) in enumerate(labelled):
+        if lang is not None:
+            resolved.append((s, e, lang))
+            continue
+        before = labelled[i - 1][2] if i > 0 else None
+        after = labelled[i + 1][2] if i + 1 < n else None
+        if before is not None and before == after:
+            lang = before
+        else:
+            options = [x for x in (before, after) if x is not None]
+            latin = [x for x in options if x not in _CJK_LANGS]
+            lang = (latin or options or [fallback])[0]
+        resolved.append((s, e, lang))
+    return resolved
+
+
+def _merge(text: str, pieces: list[tuple[int, int, str]]) -> list[Span]:
+    spans: list[Span] = []
+    for s, e, lang in pieces:
+        if s == e:
+            continue
+        if spans and spans[-1].lang == lang:
+            spans[-1] = Span(spans[-1].start, e, lang, text[spans[-1].start : e])
+        else:
+            spans.append(Span(s, e, lang, text[s:e]))
+    return spans
