@@ -27,6 +27,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+&._-]*[A-Za-z0-9+]|[A-Za-z]")
 _FR_NAME = re.compile(r"\b(?:[A-Za-z]+[a-z][A-Z][A-Za-z]*|[A-Za-z]+\d[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)\b")
 _WORDS = re.compile(r"\w+|[^\w\s]")
+_CHAR_LOOP = re.compile(r"([^\W\d_]{1,6}?)\1{5,}")
 _TRAILING_PUNCT = ".,;:!?)]}>»”’'\""
 
 
@@ -78,8 +79,8 @@ def names_of(text: str, src: str) -> list[str]:
 
 
 def is_repetitive(text: str, source: str = "") -> bool:
-    """True when ``text`` repeats a word or phrase 3+ times in a row (and ``source`` does not),
-    or is long and made of very few distinct words."""
+    """True when ``text`` repeats a word or phrase 3+ times in a row, or a few letters 6+ times
+    (and ``source`` does not), or is long and made of very few distinct words."""
 
     def repeats(tokens: list[str]) -> bool:
         for n in range(1, 5):
@@ -93,6 +94,9 @@ def is_repetitive(text: str, source: str = "") -> bool:
 
     tokens = _WORDS.findall(text.lower())
     if repeats(tokens) and not repeats(_WORDS.findall(source.lower())):
+        return True
+    # the same few characters again and again inside words ("urururur", "的的的的的的")
+    if _CHAR_LOOP.search(text) and not _CHAR_LOOP.search(source):
         return True
     words = [t for t in tokens if t.isalnum()]
     return len(words) >= 16 and len(set(words)) / len(words) < 0.3

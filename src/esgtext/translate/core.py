@@ -206,9 +206,14 @@ def _translate_with(
         ids = [encoded[k] for k in batch]
         cap = max(output_cap(len(x), translator.max_input_tokens) for x in ids)
         for k, generated in zip(batch, translator.translate_ids(ids, beam_size=beam_size, max_new_tokens=cap)):
-            targets[k] = translator.decode(generated.ids)
-            if generated.hit_max_length:
+            # The batch ran to its longest item's cap; hold each item to its own, so that an
+            # output never depends on which sentences shared its batch.
+            own_cap = output_cap(len(encoded[k]), translator.max_input_tokens)
+            out_ids = generated.ids
+            if generated.hit_max_length or len(out_ids) >= own_cap:
+                out_ids = out_ids[:own_cap]
                 capped.add(owner[k])
+            targets[k] = translator.decode(out_ids)
             pieces_left[owner[k]] -= 1
             if pieces_left[owner[k]] == 0:
                 segments_done += counts.get(sources[owner[k]], 1)
