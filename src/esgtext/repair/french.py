@@ -131,7 +131,7 @@ class DamageDiagnosis:
         return tuple(n for n in names if getattr(self, n))
 
     def _dominant(self, evidence: int, rival: int) -> bool:
-        if evidence < 1 or evidence <= rival:
+        if evidence < 1 or evidence <= rival or self.question_mark_evidence >= 2:
             return False
         # Surviving lower-case accents mean the document was not run through the damage; tolerate
         # a few (a quoted name, a mixed document).
@@ -197,9 +197,45 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
 # --- scoring ----------------------------------------------------------------------------------
 
 # log10 bonuses and penalties of the decoder, tuned on Tatoeba (never on the held-out news).
-INSERT_A_BIAS = -0.6  # re-inserting a vanished "à" must beat the plain bigram by this much
+INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
 CHANGE_KNOWN_WORD_BIAS = -0.3  # replacing a word that is itself French ("mission" -> "émission")
+
+
+# Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they
+# match damaged text too ("russi" from "réussi").
+_A_GOVERNING_STEMS = (
+    "continu", "aid", "parvien", "parvin", "parven", "commen", "cherch", "contribu", "russi",
+    "reussi", "consist", "invit", "encourag", "autoris", "hsit", "hesit", "vis", "apprend", "appri",
+    "arriv", "pens", "engag", "sert", "servi", "tien", "tenu", "tenir", "incit", "pouss", "oblig",
+    "prpar", "prepar", "habitu", "rsist", "resist", "renon", "destin", "prt", "pret", "apte",
+    "dispos", "dcid", "decid", "tend", "particip", "s'attach", "travaill", "veill", "lutt",
+)
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+A_GOVERNED_INFINITIVE_BONUS = 2.5
+
+
+def _a_cue(last: str, first: str, lexicon: FrenchLexicon) -> float:
+    """Extra log10 odds that a vanished "à" stood between ``last`` and ``first``."""
+    if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
+        if lexicon.zipf.get(first, 0.0) >= 2.5:
+            return A_GOVERNED_INFINITIVE_BONUS
+    return 0.0
+
+
+_AUXILIARIES = frozenset(
+    "a ai as avons avez ont avait avaient aura auront aurait auraient eu avoir ayant été est sont "
+    "était étaient sera seront serait être étant fut t tre".split()
+)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+PARTICIPLE_AFTER_AUXILIARY_BONUS = 1.0
+
+
+def _participle_cue(last: str, cand: "_Candidate") -> float:
+    """"a été réalisé", not "a été réalise": a past participle follows an auxiliary."""
+    if last in _AUXILIARIES and cand.output.endswith(_PARTICIPLE_ENDINGS):
+        return PARTICIPLE_AFTER_AUXILIARY_BONUS
+    return 0.0
 
 
 class _Candidate(NamedTuple):
@@ -258,11 +294,12 @@ def restore_french(text: str) -> list[Edit]:
     to `text`, sorted, non-overlapping; never touches line breaks; clean text -> [].
 
     >>> from esgtext.repair.edits import apply_edits
-    >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement Pretoria"
+    >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement"
     >>> apply_edits(damaged, restore_french(damaged))
-    'Chery continuera à pratiquer le développement de l’environnement à Pretoria'
-    >>> apply_edits("Il est alle a la gare", restore_french("Il est alle a la gare"))
-    'Il est allé à la gare'
+    'Chery continuera à pratiquer le développement de l’environnement'
+    >>> stripped = "Il est alle a la gare pour accueillir les eleves de l'ecole."
+    >>> apply_edits(stripped, restore_french(stripped))
+    "Il est allé à la gare pour accueillir les élèves de l'école."
     """
     if not text or not _WORD_LETTERS.search(text):
         return []
@@ -323,7 +360,8 @@ def _decode(
         for cand in candidates:
             best = None
             for score, last, back in states:
-                plain = score + _chain(logprob, last, cand.contexts) + cand.prior
+                plain = (score + _chain(logprob, last, cand.contexts) + cand.prior
+                         + _participle_cue(last, cand))
                 if best is None or plain > best[0]:
                     best = (plain, back, False)
                 if insertion_here:
@@ -334,6 +372,7 @@ def _decode(
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
+                        + _a_cue(last, cand.contexts[0], lexicon)
                     )
                     if inserted > best[0]:
                         best = (inserted, back, True)
@@ -401,10 +440,12 @@ _URLISH = re.compile(r"\S*(?:://|www\.|\?[\w%-]+=)\S*")
 
 
 def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False):
-    """(match, replacement lower-case word, kind) for each word whose ``?`` hide accented letters."""
+    """(start, end, word, lower-case replacement) for each word whose ``?`` hide accented letters."""
     if "?" not in text:
         return
     keys = lexicon.keys("question_mark")
+    zipf = lexicon.zipf
+    model = bigram_model() if french else None
     urls = [m.span() for m in _URLISH.finditer(text)] if ("=" in text or "/" in text) else []
     for m in _QUESTION_WORD.finditer(text):
         word = m.group()
@@ -416,30 +457,60 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
         core = lower.strip("?")
         if not core:
             continue
-        # "What?" / "Pourquoi?": a known word followed by a real question mark.
-        trailing_only = lower.endswith("?") and "?" not in lower.rstrip("?")
-        leading = len(lower) - len(lower.lstrip("?"))
         candidates = keys.get(lower, ())
-        if trailing_only and lexicon.zipf.get(core, 0.0) >= 2.0 and not (
-            candidates and lexicon.zipf.get(candidates[0], 0.0) > lexicon.zipf.get(core, 0.0) + 1
-        ):
-            continue
+        if lower.endswith("?") and "?" not in lower.rstrip("?") and candidates:
+            # "appel?" (appelé) or "What?" / "Pourquoi?" (a real question mark)?
+            if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french):
+                continue
         if candidates:
-            yield m.start(), m.end(), word, candidates[0]
+            best = candidates[0]
+            if model is not None and len(candidates) > 1:
+                best = _best_in_context(text, m.start(), m.end(), candidates[:6], model)
+            yield m.start(), m.end(), word, best
             continue
         if french and "?" in lower[1:-1]:
             # "l?environnement": the typographic apostrophe became "?" too.
             prefix, _, rest = lower.partition("?")
             if prefix in ELISIONS and rest and rest[0] in _VOWEL_START:
-                if lexicon.zipf.get(rest, 0.0) >= 2.0 or keys.get(rest):
-                    restored = rest if "?" not in rest else keys[rest][0]
-                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored
-                    continue
-        if leading and keys.get(lower[leading:]) is None:
-            continue
+                if "?" not in rest and zipf.get(rest, 0.0) >= 2.0:
+                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest
+                elif keys.get(rest):
+                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + keys[rest][0]
 
 
-def _case_question_word(original: str, replacement: str) -> str:
+def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
+    following = text[end:end + 3].lstrip(" \u00a0")
+    nxt = following[:1]
+    if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:)-"):
+        return True  # "r?alis? par", "ajout?." : no question ends there
+    own = zipf.get(core, 0.0)
+    if own < 2.0:
+        return True  # "r?alis?" : "r?alis" is no word
+    return french and zipf.get(candidate, 0.0) > own + 0.5
+
+
+_CONTEXT_WORD_BEFORE = re.compile(r"([^\W_]+)['’]?[^\w\n]{0,3}$")
+_CONTEXT_WORD_AFTER = re.compile(r"^[^\w\n]{0,3}([^\W_]+)")
+
+
+def _context_word(match) -> str:
+    if not match:
+        return "<p>"
+    word = match.group(1).lower()
+    return "<num>" if word[:1].isdigit() else word
+
+
+def _best_in_context(text: str, start: int, end: int, candidates, model: BigramModel) -> str:
+    before = _CONTEXT_WORD_BEFORE.search(text[max(0, start - 40):start])
+    after = _CONTEXT_WORD_AFTER.search(text[end:end + 40])
+    prev = _context_word(before)
+    nxt = _context_word(after)
+    if "?" in prev or "?" in nxt:
+        return candidates[0]
+    return max(candidates, key=lambda c: model.logprob(c, prev) + model.logprob(nxt, c))
+
+
+def _case_question_word(text: str, start: int, original: str, replacement: str) -> str:
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
@@ -447,7 +518,23 @@ def _case_question_word(original: str, replacement: str) -> str:
     for i, c in enumerate(replacement):
         source = original[i] if i < len(original) else ""
         out.append(c.upper() if source.isupper() else c)
+    if original[0] == "?" and _capital_expected(text, start, original):
+        out[0] = out[0].upper()
     return "".join(out)
+
+
+def _capital_expected(text: str, start: int, original: str) -> bool:
+    """A leading "?" is a capital (É, À) at a sentence start, in a name ("Nouvelle-?cosse")."""
+    before = text[max(0, start - 4):start].rstrip(" \u00a0\"«“(")
+    if not before or before[-1] in ".!:\n":
+        return True
+    if before[-1] == "?" and not before[:-1].endswith((" ", "'", "’")):
+        return True  # a real question mark, not a lone "?" standing for "à"
+    if before[-1] == "-" and len(before) >= 2 and before[-2].isalpha():
+        word_start = text.rfind(" ", 0, start - 1) + 1
+        return text[word_start:word_start + 1].isupper()
+    after = text[start + len(original):start + len(original) + 2]
+    return after[:1] == "-" and after[1:2].isupper()
 
 
 def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
@@ -464,7 +551,7 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
     lexicon = _lexicon or french_lexicon()
     edits = []
     for start, end, word, replacement in _question_mark_words(text, lexicon, french):
-        after = _case_question_word(word, replacement)
+        after = _case_question_word(text, start, word, replacement)
         if after == word:
             continue
         edits.append(
@@ -476,17 +563,40 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
     return sorted(edits, key=lambda e: e.start)
 
 
-_LONE_QUESTION_MARK = re.compile(r"(?<=[^\W\d_,] )\?(?= (?:[a-zà-ÿ]|\d|l'|l’))")
+_LONE_QUESTION_MARK = re.compile(r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))")
 
 
 def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
-    """A lone "?" between two words of a damaged French text is the word "à": "aller ? Paris"."""
+    """A lone "?" inside a sentence of a damaged French text is the word "à": "aller ? Paris",
+    "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
+    model = bigram_model()
     taken = {e.start for e in done}
-    return [
-        Edit("question_mark", m.start(), m.end(), "?", "à", 0.8, "'?' between words stands for 'à'")
-        for m in _LONE_QUESTION_MARK.finditer(text)
-        if m.start() not in taken
-    ]
+    edits = []
+    for m in _LONE_QUESTION_MARK.finditer(text):
+        q = m.end() - 1
+        if q in taken:
+            continue
+        before = _CONTEXT_WORD_BEFORE.search(text[max(0, q - 40):q])
+        after = _CONTEXT_WORD_AFTER.search(text[q + 1:q + 41])
+        if not after:
+            continue
+        prev = _context_word(before)
+        if text[max(0, q - 2):q].strip(" ")[-1:] in "'’":
+            prev += "'"
+        nxt = _context_word(after)
+        following = text[q + 1:q + 3].lstrip(" ")[:1]
+        if not (following.islower() or following.isdigit() or following in ("?", "-")):
+            # "Pourquoi ? Parce que" is how French writes a question; "aller ? Paris" is not.
+            as_a = model.logprob("à", prev) + model.logprob(nxt, "à")
+            as_mark = model.logprob("<p>", prev) + model.logprob(nxt, "<p>") - 1.0
+            if as_a <= as_mark:
+                continue
+        if True:
+            head = text[:q].rstrip()
+            capital = not head or head[-1] in ".!:\n"
+            edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.8,
+                              "'?' between words stands for 'à'"))
+    return edits
 
 
 # --- language score ---------------------------------------------------------------------------
@@ -530,7 +640,7 @@ def french_score(text: str) -> float:
     cjk = len(_CJK.findall(text))
     if french + english == 0:
         return 0.0
-    share = (french + 0.5) / (french + english + 1.0)
+    share = (french + 0.25) / (french + english + 0.5)
     latin_share = latin_letters / (latin_letters + 2 * cjk) if latin_letters + cjk else 0.0
-    evidence = 1.0 - math.exp(-(french + english) / 3.0)
-    return round(share * latin_share * (0.5 + 0.5 * evidence), 4)
+    evidence = 1.0 if french + english >= 3 else 0.75  # one or two markers are weak evidence
+    return round(share * latin_share * evidence, 4)

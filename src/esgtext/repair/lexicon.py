@@ -126,31 +126,36 @@ class FrenchLexicon:
 
 
 class BigramModel:
-    """P(w | v) with Dirichlet smoothing towards wordfreq's unigram: (c(v,w) + μ·P(w)) / (c(v) + μ)."""
+    """P(w | v) by absolute discounting towards wordfreq's unigram (the domain-general part):
+    (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
+    the pairs pruned from the table."""
 
-    def __init__(self, text: str, lexicon: FrenchLexicon, mu: float = 2000.0):
+    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75):
         self._raw: dict[str, str] = {}
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 v, rest = line.split("\t", 1)
                 self._raw[v] = rest
-        self._parsed: dict[str, tuple[int, dict[str, int]]] = {}
+        self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
-        self.mu = mu
+        self.discount = discount
 
-    def _followers(self, v: str) -> tuple[int, dict[str, int]]:
+    def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
         entry = self._parsed.get(v)
         if entry is None:
             raw = self._raw.get(v)
             if raw is None:
-                entry = (0, {})
+                entry = (0, 1.0, {})
             else:
                 total, pairs = raw.split("\t", 1)
+                total = int(total)
                 followers = {}
                 for item in pairs.split(" "):
                     w, _, c = item.rpartition(":")
                     followers[w] = int(c)
-                entry = (int(total), followers)
+                kept = sum(followers.values())
+                backoff = (self.discount * len(followers) + (total - kept)) / total
+                entry = (total, max(backoff, 0.02), followers)
             self._parsed[v] = entry
         return entry
 
@@ -163,8 +168,12 @@ class BigramModel:
 
     def logprob(self, w: str, v: str) -> float:
         """log10 P(w | v)."""
-        total, followers = self._followers(v)
-        return math.log10((followers.get(w, 0) + self.mu * self.unigram(w)) / (total + self.mu))
+        total, backoff, followers = self._followers(v)
+        if not total:
+            return math.log10(self.unigram(w))
+        count = followers.get(w, 0)
+        seen = max(count - self.discount, 0.0) / total
+        return math.log10(seen + backoff * self.unigram(w))
 
 
 @lru_cache(maxsize=1)

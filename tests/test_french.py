@@ -1,0 +1,188 @@
+"""esgtext.repair.french: restoring deleted, ?-replaced and stripped French accents."""
+
+from __future__ import annotations
+
+import doctest
+import time
+
+import pytest
+
+import esgtext.repair.french as french
+import esgtext.repair.lexicon as lexicon
+from esgtext.damage import delete_accents, question_mark_accents, strip_accents, word_errors
+from esgtext.repair.edits import apply_edits
+from esgtext.repair.french import french_score, restore_french, restore_question_marks
+
+
+def repaired(text: str) -> str:
+    return apply_edits(text, restore_french(text))
+
+
+def test_docstring_examples():
+    assert doctest.testmod(french).failed == 0
+    assert doctest.testmod(lexicon).failed == 0
+
+
+SEED_SENTENCE = (
+    "Dbut 2023, lors du quatrime Forum, le Groupe Chery s'est vu dcerner le titre de cas phare. "
+    "L'Initiative de Chery a une fois de plus t reconnue et a contribu au plan de pratique de "
+    "dmonstration permettant aux entreprises de s'acquitter de leurs responsabilits sociales."
+)
+
+
+def test_deleted_accents_from_the_seed_release():
+    out = repaired(SEED_SENTENCE)
+    assert out.startswith("Début 2023, lors du quatrième Forum")
+    assert "a une fois de plus été reconnue et a contribué" in out
+    assert "démonstration" in out and "responsabilités" in out
+    assert "Chery" in out  # names survive
+
+
+def test_edits_explain_themselves():
+    edits = restore_french(SEED_SENTENCE)
+    assert edits == sorted(edits, key=lambda e: e.start)
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))
+    debut = next(e for e in edits if e.before == "Dbut")
+    assert debut.kind == "deleted_accent" and debut.after == "Début"
+    assert debut.reason and 0 < debut.confidence <= 1
+
+
+def test_deleted_typographic_apostrophe_comes_back_as_typographic():
+    text = "Chery a pris la protection de lenvironnement comme guide daction pour la rgion."
+    out = repaired(text)
+    assert "l’environnement" in out and "d’action" in out and "région" in out
+
+
+def test_vanished_a_before_an_infinitive():
+    text = "Le groupe continuera pratiquer activement le dveloppement et la rduction des missions."
+    assert repaired(text).startswith("Le groupe continuera à pratiquer activement le développement")
+
+
+def test_doubled_space_marks_where_a_vanished():
+    text = "Le groupe a livr des collations  80 enfants et a t reconnu pour son action."
+    out = repaired(text)
+    assert "collations à 80 enfants" in out
+
+
+def test_all_caps_and_line_breaks_are_kept():
+    text = "COMMUNIQU DE PRESSE\nLa mdaille a t remise au prsident.\nFin."
+    out = repaired(text)
+    assert out.split("\n")[0] == "COMMUNIQUÉ DE PRESSE"
+    assert out.count("\n") == 2
+    assert "médaille a été remise au président" in out
+
+
+def test_clean_french_english_and_chinese_are_unchanged():
+    for text in (
+        "Le développement durable reste une priorité pour le Groupe, à Paris comme à Pékin.",
+        "Il a été reconnu où que ce soit ; la mission de l'entreprise est claire.",
+        "The company delivered 30,000 bottles of water to the Philippines in 2022.",
+        "奇瑞集团获得了碳达峰碳中和标杆案例称号。",
+        "",
+        "\n\n",
+    ):
+        assert restore_french(text) == []
+
+
+def test_question_marks_in_an_english_release():
+    text = (
+        "In C?te d'Ivoire, POWERCHINA and the Confucius Institute at the Universit\u00e9 F\u00e9lix "
+        "Houphou?t-Boigny (UFHB) trained local youth."
+    )
+    out = apply_edits(text, restore_question_marks(text))
+    assert "In Côte d'Ivoire" in out and "Houphouët-Boigny" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What? Why?No. Really?",
+        "See https://example.com/page?query=1&x=?y and www.x.org/a?b=c",
+        "Is it true? Yes?",
+    ],
+)
+def test_question_marks_that_are_punctuation_are_kept(text):
+    assert restore_question_marks(text) == []
+
+
+def test_question_marks_in_french():
+    text = "Le projet a ?t? r?alis? ? Abidjan par l'?quipe, qui est all?e jusqu'? la c?te."
+    assert repaired(text) == (
+        "Le projet a été réalisé à Abidjan par l'équipe, qui est allée jusqu'à la côte."
+    )
+
+
+def test_stripped_accents():
+    text = (
+        "Le developpement de la societe a ete realise par les eleves de l'ecole, ou il a deja "
+        "travaille. Il est alle a la gare."
+    )
+    assert repaired(text) == (
+        "Le développement de la société a été réalisé par les élèves de l'école, où il a déjà "
+        "travaillé. Il est allé à la gare."
+    )
+
+
+def test_french_score_separates_languages():
+    assert french_score(delete_accents(SEED_SENTENCE)) > 0.8
+    assert french_score(strip_accents(SEED_SENTENCE)) > 0.8
+    assert french_score("The Group delivered water to the families affected by the storm.") < 0.2
+    assert french_score("奇瑞集团在菲律宾向受风暴影响的家庭提供饮用水。") < 0.1
+    assert french_score("") == 0.0
+
+
+def test_long_single_line_is_linear():
+    line = " ".join([delete_accents(SEED_SENTENCE)] * 200)
+    restore_french(line[:20_000])  # warm the lexicon
+    start = time.perf_counter()
+    edits = restore_french(line)
+    elapsed = time.perf_counter() - start
+    assert len(edits) > 200 * 5
+    assert elapsed < 5.0
+
+
+# --- measured on FLORES devtest (skips without ../shared) ---------------------------------------
+
+
+def _wer(pairs) -> float:
+    errors = total = 0
+    for hyp, ref in pairs:
+        e, n = word_errors(hyp, ref)
+        errors += e
+        total += n
+    return 100.0 * errors / total
+
+
+@pytest.fixture(scope="module")
+def flores_docs(flores):
+    lines = flores["fr"][:240]
+    return ["\n".join(lines[i:i + 8]) for i in range(0, len(lines), 8)]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "damage, limit",
+    [
+        (delete_accents, 4.8),  # measured 3.96 % on these documents
+        (question_mark_accents, 0.8),  # measured 0.43 %
+        (strip_accents, 2.4),  # measured 1.90 %
+    ],
+)
+def test_flores_word_error_rate(flores_docs, damage, limit):
+    damaged = [damage(d) for d in flores_docs]
+    before = _wer(zip(damaged, flores_docs))
+    after = _wer(zip((repaired(d) for d in damaged), flores_docs))
+    assert before > 10
+    assert after < limit
+
+
+@pytest.mark.shared
+def test_flores_clean_text_is_untouched(flores):
+    for lang in ("fr", "en", "zh"):
+        docs = ["\n".join(flores[lang][i:i + 8]) for i in range(0, 160, 8)]
+        changed = sum(len(restore_french(d)) for d in docs) if lang == "fr" else sum(
+            len(restore_question_marks(d)) for d in docs
+        )
+        assert changed == 0, lang
+        if lang != "fr":
+            assert all(french_score(d) < 0.5 for d in docs)
