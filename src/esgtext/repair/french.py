@@ -199,6 +199,7 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
 # log10 bonuses and penalties of the decoder, tuned on Tatoeba (never on the held-out news).
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
+MIN_LOG_P_A = -3.5  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = -0.3  # replacing a word that is itself French ("mission" -> "émission")
 
 
@@ -347,6 +348,9 @@ def _decode(
             and _gap_allows_insertion(text, prev_end, tok.start)
         )
         double_space = insertion_here and "  " in text[prev_end:tok.start]
+        if insertion_here and not double_space and len(states) == 1:
+            # Cheap filter: most contexts never precede "à" ("le", "de", "des").
+            insertion_here = logprob("à", states[0][1]) > MIN_LOG_P_A
         if len(states) == 1 and len(candidates) == 1 and not insertion_here:
             # The common, unambiguous case: extend the single path.
             score, last, back = states[0]

@@ -139,6 +139,7 @@ class BigramModel:
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
+        self._cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
         entry = self._parsed.get(v)
@@ -168,6 +169,14 @@ class BigramModel:
 
     def logprob(self, w: str, v: str) -> float:
         """log10 P(w | v)."""
+        key = v + " " + w
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        value = self._cache[key] = self._logprob(w, v)
+        return value
+
+    def _logprob(self, w: str, v: str) -> float:
         total, backoff, followers = self._followers(v)
         if not total:
             return math.log10(self.unigram(w))
