@@ -129,7 +129,6 @@ def _char_class(ch: str) -> int:
 # letters of alphabetic scripts (not CJK: those are weighed by the script check)
 _LETTERS = r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 _WORD_RE = re.compile(_LETTERS + r"+(?:\?" + _LETTERS + r"+)*")
-_FOLD_RE = re.compile(r"[^\x00-\x7f]")
 _MODEL_LANGS = ("fr", "en")
 _FLOOR = 1e-8  # probability of a word missing from a list (a bit below its rarest entries)
 _TOKEN_CLIP = 5.0  # one word can move the log-odds by at most this much
@@ -139,27 +138,52 @@ _MAX_WORDS = 400  # enough evidence: longer texts are judged on an even sample o
 _LOCK = threading.Lock()
 
 
+class _CharMap(dict):
+    """A ``str.translate`` table that computes each character's mapping once, when first seen."""
+
+    def __init__(self, convert):
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, code: int):
+        value = self._convert(chr(code))
+        self[code] = value
+        return value
+
+
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLD_MAP = _CharMap(_fold_char)
+_DELETE_MAP = _CharMap(lambda ch: ch if ch.isascii() else None)
+
+
 def _fold_accents(word: str) -> str:
     """``médaille`` -> ``medaille`` (what an accent *stripper* leaves)."""
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return word.translate(_FOLD_MAP)
 
 
 def _delete_accented(word: str) -> str:
     """``médaille`` -> ``mdaille`` (what an accent *deleter* leaves)."""
-    return _FOLD_RE.sub("", word)
+    return word.translate(_DELETE_MAP)
 
 
 @lru_cache(maxsize=None)
 def _tables(lang: str) -> tuple[dict[str, float], dict[str, float]]:
-    """Word frequencies of ``lang`` and of its accent-damaged forms (built once per process)."""
+    """Word frequencies of ``lang`` and of its accent-damaged forms (built once per process).
+
+    Damaged forms are built for French and English only (the languages the word model decides
+    between); other languages are only checked against their exact words.
+    """
     from wordfreq import get_frequency_dict
 
     with _LOCK:
-        exact = {w: f for w, f in get_frequency_dict(lang, wordlist="best").items() if f >= _FLOOR}
+        exact = get_frequency_dict(lang, wordlist="best")  # cached by wordfreq; not modified
         damaged: dict[str, float] = {}
-        for word, freq in exact.items():
-            if word.isascii():
+        for word, freq in exact.items() if lang in _MODEL_LANGS else ():
+            if word.isascii() or freq < _FLOOR:
                 continue
             for form in (_fold_accents(word), _delete_accented(word)):
                 if form and form != word and freq > damaged.get(form, 0.0):
@@ -289,11 +313,12 @@ def _detect_cjk(han: int, kana: int, hangul: int, total: float) -> LanguageGuess
 
 def _only_names(text: str) -> bool:
     """No lower-case word: the letters are names or acronyms (``是Edward。``, ``ESG 报告``)."""
-    return not any(not w[0].isupper() for w in _WORD_RE.findall(text))
+    return not any(len(w) > 1 and not w[0].isupper() for w in _WORD_RE.findall(text))
 
 
-def _is_latin_letters(text: str) -> bool:
-    return all(ord(c) < 0x0250 for c in text if c.isalpha())
+def _is_latin_letters(words: list[str]) -> bool:
+    """Whether the (non-CJK) words are written in the Latin alphabet."""
+    return all(ord(c) < 0x0250 for w in words for c in w)
 
 
 def detect_language(text: str) -> LanguageGuess:
@@ -323,7 +348,7 @@ def detect_language(text: str) -> LanguageGuess:
 def _detect_alphabetic(text: str) -> LanguageGuess:
     """Language of a text whose letters are mostly alphabetic (Latin, Cyrillic, Greek, ...)."""
     words, common = _words(text)
-    latin = _is_latin_letters(text)
+    latin = _is_latin_letters(words)
     evidence = _word_evidence(words, common) if latin and words else None
     if evidence is not None and evidence.coverage >= _OTHER_MAX_COVERAGE:
         return _french_or_english(evidence)
@@ -417,8 +442,9 @@ def language_spans(text: str) -> list[Span]:
     >>> [(s.text, s.lang) for s in language_spans("Source:中国机电产品进出口商会 today.")]
     [('Source:', 'en'), ('中国机电产品进出口商会', 'zh'), (' today.', 'en')]
 
-    * A short letter run (at most two words, e.g. ``ESG``, ``4 000 MW``) inside CJK text takes
-      the language of the CJK text around it; a piece without letters joins its neighbours.
+    * In a CJK document, names and acronyms written in Latin letters (up to four capitalised words
+      and no lower-case word: ``ESG``, ``Gordon Johndroe``, ``H5N1``) take the language of the CJK
+      text around them; a piece without letters (``4 000``) joins its neighbours.
     * Adjacent spans of the same language are merged.
     """
     if not text:
@@ -492,7 +518,7 @@ def _latin_main_language(text: str, runs, main: LanguageGuess) -> str:
     return detect_language(latin).lang
 
 
-_SHORT_PIECE_WORDS = 2
+_NAME_PIECE_WORDS = 4  # names and acronyms (no lower-case word) inside CJK text stay in it
 _SENTENCE_MIN_WORDS = 4  # shorter sentences take the document's language
 _SENTENCE_MIN_CONFIDENCE = 0.8
 
@@ -504,7 +530,7 @@ def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
     if n_words == 0:
         return [(start, end, None)]  # no letters: decided by its neighbours
     neighbours = {runs[k][2] for k in (index - 1, index + 1) if 0 <= k < len(runs)} - {_LETTER}
-    if cjk_document and n_words <= _SHORT_PIECE_WORDS and len(neighbours) == 1:
+    if cjk_document and n_words <= _NAME_PIECE_WORDS and len(neighbours) == 1 and _only_names(piece):
         return [(start, end, next(iter(neighbours)))]
     if n_words < _SENTENCE_MIN_WORDS:
         return [(start, end, latin_main)]
@@ -532,11 +558,16 @@ def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
     return out
 
 
+_EMBEDDED_CJK_MAX = 24  # a CJK run this short between Latin text and an edge is a name
+
+
 def _resolve_neutral(labelled, fallback: str) -> list[tuple[int, int, str]]:
     """Give pieces without letters (``None``) the language of a neighbour.
 
     Between two pieces of the same language: that language. Next to a CJK piece and a letter
-    piece: the letter piece (so CJK spans stay exactly their characters). Alone: ``fallback``.
+    piece: the letter piece (so CJK spans stay exactly their characters). At the start or end
+    of the text next to a short CJK run that is itself next to Latin text (``by 王小明.``): the
+    Latin language too. Otherwise the only neighbour, or ``fallback`` when alone.
     """
     resolved: list[tuple[int, int, str]] = []
     n = len(labelled)
@@ -548,12 +579,29 @@ def _resolve_neutral(labelled, fallback: str) -> list[tuple[int, int, str]]:
         after = labelled[i + 1][2] if i + 1 < n else None
         if before is not None and before == after:
             lang = before
+        elif before is None and after is None:
+            lang = fallback
         else:
             options = [x for x in (before, after) if x is not None]
             latin = [x for x in options if x not in _CJK_LANGS]
-            lang = (latin or options or [fallback])[0]
+            lang = latin[0] if latin else _beyond_name(labelled, i, options[0])
         resolved.append((s, e, lang))
     return resolved
+
+
+def _beyond_name(labelled, i: int, cjk: str) -> str:
+    """For an edge piece next to a CJK run: the language on the run's other side if the run is
+    a short name embedded in Latin text, else the run's own language."""
+    n = len(labelled)
+    if i == 0 and n >= 3:
+        name, other = labelled[1], labelled[2]
+    elif i == n - 1 and n >= 3:
+        name, other = labelled[i - 1], labelled[i - 2]
+    else:
+        return cjk
+    if name[1] - name[0] <= _EMBEDDED_CJK_MAX and other[2] not in (*_CJK_LANGS, None):
+        return other[2]
+    return cjk
 
 
 def _merge(text: str, pieces: list[tuple[int, int, str]]) -> list[Span]:
