@@ -774,7 +774,10 @@ def translate_folder(
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+            # fork is fast (workers inherit the loaded language tables) and safe while this process
+            # runs no torch threads; once torch is loaded, start clean interpreters instead.
+            method = "fork" if "torch" not in sys.modules and sys.platform == "linux" else "spawn"
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
         window: deque = deque()
         limit = max(1, jobs) * 4
 
