@@ -144,7 +144,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
         if stdin:
             translator = Translator(**options)
             _warn_missing(translator.missing)
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             from esgtext.repair.decode import UndecodableInput
 
             try:
@@ -154,7 +154,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                 return EXIT_SOME_FAILED
             finally:
                 translator.close()
-            stdout = click.get_binary_stream("stdout")
+            stdout = sys.stdout.buffer
             stdout.write(render_jsonl(document.records))
             stdout.flush()
             if not quiet:
