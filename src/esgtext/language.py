@@ -308,7 +308,7 @@ def _detect_cjk(han: int, kana: int, hangul: int, total: float) -> LanguageGuess
     if kana:  # Japanese writes Han and kana together; kana is the tell
         weights["ja"] += weights.pop("zh")
     lang = max(weights, key=weights.get)
-    return LanguageGuess(lang, round(min(1.0, weights[lang] / total), 4), "script")
+    return LanguageGuess(lang, round(_dominance(weights[lang] / total), 4), "script")
 
 
 def _only_names(text: str) -> bool:
@@ -338,11 +338,21 @@ def detect_language(text: str) -> LanguageGuess:
     cjk_weight = (han + kana + hangul) * _HAN_WEIGHT
     if cjk_weight == 0 and letters == 0:
         return LanguageGuess(UNDETERMINED, 0.0, "empty")
-    if cjk_weight >= letters or (cjk_weight and _only_names(text)):
+    if cjk_weight and _only_names(text):  # Latin names inside Chinese: not another language
+        return _detect_cjk(han, kana, hangul, cjk_weight)
+    if cjk_weight >= letters:
         return _detect_cjk(han, kana, hangul, cjk_weight + letters)
-    share = letters / (cjk_weight + letters)
     guess = _detect_alphabetic(text)
-    return LanguageGuess(guess.lang, round(guess.confidence * share, 4), guess.method)
+    dominance = _dominance(letters / (cjk_weight + letters))
+    return LanguageGuess(guess.lang, round(guess.confidence * dominance, 4), guess.method)
+
+
+_CLEARLY_MAIN = 0.8  # a script with this share of the evidence is clearly the main one
+
+
+def _dominance(share: float) -> float:
+    """How clearly a script with ``share`` of the evidence is the main one (0.5 -> 0.625, 0.8+ -> 1)."""
+    return min(1.0, share / _CLEARLY_MAIN)
 
 
 def _detect_alphabetic(text: str) -> LanguageGuess:

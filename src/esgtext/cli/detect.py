@@ -102,7 +102,7 @@ def read_text(item: _Input, repair: bool = True) -> str:
     from esgtext.repair.decode import decode_bytes
 
     try:
-        data = click.get_binary_stream("stdin").read() if item.source is None else item.source.read_bytes()
+        data = sys.stdin.buffer.read() if item.source is None else item.source.read_bytes()
         return repair_bytes(data).text if repair else decode_bytes(data).text
     except UndecodableInput as exc:
         raise _InputError(str(exc)) from None
