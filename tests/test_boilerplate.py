@@ -29,6 +29,10 @@ from esgtext.boilerplate import boilerplate_reason, find_boilerplate
         ("Tags: ESG, green bonds", "tags"),
         ("Topics Energy & Utilities)", "tags"),
         ("【About Links】", "usage-terms"),
+        ("Share to: WeChat Weibo LinkedIn", "share"),
+        ("Share: Facebook, X", "share"),
+        ("Previous: Member Case Study: Recycling Magnets in Motors", "navigation"),
+        ("Contact Us | Privacy Policy | Sitemap", "footer"),
     ],
 )
 def test_chrome_is_recognised(text, reason):
@@ -46,6 +50,10 @@ def test_chrome_is_recognised(text, reason):
         "La société a publié son rapport annuel sur le climat.",
         "公司二〇二三年的碳排放量下降了百分之十二。",
         "Publish Time: 2024-03-01 Source: 国家能源局",
+        "Share: 40% of revenue came from Europe.",
+        "Next year the company will build two plants.",
+        "Previous results: revenue rose 4% to 2.1 billion euros.",
+        "The plan covers water, energy | waste.",
         "Join us in building a greener future for the communities where we operate and invest.",
         "",
     ],

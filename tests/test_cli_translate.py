@@ -122,3 +122,10 @@ def test_importing_the_command_does_not_import_torch():
     code = ("import sys, esgtext.cli.translate, esgtext.pipeline, esgtext.records; "
             "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_exclude_skips_matching_paths(inbox, tmp_path):
+    out = tmp_path / "out"
+    result = run(inbox, "-o", out, "--allow-untranslated", "--exclude", "sub/*")
+    assert result.exit_code == EXIT_OK
+    assert (out / "fr.txt.jsonl").is_file() and not (out / "sub").exists()

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+_SOCIAL = r"wechat|weibo|linkedin|facebook|twitter|x|whatsapp|telegram|email|e-mail|print|微信|微博"
+
 # Whole-segment shapes (matched against the stripped segment without final punctuation).
 _WHOLE: dict[str, list[str]] = {
     "login": [
@@ -47,6 +49,7 @@ _WHOLE: dict[str, list[str]] = {
         r"(share|partager) (on|sur) .{1,30}",
         r"follow us( on .{1,40})?|suivez-nous( sur .{1,40})?",
         r"(分享到|分享)[:：]?.{0,20}",
+        r"((" + _SOCIAL + r")[\s,|]*){2,}",
     ],
     "cookies": [
         r"(accept|reject|decline|manage)( all)? cookies?( settings)?",
@@ -80,6 +83,20 @@ _ANYWHERE_RE = {
     ),
 }
 
+# "Label: anything" lines that name a site feature, not news: "Previous: <title>", "Share to: ...".
+_LABELLED_RE = {
+    "navigation": re.compile(
+        r"(previous|next|prev)( (article|post|story|news|page))?\s*[:：]\s*.+"
+        r"|(article )?(pr[ée]c[ée]dent|suivant)\s*[:：]\s*.+|(上一篇|下一篇)\s*[:：]?.+",
+        re.IGNORECASE,
+    ),
+    "share": re.compile(
+        r"(share (to|on|via|this)|partager sur|分享到)\s*[:：]\s*.{0,80}"
+        r"|(share|partager)\s*[:：]\s*(" + _SOCIAL + r")([\s,|]+(" + _SOCIAL + r"))*",
+        re.IGNORECASE,
+    ),
+}
+
 # A bracketed section header about the site rather than the news: 【About Using Articles】.
 _TERMS_HEADER = re.compile(
     r"[【\[]\s*(about|on|terms|copyright|disclaimer|notice|à propos|conditions|关于|版权|免责)[^】\]]{0,40}[】\]]",
@@ -97,6 +114,16 @@ def _words(text: str) -> int:
     n = len(text.split())
     cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
     return max(n, cjk // 2)
+
+
+_MENU_SEPARATORS = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+
+
+def _whole_reason(core: str) -> str | None:
+    for reason, pattern in _WHOLE_RE.items():
+        if pattern.fullmatch(core):
+            return reason
+    return None
 
 
 def boilerplate_reason(text: str) -> str | None:
@@ -118,13 +145,22 @@ def boilerplate_reason(text: str) -> str | None:
     words = _words(stripped)
     core = stripped.strip(_TRAILING_PUNCT)
     if words <= MAX_WHOLE_WORDS and core:
-        for reason, pattern in _WHOLE_RE.items():
-            if pattern.fullmatch(core):
-                return reason
+        reason = _whole_reason(core)
+        if reason:
+            return reason
         # "Topics Consumer Products & Retail" without a colon: a tag line, not a sentence.
         if _TOPICS_LINE.fullmatch(core) and not stripped.endswith((".", "。", "!", "?")):
             return "tags"
+        # a menu row: "Contact Us | Privacy Policy | Sitemap"
+        items = [i.strip(_TRAILING_PUNCT) for i in _MENU_SEPARATORS.split(core)]
+        if len(items) >= 2 and all(items):
+            reasons = [_whole_reason(i) for i in items]
+            if all(reasons):
+                return reasons[0]
     if words <= MAX_ANYWHERE_WORDS:
+        for reason, pattern in _LABELLED_RE.items():
+            if pattern.fullmatch(core):
+                return reason
         for reason, pattern in _ANYWHERE_RE.items():
             if pattern.search(stripped):
                 return reason

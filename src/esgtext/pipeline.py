@@ -544,9 +544,13 @@ class UsageError(ValueError):
     """A bad path or option given to :func:`translate_folder` (exit code 2 in the CLI)."""
 
 
-def discover_inputs(paths: Sequence[str | os.PathLike], out: Path | None = None) -> list[InputFile]:
+def discover_inputs(paths: Sequence[str | os.PathLike], out: Path | None = None,
+                    exclude: Sequence[str] = ()) -> list[InputFile]:
     """The input files of ``paths`` in a stable order: files as given, folders recursively
-    (``.txt``, ``.md``, ``.html``, ``.htm``; hidden entries and ``out`` itself skipped)."""
+    (``.txt``, ``.md``, ``.html``, ``.htm``; hidden entries, ``out`` itself and relative paths
+    matching an ``exclude`` glob such as ``"reference/*"`` skipped)."""
+    from fnmatch import fnmatchcase
+
     found: list[InputFile] = []
     out_resolved = out.resolve() if out is not None else None
     for given in paths:
@@ -564,7 +568,9 @@ def discover_inputs(paths: Sequence[str | os.PathLike], out: Path | None = None)
                     if not name.startswith(".") and name.lower().endswith(INPUT_SUFFIXES):
                         files.append(root_path / name)
             for f in sorted(files, key=lambda p: p.relative_to(path).as_posix()):
-                found.append(InputFile(f, f.relative_to(path).as_posix()))
+                rel = f.relative_to(path).as_posix()
+                if not any(fnmatchcase(rel, pattern) for pattern in exclude):
+                    found.append(InputFile(f, rel))
         elif path.is_file():
             found.append(InputFile(path, path.name))
         else:
@@ -696,12 +702,13 @@ def translate_folder(
     progress: bool | None = None,
     on_document: Callable[[str, dict], None] | None = None,
     on_start: Callable[[dict[str, str]], None] | None = None,
+    exclude: Sequence[str] = (),
     **translator_options: Any,
 ) -> RunSummary:
     """Bilingual records for every input file under ``out``; see the module docstring.
 
     ``paths`` are files and folders (folders are searched recursively for ``.txt``, ``.md``,
-    ``.html`` and ``.htm``). Each input ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files,
+    ``.html`` and ``.htm``; ``exclude`` globs match paths relative to the folder). Each input ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files,
     per ``formats``). Files that cannot be processed (binary, undecodable, larger than
     ``max_bytes``, unreadable) are listed in ``out/errors.jsonl`` and counted in
     :attr:`RunSummary.failed`; an empty file is processed (no records). ``jobs`` > 1 runs repair,
@@ -718,7 +725,7 @@ def translate_folder(
     if unknown or not formats:
         raise UsageError(f"unknown format {','.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
     out = Path(out)
-    inputs = discover_inputs(paths, out)  # usage errors before models are resolved
+    inputs = discover_inputs(paths, out, exclude)  # usage errors before models are resolved
     if translator is None:
         translator_options.setdefault("cache", out / STATE_DIR / "translations.sqlite")
         translator = Translator(**translator_options)

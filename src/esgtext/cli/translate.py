@@ -70,6 +70,8 @@ def _formats(value: str) -> list[str]:
 @click.option("--cache", "cache", type=click.Path(dir_okay=False),
               help="Translation cache (SQLite). Default: OUT/.esgtext/translations.sqlite.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files whose path relative to the folder matches, e.g. 'drafts/*' (repeatable).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for repair, language and segmentation.")
 @click.option("--allow-untranslated", is_flag=True,
@@ -80,7 +82,7 @@ def _formats(value: str) -> list[str]:
               help="Progress bar on stderr (default: only when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
-              no_cache, jobs, allow_untranslated, max_bytes, progress, quiet) -> None:
+              no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
@@ -91,7 +93,7 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
         code = run_translate(
             paths, out, formats=formats, engine=engine, models=models, device=device,
             beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
-            no_cache=no_cache, jobs=jobs, allow_untranslated=allow_untranslated,
+            no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
             max_bytes=max_bytes, progress=progress, quiet=quiet,
         )
     except KeyboardInterrupt:
@@ -102,7 +104,7 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
 
 def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
-                  no_cache=False, jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
+                  no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
                   progress=None, quiet=False) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.pipeline import Translator, UsageError, process_document, translate_folder
@@ -164,7 +166,8 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                            f"{c['untranslated']} untranslated", err=True)
             return EXIT_OK
         summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
-                                   progress=progress, on_start=_warn_missing, **options)
+                                   progress=progress, on_start=_warn_missing,
+                                   exclude=tuple(exclude), **options)
     except ModelNotAvailable as exc:
         click.echo(f"esgtext: error: {exc}", err=True)
         return EXIT_MODEL_MISSING
