@@ -110,6 +110,7 @@ def build_tiny_marian(
     full_size: bool = False,
     seed: int = 0,
     vocab_size: int = 200,
+    model_dir: Path | str | None = None,
 ) -> Path:
     """Write a random-weight MarianMT checkpoint (source -> English) to ``out_dir`` and return it.
 
@@ -122,6 +123,8 @@ def build_tiny_marian(
         full_size: keep the real configuration's sizes (benchmarks); needs ``shared_dir``.
         seed: torch seed; the same seed gives the same weights.
         vocab_size: sentencepiece vocabulary size when training (``shared_dir=None``).
+        model_dir: a folder with a real config.json, source.spm, target.spm and vocab.json to use
+            instead of ``<shared_dir>/models/...`` (benchmarks' ``--model-config``).
 
     The checkpoint has the files ``esgtext`` loads from a pulled model (config.json,
     model.safetensors, source.spm, target.spm, vocab.json, tokenizer_config.json) and an
@@ -136,14 +139,14 @@ def build_tiny_marian(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
-    if shared_dir is not None:
-        real = Path(shared_dir) / "models" / SHARED_MODEL_DIRS[source]
+    if shared_dir is not None or model_dir is not None:
+        real = Path(model_dir) if model_dir is not None else Path(shared_dir) / "models" / SHARED_MODEL_DIRS[source]
         config_dict = json.loads((real / "config.json").read_text(encoding="utf-8"))
         for name in ("source.spm", "target.spm", "vocab.json"):
             shutil.copy(real / name, out / name)  # into the tmp checkpoint, never into the repo
     else:
         if full_size:
-            raise ValueError("full_size needs shared_dir (the real configuration)")
+            raise ValueError("full_size needs shared_dir or model_dir (the real configuration)")
         config_dict = _trained_tokenizer_files(out, vocab_size)
 
     for key in ("_name_or_path", "architectures", "transformers_version", "torch_dtype", "id2label", "label2id"):
