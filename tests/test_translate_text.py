@@ -117,6 +117,8 @@ def test_glossary_file_protect_and_restore(tmp_path):
 
     zh = glossary.protect("实现碳中和目标", "zh")
     assert zh.text == "实现 ZX1 目标" and zh.replacements == ("carbon neutrality",)
+    assert zh.restore("Achieve zx 1 goals")[0] == "Achieve carbon neutrality goals"
+    assert zh.restore("实现ZX1目标")[0] == "实现carbon neutrality目标"
     assert glossary.protect("La RSE", "zh").text == "La RSE"  # RSE is for French only
     assert glossary.whole_term(" EcoVadis ", "fr") == "EcoVadis"
     assert glossary.whole_term("EcoVadis rating", "fr") is None
@@ -127,6 +129,13 @@ def test_glossary_rejects_bad_lines(tmp_path):
     path.write_text("a\tb\tfr\textra\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv:1"):
         Glossary.from_file(path)
+
+
+def test_unknown_engine_is_a_usage_error_before_any_work():
+    from esgtext.translate import translate_segments
+
+    with pytest.raises(ValueError, match="unknown engine"):
+        translate_segments(["Bonjour."], "fr", engine="marian-cpp")
 
 
 def test_translation_cache_persists(tmp_path):

@@ -21,6 +21,7 @@ from typing import Callable, Mapping, Sequence
 from .batching import plan_batches, split_long_text
 from .cache import TranslationCache
 from .checks import check_translation
+from .engines import ENGINES
 from .glossary import Glossary, Protected
 from .registry import ModelSpec, resolve_model
 
@@ -105,6 +106,15 @@ def translate_segments(
     ['', 'Hello.']
     """
     texts = list(texts)
+    # None means "the default" (callers pass their CLI options through unchanged)
+    engine = engine or "transformers"
+    device = device or "cpu"
+    beam_size = beam_size or DEFAULT_BEAM_SIZE
+    max_batch_tokens = max_batch_tokens or DEFAULT_MAX_BATCH_TOKENS
+    if beam_size < 1 or max_batch_tokens < 1:
+        raise ValueError("beam_size and max_batch_tokens must be positive")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     pair = f"{src}-{tgt}"
     spec = _as_spec(model, pair, overrides)
     engine_label = engine

@@ -13,6 +13,7 @@ Heavy libraries are imported here only inside functions, on first use.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import warnings
@@ -77,7 +78,7 @@ class Engine:
         """Engine name and compute type, e.g. ``ctranslate2:int8`` (part of the cache key)."""
         return f"{self.name}:{self.compute_type}"
 
-    @property
+    @functools.cached_property
     def max_input_tokens(self) -> int:
         """The most source tokens (end token included) the model reads without truncation."""
         import json

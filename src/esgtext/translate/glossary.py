@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _PLACEHOLDER = "ZX{}"
-_PLACEHOLDER_BACK = re.compile(r"\bZ\s?X\s?(\d+)\b", re.I)
+_PLACEHOLDER_BACK = re.compile(r"(?<![A-Za-z])Z\s?X\s?(\d+)(?!\d)", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
