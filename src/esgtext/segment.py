@@ -186,7 +186,7 @@ def _chunks(para: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _SAFE_CUT_RE.finditer(para):
-        if m.start() - start < _CHUNK_CHARS or _ends_with_abbreviation(para[start : m.start() + 1]):
+        if m.start() - start < _CHUNK_CHARS or _ends_with_abbreviation(para[max(0, m.start() - 40) : m.start() + 1]):
             continue
         out.append((start, m.end()))
         start = m.end()
@@ -208,17 +208,44 @@ def _is_dotted(word: str) -> bool:
     return word in ("J.-C", "av", "apr")
 
 
+# A sure sentence end needs no pysbd: a lower-case word (not an abbreviation), the stop, maybe a
+# closing quote, a space, then a capital or an opening quote: "early days. Like", "said!" The"
+_SURE_END_RE = re.compile(
+    r"(?<![^\s(«“\"'])([a-zà-öø-ÿ]{2,})[.!?]+[" + re.escape(_CLOSERS) + r"]*(?=\s+[«“\"(]?[A-ZÀ-ÖØ-Þ])"
+)
+#: Lower-case abbreviations that may be followed by a capital ("et al. Smith", "env. Paris").
+LOWERCASE_ABBREVIATIONS = frozenset(
+    "al etc approx ca cf vs fig figs vol vols ed eds no nos pp op cit ibid resp dept est env "
+    "av apr jr sr ex art chap ch sq tel".split()
+)
+# a stop followed by a space inside a piece: something pysbd must decide
+_AMBIGUOUS_RE = re.compile(r"[.!?…][" + re.escape(_CLOSERS) + r"]*\s+\S")
+_WINDOW = 80  # characters looked at around a boundary (keeps every check O(1))
+
+
 def _latin_boundaries(para: str, lang: str) -> list[int]:
-    """Sentence end offsets inside one paragraph of Latin-script text."""
+    """Sentence end offsets inside one paragraph of Latin-script text.
+
+    Sure ends are taken directly; pysbd decides only the pieces between them that still hold a
+    stop followed by a space (an abbreviation, an initial, a number, a quote...). This keeps
+    pysbd's per-call cost off the common case without changing its decisions much.
+    """
     flat = para.replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    ends: set[int] = set()
-    for cs, ce in _chunks(flat):
-        ends.update(cs + e for e in _pysbd_ends(flat[cs:ce], lang))
-        if ce < len(flat):
-            ends.add(ce)
+    ends: set[int] = {
+        m.end() for m in _SURE_END_RE.finditer(flat) if m.group(1) not in LOWERCASE_ABBREVIATIONS
+    }
+    cuts = [0, *sorted(ends), len(flat)]
+    for ps, pe in zip(cuts, cuts[1:]):
+        piece = flat[ps:pe]
+        if not _AMBIGUOUS_RE.search(piece.rstrip()):
+            continue
+        for cs, ce in _chunks(piece):
+            ends.update(ps + cs + e for e in _pysbd_ends(piece[cs:ce], lang))
+            if ce < len(piece):
+                ends.add(ps + ce)
     ends = {e for e in ends if _keep_boundary(flat, e)}
     for m in _MISSING_SPACE_RE.finditer(flat):
-        if not _ends_with_abbreviation(flat[: m.start() + 1]):
+        if not _ends_with_abbreviation(flat[max(0, m.start() + 1 - _WINDOW) : m.start() + 1]):
             ends.add(m.end())
     for m in _QUOTE_END_RE.finditer(flat):
         ends.add(m.end())
@@ -227,13 +254,13 @@ def _latin_boundaries(para: str, lang: str) -> list[int]:
 
 def _keep_boundary(flat: str, end: int) -> bool:
     """Undo pysbd splits that cannot be sentence ends."""
-    left = flat[:end].rstrip()
-    right = flat[end:].lstrip()
+    left = flat[max(0, end - _WINDOW) : end].rstrip()
+    right = flat[end : end + _WINDOW].lstrip()
     if not left or not right:
         return False
     if not _SENTENCE_END_RE.search(left[-12:]):
         return False  # "Guangzhou No.2 | Middle School": no sentence ends without punctuation
-    if right[0].islower() or right[0] in ",;:!?.»)]  ":
+    if right[0].islower() or right[0] in ",;:!?.»)]\u00a0\u202f":
         return False
     if left.endswith(".") and _ends_with_abbreviation(left[-40:]):
         return False  # "Le Dr. | Ehud Ur", "St. | Louis"
