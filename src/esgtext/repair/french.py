@@ -118,7 +118,7 @@ class DamageDiagnosis:
     @property
     def deleted_apostrophe(self) -> bool:
         return self.apostrophe_evidence >= 1 and (
-            self.deleted or self.apostrophe_evidence >= max(2, 0.01 * self.words)
+            self.deleted or self.apostrophe_evidence >= max(3, 0.02 * self.words)
         )
 
     @property
@@ -167,7 +167,9 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         best = _best_zipf(stripped_keys.get(lower), zipf)
         if best - own >= _FIXABLE_MARGIN:
             stripped += 1
-        if own < 2.5 and _elision_splits(lower, lexicon, deleted_keys):
+        if own < 2.5 and tok.surface[0].islower() and _elision_splits(lower, lexicon, deleted_keys):
+            apostrophe += 1
+        elif _GLUED_ELISION.match(tok.surface):
             apostrophe += 1
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question)
@@ -183,9 +185,11 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
     """("l", "environnement") for "lenvironnement": an elided article whose apostrophe vanished."""
     out = []
     for elision in ELISIONS:
-        if len(lower) - len(elision) < 2 or not lower.startswith(elision):
+        if not lower.startswith(elision):
             continue
         rest = lower[len(elision):]
+        if len(rest) < 2 and rest not in ("a", "y"):  # "na" -> "n’a", "sy" -> "s’y"
+            continue
         options = []
         if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.5:
             options.append(rest)
@@ -200,7 +204,7 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
 MIN_LOG_P_A = -3.5  # below this log10 P(à | previous word), no "à" is considered (speed)
-CHANGE_KNOWN_WORD_BIAS = -0.3  # replacing a word that is itself French ("mission" -> "émission")
+CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 
 
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they
@@ -216,11 +220,32 @@ _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 A_GOVERNED_INFINITIVE_BONUS = 2.5
 
 
-def _a_cue(last: str, first: str, lexicon: FrenchLexicon) -> float:
-    """Extra log10 odds that a vanished "à" stood between ``last`` and ``first``."""
+_NOT_BEFORE_A = frozenset(
+    "de du des la le les l' d' en et à au aux par pour sur avec dans un une ce cette ces son sa ses "
+    "leur leurs notre nos votre vos mon ma mes qui que qu' ne n' se s' il elle ils elles on".split()
+)
+NEXT_NAME_BONUS = 1.5
+NUMBER_RANGE_BONUS = 2.0
+
+
+def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
+           lexicon: FrenchLexicon) -> float:
+    """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
+    context tokens around the gap; ``prev``/``nxt`` the tokens of the text)."""
     if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
         if lexicon.zipf.get(first, 0.0) >= 2.5:
             return A_GOVERNED_INFINITIVE_BONUS
+    if prev is None:
+        return 0.0
+    if nxt.kind == "num":
+        if prev.kind == "num":
+            if len(nxt.surface) == 3 and len(prev.surface) <= 3:
+                return -9.0  # "1 233 000": a thousands group, not "10 à 15"
+            return NUMBER_RANGE_BONUS
+        return 0.0
+    if (nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
+            and last not in _NOT_BEFORE_A and prev.surface[:1].islower()):
+        return NEXT_NAME_BONUS  # "arrivé Singapour" -> "arrivé à Singapour"
     return 0.0
 
 
@@ -229,7 +254,7 @@ _AUXILIARIES = frozenset(
     "était étaient sera seront serait être étant fut t tre".split()
 )
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
-PARTICIPLE_AFTER_AUXILIARY_BONUS = 1.0
+PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.0
 
 
 def _participle_cue(last: str, cand: "_Candidate") -> float:
@@ -240,10 +265,11 @@ def _participle_cue(last: str, cand: "_Candidate") -> float:
 
 
 class _Candidate(NamedTuple):
-    output: str  # lower-case replacement of the token's surface
+    output: str  # lower-case replacement of the token's surface (without the elision)
     contexts: tuple[str, ...]  # the bigram tokens it stands for
     kind: str  # edit kind, "" for the unchanged token
     prior: float  # log10 bias
+    elision: int = 0  # letters of the surface that are an elided article ("l" of "lenvironnement")
 
 
 def _case_like(word: str, model: str) -> str:
@@ -256,32 +282,64 @@ def _case_like(word: str, model: str) -> str:
     return word
 
 
+# "lAustralie", "dIvoire", "LAfrique": a lower-case elided article glued to a capitalised word.
+_GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|qu|jusqu|lorsqu|puisqu)"
+                            r"(?=[A-ZÀ-Ý][^\W\d_])")
+# Candidates far rarer than the word itself only cost time: the context never rescues them.
+_CANDIDATE_FLOOR = 2.5
+GLUED_ELISION_BONUS = 1.0
+
+
 def _word_candidates(
-    tok: Token, diagnosis: DamageDiagnosis, lexicon: FrenchLexicon
+    tok: Token, diagnosis: DamageDiagnosis, lexicon: FrenchLexicon, previous_kind: str = ""
 ) -> list[_Candidate]:
     lower = tok.context
-    own = lexicon.zipf.get(lower, 0.0)
+    zipf = lexicon.zipf
+    own = zipf.get(lower, 0.0)
     known = own >= 1.6
     out = [_Candidate(lower, (lower,), "", 0.0)]
     if not lower.isascii():
         return out
+    if len(lower) == 1 and (tok.surface.isupper() or previous_kind == "num"):
+        return out  # "Super-G", "5 g": a letter, not a word that lost its accents
     change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
     if tok.surface[:1].isupper() and known:
-        change_prior -= 0.5  # a capitalised known word is often a name ("Anne", "Marc")
-    if diagnosis.deleted:
-        for word in lexicon.candidates(lower, "deleted")[:6]:
-            out.append(_Candidate(word, (word,), "deleted_accent", change_prior))
-    if diagnosis.stripped:
-        for word in lexicon.candidates(lower, "stripped")[:6]:
-            out.append(_Candidate(word, (word,), "stripped_accent", change_prior))
-    if diagnosis.deleted_apostrophe and own < 2.5:
-        keys = lexicon.keys("deleted")
-        for elision, word in _elision_splits(lower, lexicon, keys)[:4]:
-            out.append(
-                _Candidate(elision + TYPOGRAPHIC_APOSTROPHE + word, (elision + "'", word),
-                           "deleted_apostrophe", change_prior)
-            )
+        change_prior -= 1.0  # a capitalised known word is often a name ("Anne", "Mme", "All")
+    if lower in ("jusqu", "qu") and diagnosis.deleted and (lower == "jusqu" or not known):
+        # "jusqu" alone: both the apostrophe and the "à" after it vanished.
+        out.append(_Candidate("jusqu’à" if lower == "jusqu" else "qu’à", (lower + "'", "à"),
+                              "deleted_apostrophe", 1.0))
+    floor = own - _CANDIDATE_FLOOR
+    for kind, active in (("deleted", diagnosis.deleted), ("stripped", diagnosis.stripped)):
+        if active:
+            edit_kind = kind + "_accent"
+            for word in lexicon.candidates(lower, kind)[:6]:
+                if zipf[word] >= floor:
+                    out.append(_Candidate(word, (word,), edit_kind, change_prior))
+    if diagnosis.deleted_apostrophe:
+        glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
+        if glued:
+            elision = glued.group().lower()
+            rest = lower[len(elision):]
+            options = [rest] if zipf.get(rest, 0.0) >= 1.6 or not diagnosis.deleted else []
+            if diagnosis.deleted:
+                options += list(lexicon.candidates(rest, "deleted")[:2])
+            options = options or [rest]
+            for word in options:
+                out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS, len(elision)))
+        elif own < 5.5:
+            keys = lexicon.keys("deleted") if diagnosis.deleted else {}
+            for elision, word in _elision_splits(lower, lexicon, keys)[:4]:
+                if zipf.get(word, 0.0) >= floor:
+                    out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
+                                          change_prior, len(elision)))
     return out
+
+
+def _is_euphonic_t(text: str, tok: Token) -> bool:
+    """The "t" of "a-t-il" is no deleted "été"."""
+    return tok.surface in ("t", "T") and text[tok.start - 1:tok.start] == "-" == text[tok.end:tok.end + 1]
 
 
 def _gap_allows_insertion(text: str, prev_end: int, start: int) -> bool:
@@ -336,9 +394,14 @@ def _decode(
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     history: list[tuple[int, int, bool, _Candidate | None]] = []  # (token idx, parent, inserted, cand)
     prev_end = 0
+    previous_token = None
     for index, tok in enumerate(tokens):
-        if tok.kind == "word":
-            candidates = _word_candidates(tok, diagnosis, lexicon)
+        if index:
+            previous_token = tokens[index - 1]
+        if tok.kind == "word" and not _is_euphonic_t(text, tok):
+            candidates = _word_candidates(
+                tok, diagnosis, lexicon, previous_token.kind if previous_token else ""
+            )
         else:
             candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = (
@@ -353,9 +416,9 @@ def _decode(
             insertion_here = logprob("à", states[0][1]) > MIN_LOG_P_A
         if len(states) == 1 and len(candidates) == 1 and not insertion_here:
             # The common, unambiguous case: extend the single path.
+            # Its log-probability is the same for every path, so it is not even computed.
             score, last, back = states[0]
             cand = candidates[0]
-            score += _chain(logprob, last, cand.contexts)
             history.append((index, back, False, cand))
             states = [(score, cand.contexts[-1], len(history) - 1)]
             prev_end = tok.end
@@ -376,7 +439,7 @@ def _decode(
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
-                        + _a_cue(last, cand.contexts[0], lexicon)
+                        + _a_cue(last, cand.contexts[0], tok, previous_token, text, lexicon)
                     )
                     if inserted > best[0]:
                         best = (inserted, back, True)
@@ -401,13 +464,34 @@ def _decode(
         if inserted:
             edits.append(_insertion_edit(text, previous_end, tok))
         if cand.kind:
-            after = _case_like(cand.output, tok.surface)
+            if cand.elision:
+                head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
+                after = head + TYPOGRAPHIC_APOSTROPHE + _case_like(cand.output, tail)
+            else:
+                after = _case_like(cand.output, tok.surface)
+                if after[0] != tok.surface[0] and _capital_lost(text, tok):
+                    after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
+            apostrophe = text[tok.end:tok.end + 1]
+            if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
+                # "jusqu' 2001": the apostrophe survived, only the "à" vanished.
+                edits.append(Edit("inserted_word", tok.end + 1, tok.end + 1, "", "à", 0.9,
+                                  f"{tok.surface + apostrophe!r} needs its 'à'"))
+                previous_end = tok.end
+                continue
             edits.append(
                 Edit(cand.kind, tok.start, tok.end, tok.surface, after, 0.9,
                      _reason(tok.surface, after, cand, lexicon))
             )
         previous_end = tok.end
     return edits
+
+
+def _capital_lost(text: str, tok: Token) -> bool:
+    """Was the deleted first letter a capital? At a sentence start, or in "tats-Unis"."""
+    head = text[:tok.start].rstrip(" \u00a0\"«“(")
+    if not head or head[-1] in ".!?\n":
+        return True
+    return bool(re.match(r"-[A-Z]", text[tok.end:tok.end + 2]))
 
 
 def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:

@@ -130,7 +130,8 @@ class BigramModel:
     (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
     the pairs pruned from the table."""
 
-    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75):
+    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75,
+                 general: float = 0.0):
         self._raw: dict[str, str] = {}
         for line in text.splitlines():
             if line and not line.startswith("#"):
@@ -139,6 +140,7 @@ class BigramModel:
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
+        self.general = general
         self._cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
@@ -182,7 +184,10 @@ class BigramModel:
             return math.log10(self.unigram(w))
         count = followers.get(w, 0)
         seen = max(count - self.discount, 0.0) / total
-        return math.log10(seen + backoff * self.unigram(w))
+        unigram = self.unigram(w)
+        # The table comes from technical manuals: mix in the domain-general unigram so that a pair
+        # it never saw ("de sable") is not judged impossible.
+        return math.log10((1 - self.general) * (seen + backoff * unigram) + self.general * unigram)
 
 
 @lru_cache(maxsize=1)
