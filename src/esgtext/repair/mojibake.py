@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from esgtext.repair.edits import Edit
@@ -118,20 +117,13 @@ def diff_words(before: str, after: str) -> list[tuple[int, int, str, str]]:
     """
     a = _TOKENS.findall(before)
     b = _TOKENS.findall(after)
-    starts = [0]
-    for token in a:
-        starts.append(starts[-1] + len(token))
+    a_pos = _positions(a)
+    b_pos = _positions(b)
     regions = []
-    matcher = SequenceMatcher(None, a, b)
-    b_pos = [0]
-    for token in b:
-        b_pos.append(b_pos[-1] + len(token))
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        old = before[starts[i1] : starts[i2]]
+    for i1, i2, j1, j2 in align_tokens(a, b):
+        old = before[a_pos[i1] : a_pos[i2]]
         new = after[b_pos[j1] : b_pos[j2]]
-        start = starts[i1]
+        start = a_pos[i1]
         # trim whitespace shared by both ends ("Ã  " -> "à " becomes "Ã " -> "à")
         while old and new and old[0] == new[0] and old[0].isspace():
             old, new, start = old[1:], new[1:], start + 1
@@ -139,6 +131,70 @@ def diff_words(before: str, after: str) -> list[tuple[int, int, str, str]]:
             old, new = old[:-1], new[:-1]
         regions.append((start, start + len(old), old, new))
     return regions
+
+
+def _positions(tokens: list[str]) -> list[int]:
+    positions = [0]
+    for token in tokens:
+        positions.append(positions[-1] + len(token))
+    return positions
+
+
+# How far (in tokens) to look for the next place where both versions agree again.
+_RESYNC_WINDOW = 24
+# (di, dj) shifts to try, fewest tokens first, and for the same number the most diagonal first.
+_SHIFTS = sorted(
+    ((di, dj) for di in range(_RESYNC_WINDOW + 1) for dj in range(_RESYNC_WINDOW + 1) if di + dj),
+    key=lambda d: (d[0] + d[1], abs(d[0] - d[1]), d[0]),
+)
+
+
+def align_tokens(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """Differing regions ``(i1, i2, j1, j2)`` of two token lists, in linear time.
+
+    ftfy changes text locally (a word, an entity, a word and the space after it), so after each
+    difference the two versions agree again within a few tokens: resynchronise at the nearest
+    token that is equal on both sides. (difflib's SequenceMatcher is quadratic on the repeated
+    space tokens of a long line.)
+
+    >>> align_tokens(["a", " ", "Ã©", " ", "b"], ["a", " ", "é", " ", "b"])
+    [(2, 3, 2, 3)]
+    >>> align_tokens(["Ã", "  ", "la"], ["à", " ", "la"])
+    [(0, 2, 0, 2)]
+    """
+    regions = []
+    i = j = 0
+    n, m = len(a), len(b)
+    while i < n and j < m:
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        ii, jj = _resync(a, b, i, j)
+        regions.extend(_split_parallel(a, b, i, ii, j, jj))
+        i, j = ii, jj
+    if i < n or j < m:
+        regions.extend(_split_parallel(a, b, i, n, j, m))
+    return regions
+
+
+def _resync(a: list[str], b: list[str], i: int, j: int) -> tuple[int, int]:
+    """The nearest (i', j') where a word (not a space: spaces are everywhere) is equal again."""
+    n, m = len(a), len(b)
+    for di, dj in _SHIFTS:
+        ii, jj = i + di, j + dj
+        if ii < n and jj < m and a[ii] == b[jj] and not a[ii].isspace():
+            return ii, jj
+    return n, m  # no agreement in sight: the rest of the piece is one change
+
+
+def _split_parallel(a, b, i1, i2, j1, j2):
+    """Split a region word by word when both sides have the same shape: "mÃ©daille dâ€™or"."""
+    if i2 - i1 != j2 - j1 or i2 - i1 < 2:
+        return [(i1, i2, j1, j2)]
+    if any(a[i1 + k].isspace() and a[i1 + k] != b[j1 + k] for k in range(i2 - i1)):
+        return [(i1, i2, j1, j2)]
+    return [(i, i + 1, j1 + i - i1, j1 + i - i1 + 1) for i in range(i1, i2) if a[i] != b[j1 + i - i1]]
 
 
 _NOT_ENCODING_STEPS = frozenset(
