@@ -309,3 +309,31 @@ def test_model_rerun_skips_everything(model_run):
     again = translate_folder([inbox], out, formats=["jsonl", "tmx", "moses"], models=models, beam_size=1)
     assert again.processed == 0 and again.skipped == 8 and again.translated == first.translated
     assert snapshot(out) == before
+
+
+def test_a_model_error_fails_only_its_document(tmp_path):
+    """A test double stands in for the engine: it raises on one document's text."""
+    from types import SimpleNamespace
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Le groupe a publié son rapport annuel sur le climat.\n", encoding="utf-8")
+    (inbox / "b.txt").write_text("La société BOOM a réduit ses émissions de carbone.\n", encoding="utf-8")
+    (inbox / "c.txt").write_text("Les salariés ont suivi une formation à la sécurité.\n", encoding="utf-8")
+    t = Translator.untranslated()
+    t.specs = {"fr-en": SimpleNamespace(model_id="stub", revision="0")}
+
+    def stub_translate(texts, src):
+        if any("BOOM" in text for text in texts):
+            raise RuntimeError("engine failure\nwith a second line")
+        return [SimpleNamespace(target=f"<{len(text)} chars>", flags=[], model_id="stub", revision="0",
+                                engine="stub") for text in texts]
+
+    t.translate = stub_translate
+    summary = translate_folder([inbox], tmp_path / "out", translator=t)
+    assert (summary.processed, summary.failed) == (2, 1)
+    assert summary.errors[0]["doc"] == "b.txt" and summary.errors[0]["error"] == "translation"
+    assert "\n" not in summary.errors[0]["reason"]
+    a = parse_jsonl((tmp_path / "out" / "a.txt.jsonl").read_bytes())
+    assert [(r.status, r.model) for r in a] == [("translated", "stub")]
+    assert not (tmp_path / "out" / "b.txt.jsonl").exists()

@@ -58,6 +58,8 @@ MANIFEST = "manifest.jsonl"
 ERRORS_FILE = "errors.jsonl"
 TMP_SUFFIX = ".esgtext-tmp"
 SEGMENT_OVERRIDE_CONFIDENCE = 0.95
+BATCH_SEGMENTS = 128  # segments of consecutive documents translated in one call
+BATCH_DOCUMENTS = 64
 _HAN_WEIGHT = 3  # one Han character carries about as much as three Latin letters
 _CJK_LANGS = ("zh", "ja", "ko")
 
@@ -393,12 +395,13 @@ class Translator:
         return translate_segments(texts, src, TARGET_LANG, model=self.spec(src),
                                   **self._common_kwargs())
 
-    def translate_mixed(self, text: str, spans: Sequence[tuple[int, int, str]]) -> Any:
+    def translate_mixed(self, items: Sequence[tuple[str, Sequence[tuple[int, int, str]]]]) -> list[Any]:
+        """Sentences with Chinese spans inside another language, all spans in one model call."""
         from esgtext.language import Span
-        from esgtext.translate import translate_mixed
+        from esgtext.translate import translate_mixed_many
 
-        span_objs = [Span(s, e, lang, text[s:e]) for s, e, lang in spans]
-        return translate_mixed(text, span_objs, model=self.spec("zh"), **self._common_kwargs())
+        span_items = [(text, [Span(s, e, lang, text[s:e]) for s, e, lang in spans]) for text, spans in items]
+        return translate_mixed_many(span_items, model=self.spec("zh"), **self._common_kwargs())
 
     def close(self) -> None:
         if self._cache is not None and hasattr(self._cache, "close"):
@@ -406,27 +409,40 @@ class Translator:
         self._cache = None
 
 
-def build_records(prepared: Prepared, translator: Translator) -> list[Record]:
-    """Translate what needs it (batched per source language) and make the records."""
-    plain: dict[str, list[int]] = {}
-    mixed: list[int] = []
-    for i, s in enumerate(prepared.segments):
-        if s.boilerplate or s.lang in (TARGET_LANG, "und"):
-            continue
-        if translator.spec(s.lang) is None:
-            continue
-        if s.mixed:
-            mixed.append(i)
-        else:
-            plain.setdefault(s.lang, []).append(i)
-    done: dict[int, Any] = {}
-    for lang, idx in sorted(plain.items()):
-        results = translator.translate([prepared.segments[i].text for i in idx], lang)
-        done.update(zip(idx, results))
-    for i in mixed:
-        s = prepared.segments[i]
-        done[i] = translator.translate_mixed(s.text, s.spans)
+def translate_documents(docs: Sequence[Prepared], translator: Translator) -> list[dict[int, Any]]:
+    """The translations each document needs, ``{segment index: Translation}`` per document.
 
+    All plain segments of one source language, across every document, go to the model in one
+    call (the engine batches them by length), and all mixed segments in another: with many small
+    files this keeps batches full.
+    """
+    plain: dict[str, list[tuple[int, int]]] = {}
+    mixed: list[tuple[int, int]] = []
+    for d, prepared in enumerate(docs):
+        for i, s in enumerate(prepared.segments):
+            if s.boilerplate or s.lang in (TARGET_LANG, "und") or translator.spec(s.lang) is None:
+                continue
+            if s.mixed:
+                mixed.append((d, i))
+            else:
+                plain.setdefault(s.lang, []).append((d, i))
+    done: list[dict[int, Any]] = [{} for _ in docs]
+    for lang, keys in sorted(plain.items()):
+        results = translator.translate([docs[d].segments[i].text for d, i in keys], lang)
+        for (d, i), result in zip(keys, results):
+            done[d][i] = result
+    if mixed:
+        items = [(docs[d].segments[i].text, docs[d].segments[i].spans) for d, i in mixed]
+        for (d, i), result in zip(mixed, translator.translate_mixed(items)):
+            done[d][i] = result
+    return done
+
+
+def build_records(prepared: Prepared, translator: Translator,
+                  translations: Mapping[int, Any] | None = None) -> list[Record]:
+    """The records of a document; translates what needs it unless ``translations`` (from
+    :func:`translate_documents`) are given."""
+    done = translate_documents([prepared], translator)[0] if translations is None else translations
     records = []
     for i, s in enumerate(prepared.segments):
         flags: list[str] = ["mixed"] if s.mixed else []
@@ -703,6 +719,7 @@ def translate_folder(
     on_document: Callable[[str, dict], None] | None = None,
     on_start: Callable[[dict[str, str]], None] | None = None,
     exclude: Sequence[str] = (),
+    batch_size: int = BATCH_SEGMENTS,
     **translator_options: Any,
 ) -> RunSummary:
     """Bilingual records for every input file under ``out``; see the module docstring.
@@ -715,7 +732,8 @@ def translate_folder(
     language and segmentation in that many worker processes; translation stays in this process
     (one model instance per engine). Output is the same whatever ``jobs`` is. ``on_start`` is
     called with :attr:`Translator.missing` once models are resolved, ``on_document`` with each
-    finished document's name and counts.
+    finished document's name and counts. Segments of consecutive documents are translated together,
+    ``batch_size`` segments at a time (documents are written, in order, once translated).
     Raises :class:`UsageError` for a missing path or an unknown format, and ``ModelNotAvailable``
     (before any work) when a model is missing without ``allow_untranslated``.
     """
@@ -750,16 +768,9 @@ def translate_folder(
     bar = tqdm(total=len(inputs), unit="file", disable=not progress, file=sys.stderr,
                dynamic_ncols=True, leave=False)
 
-    def finish(inp: InputFile, prepared: Prepared | tuple[str, str], input_hash: str) -> None:
-        if isinstance(prepared, tuple):
-            fail(inp, *prepared)
-            return
-        try:
-            records = build_records(prepared, translator)
-        except Exception as exc:  # a model error on one document: retried by the next run
-            fail(inp, "translation", f"{type(exc).__name__}: {_one_line(exc)}")
-            return
-        document = _document(prepared, records)
+    def write_document(inp: InputFile, prepared: Prepared, input_hash: str,
+                       translations: Mapping[int, Any]) -> None:
+        document = _document(prepared, build_records(prepared, translator, translations))
         files = document.outputs(inp.rel, formats)
         for name, data in files.items():
             atomic_write(out / name, data)
@@ -768,12 +779,55 @@ def translate_folder(
             if name not in files:
                 (out / name).unlink(missing_ok=True)
         counts = document.counts()
+        # last: a document without its manifest line is redone by the next run
         manifest.add({"doc": inp.rel, "input": input_hash, "settings": settings_hash,
                       "outputs": sorted(files), "counts": counts})
         summary.processed += 1
         summary.add_counts(counts)
+        bar.update(1)
+        bar.set_postfix(segments=summary.segments, refresh=False)
         if on_document is not None:
             on_document(inp.rel, counts)
+
+    # Documents wait here until enough segments need the model to fill its batches.
+    batch: list[tuple[InputFile, str, Prepared]] = []
+    batch_segments = 0
+
+    def flush() -> None:
+        nonlocal batch_segments
+        docs = [prepared for _, _, prepared in batch]
+        try:
+            translations: list[Mapping[int, Any] | None] = list(translate_documents(docs, translator))
+        except Exception:  # find the document that fails, translate the others
+            translations = []
+            for (inp, _, prepared) in batch:
+                try:
+                    translations.append(translate_documents([prepared], translator)[0])
+                except Exception as exc:  # a model error on one document: retried by the next run
+                    fail(inp, "translation", f"{type(exc).__name__}: {_one_line(exc)}")
+                    translations.append(None)
+                    bar.update(1)
+        for (inp, input_hash, prepared), done in zip(batch, translations):
+            if done is not None:
+                write_document(inp, prepared, input_hash, done)
+        batch.clear()
+        batch_segments = 0
+
+    def finish(inp: InputFile, prepared: Prepared | tuple[str, str], input_hash: str) -> None:
+        nonlocal batch_segments
+        if isinstance(prepared, tuple):
+            fail(inp, *prepared)
+            bar.update(1)
+            return
+        need = sum(1 for s in prepared.segments
+                   if not s.boilerplate and s.lang not in (TARGET_LANG, "und") and translator.spec(s.lang))
+        if need == 0 and not batch:
+            write_document(inp, prepared, input_hash, {})
+            return
+        batch.append((inp, input_hash, prepared))
+        batch_segments += need
+        if batch_segments >= batch_size or len(batch) >= BATCH_DOCUMENTS:
+            flush()
 
     pool = None
     try:
@@ -792,8 +846,6 @@ def translate_folder(
             inp, input_hash, pending = window.popleft()
             prepared = pending.result() if pool is not None else _prepare_job(pending, inp.rel)
             finish(inp, prepared, input_hash)
-            bar.update(1)
-            bar.set_postfix(segments=summary.segments, refresh=False)
 
         for inp in inputs:
             if inp.rel in seen:
@@ -824,6 +876,8 @@ def translate_folder(
                 drain_one()
         while window:
             drain_one()
+        if batch:
+            flush()
     finally:
         bar.close()
         if pool is not None:
