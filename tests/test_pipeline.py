@@ -321,7 +321,7 @@ def test_a_model_error_fails_only_its_document(tmp_path):
     (inbox / "b.txt").write_text("La société BOOM a réduit ses émissions de carbone.\n", encoding="utf-8")
     (inbox / "c.txt").write_text("Les salariés ont suivi une formation à la sécurité.\n", encoding="utf-8")
     t = Translator.untranslated()
-    t.specs = {"fr-en": SimpleNamespace(model_id="stub", revision="0")}
+    t.specs = {"fr-en": SimpleNamespace(model_id="stub", revision="0", local_path=None)}
 
     def stub_translate(texts, src):
         if any("BOOM" in text for text in texts):
