@@ -177,7 +177,8 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="esgtext-bulk-"))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "ESGTEXT_MODELS_DIR": str(tmp / "no-models")}
-    report: dict = {"files": opts.files, "cpus": os.cpu_count(), "formats": opts.formats}
+    report: dict = {"files": opts.files, "cpus": os.cpu_count(), "formats": opts.formats,
+                    "engine_threads": os.environ.get("ESGTEXT_THREADS", "all CPUs")}
     rows = []
     try:
         inbox = tmp / "inbox"
@@ -202,7 +203,7 @@ def main() -> None:
             args = [str(subset), "-o", str(tmp / "outM"), "--format", opts.formats, "--no-progress",
                     "--engine", opts.engine, "--model", f"fr-en={models['fr']}",
                     "--model", f"zh-en={models['zh']}", "--jobs", str(opts.jobs)]
-            r = measure(args, {**env, "ESGTEXT_THREADS": env.get("ESGTEXT_THREADS", str(os.cpu_count() or 1))})
+            r = measure(args, env)  # engine threads: $ESGTEXT_THREADS, else every CPU
             rows.append((f"{opts.model_size} model ({opts.engine}) jobs={opts.jobs}", opts.model_files, r))
     finally:
         if not opts.keep:
