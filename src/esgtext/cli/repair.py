@@ -130,10 +130,10 @@ def run_repair(
     to_directory = out_path is not None and (len(paths) > 1 or directory_input or out_path.is_dir())
     seen: set[Path] = set()
     single_out = None
-    stdout = click.get_binary_stream("stdout")
+    stdout = _binary(sys.stdout)
     for job in jobs:
         try:
-            data = click.get_binary_stream("stdin").read() if job.source is None else job.source.read_bytes()
+            data = _binary(sys.stdin).read() if job.source is None else job.source.read_bytes()
             result = repair_bytes(data, lang=lang, encoding=encoding)
         except UndecodableInput as exc:
             _error(job.shown, str(exc))
@@ -177,6 +177,11 @@ def run_repair(
     if usage_error:
         return EXIT_USAGE
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _binary(stream):
+    """The byte stream under a text stream (output is always UTF-8, whatever the locale)."""
+    return getattr(stream, "buffer", stream)
 
 
 def _walk(directory: Path, exclude: Path | None) -> list[Path]:

@@ -139,7 +139,7 @@ def _decode_bom(data: bytes) -> Decoded | None:
 def _sniff_utf16(data: bytes) -> Decoded | None:
     """UTF-16 without BOM: text with any ASCII in it has NULs on one parity and not the other."""
     sample = data[:_DETECT_SAMPLE]
-    if len(sample) < 4 or b"\x00" not in sample:
+    if len(sample) < 16 or b"\x00" not in sample:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
@@ -156,11 +156,14 @@ def _sniff_utf16(data: bytes) -> Decoded | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    if _CONTROL_CHARS.search(text):
+    if _CONTROL_CHARS.search(text) or not _UTF16_TEXT_HINT.search(text):
         return None
     return Decoded(text, codec)
 
 
+# Real text has spaces, line breaks or CJK punctuation somewhere; binary data decoded as UTF-16
+# rarely produces any of them.
+_UTF16_TEXT_HINT = re.compile("[ \n\u3000\u3001\u3002\uff0c]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
