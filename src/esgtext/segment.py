@@ -320,7 +320,9 @@ def _inside_quote(para: str, pos: int) -> bool:
 def segment(text: str, lang: str | None = None) -> list[Segment]:
     """Sentences of ``text`` with exact offsets and paragraph numbers.
 
-    ``lang`` is an ISO 639-1 code (``fr``, ``en``, ``zh``, ...); ``None`` detects it per paragraph.
+    ``lang`` is an ISO 639-1 code (``fr``, ``en``, ``zh``, ...) used for the abbreviation rules
+    of Latin-script paragraphs; ``None`` detects it per paragraph. Paragraphs written mostly in
+    CJK characters use the Chinese rules whatever ``lang`` says, and the other way round.
 
     >>> [s.text for s in segment("M. Dupont a vendu 1 233 000 unités.Aujourd'hui, 67,7 %.", "fr")]
     ['M. Dupont a vendu 1 233 000 unités.', "Aujourd'hui, 67,7 %."]
@@ -331,11 +333,11 @@ def segment(text: str, lang: str | None = None) -> list[Segment]:
     paragraph = 0
     for p_start, p_end in paragraph_spans(text):
         para = text[p_start:p_end]
-        para_lang = lang or _paragraph_language(para)
-        if para_lang in ("zh", "ja") or (lang is not None and _mostly_cjk(para)):
+        if _mostly_cjk(para):  # by what the paragraph is written in, whatever ``lang`` says
             ends = _cjk_boundaries(para)
         else:
-            ends = _latin_boundaries(para, para_lang)
+            para_lang = lang or _paragraph_language(para)
+            ends = _latin_boundaries(para, "en" if para_lang in ("zh", "ja") else para_lang)
         before = len(segments)
         cursor = 0
         for end in [*ends, len(para)]:
@@ -358,7 +360,7 @@ _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a
 
 
 def _mostly_cjk(para: str) -> bool:
-    """A Chinese paragraph inside a document said to be French or English."""
+    """Whether a paragraph is written in Chinese/Japanese (a CJK character weighs ~3 letters)."""
     sample = para[:2000]
     cjk = len(_CJK_CHAR_RE.findall(sample))
     letters = sum(1 for c in sample if c.isalpha())
