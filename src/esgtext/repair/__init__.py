@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -150,15 +151,24 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
         run(compose_decomposed_accents(current))
 
     french = _french_module(warnings)
-    if config.restore_question_marks and "?" in current and french is not None:
-        run(list(french.restore_question_marks(current)))
+    is_french = french is not None and _should_restore_french(current, lang, config, french)
+    if config.restore_question_marks and french is not None and _LETTER_QUESTION_MARK.search(current):
+        run(list(french.restore_question_marks(current, french=is_french)))
 
     repaired_as = lang
-    if french is not None and _should_restore_french(current, lang, config, french):
+    if is_french:
         run(list(french.restore_french(current)))
         repaired_as = "fr"
 
     return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
+
+
+# A "?" touching a letter ("C?te", "r?duit"): the only place a lost letter can hide. Real
+# question marks follow a space in French ("quoi ?") or end a word in English ("ready? No").
+_LETTER_QUESTION_MARK = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
+
+# French detection reads this much of the text: enough for a stable score, bounded on 10 MB.
+FRENCH_SCORE_SAMPLE = 20_000
 
 
 def _french_module(warnings: list[str]):
@@ -181,7 +191,7 @@ def _should_restore_french(text: str, lang: str | None, config: RepairConfig, fr
         return lang == "fr"
     if not any("a" <= c <= "z" for c in text[:2000].lower()):
         return False  # no Latin letters to speak of (Chinese): never French
-    return french.french_score(text) >= config.french_threshold
+    return french.french_score(text[:FRENCH_SCORE_SAMPLE]) >= config.french_threshold
 
 
 def repair_bytes(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from esgtext.repair.edits import Edit
@@ -64,14 +65,37 @@ def fix_mojibake(text: str, config: TextFixerConfig | None = None) -> list[Edit]
     """
     if config is None:
         config = default_ftfy_config()
+    needs_ftfy = _ftfy_trigger()
     edits: list[Edit] = []
     for line_match in _LINES.finditer(text):
         line = line_match.group()
-        if _NOTHING_FOR_FTFY.fullmatch(line.rstrip("\r\n")):
+        if _NOTHING_FOR_FTFY.fullmatch(line.rstrip("\r\n")) or not needs_ftfy(line):
             continue
         for start, piece in _pieces(line.rstrip("\r\n"), line_match.start()):
             edits.extend(_fix_piece(piece, start, config))
     return edits
+
+
+@lru_cache(maxsize=1)
+def _ftfy_trigger():
+    """A cheap test for "ftfy could change this line" with our settings.
+
+    Mirrors ftfy's own guards: its encoding fixer returns text unchanged unless ``is_bad``
+    finds mojibake; the other fixers need "&", a control or C1 character, a ligature or a
+    surrogate. Running ftfy only on such lines makes clean French text (accents on every line)
+    cost a regex search per line instead of a full ftfy pass.
+    """
+    from ftfy import chardata
+    from ftfy.badness import is_bad
+
+    chars = set(chardata.CONTROL_CHARS) | set(chardata.LIGATURES)
+    singles = "".join(re.escape(chr(c)) for c in sorted(chars))
+    trigger = re.compile(f"[&{singles}\\x80-\\x9f\\ud800-\\udfff]")
+
+    def needs_ftfy(line: str) -> bool:
+        return trigger.search(line) is not None or is_bad(line)
+
+    return needs_ftfy
 
 
 def _pieces(line: str, offset: int):

@@ -1,0 +1,174 @@
+"""Speed of ``repair_text`` and ``esgtext repair`` against ftfy, on FLORES French with deleted accents.
+
+    .venv/bin/python benchmarks/repair_speed.py            # table, then one JSON line
+    .venv/bin/python benchmarks/repair_speed.py --json     # the JSON line only
+    .venv/bin/python benchmarks/repair_speed.py --no-10mb  # skip the 10 MB single line
+
+Data: FLORES-200 devtest French (1,012 sentences) from ../shared, damaged with
+``esgtext.damage.delete_accents`` (every accented letter deleted). Nothing is copied; without
+../shared the script says so and exits 0.
+
+Measured, in the same run and on the same text:
+
+1. ``ftfy.fix_text`` (defaults) -- the reference cost of "fixing text";
+2. ``repair_text(text)`` (French detected) and ``repair_text(text, lang="fr")``; bar: <= 5x ftfy;
+3. ``repair_text`` on the clean French text (nothing to repair; must stay cheap);
+4. ``esgtext repair FILE`` as a subprocess on a one-line file, wall time including Python start-up
+   and the lexicon load; bar: < 2 s;
+5. one 10 MB single line (the damaged text repeated) through ``repair_text`` in a fresh process:
+   wall time and peak RSS, with ftfy on the same line for reference.
+
+Timings: ``--repeat`` runs each (default 5), min and median reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FLORES_FR = SHARED / "data" / "flores200-devtest" / "fra_Latn.devtest"
+EXE = Path(sys.executable).with_name("esgtext")
+
+BAR_RATIO = 5.0
+BAR_CLI_S = 2.0
+
+
+def timed(fn, repeat: int) -> dict:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return {"min_s": min(times), "median_s": statistics.median(times), "runs": repeat}
+
+
+def cli_wall(path: Path, repeat: int) -> dict:
+    command = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "esgtext.cli"]
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run([*command, "repair", str(path)], check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return {"min_s": min(times), "median_s": statistics.median(times), "runs": repeat}
+
+
+_BIG_LINE_SCRIPT = r"""
+import json, resource, sys, time
+text = open(sys.argv[1], encoding="utf-8").read()
+mode = sys.argv[2]
+t0 = time.perf_counter()
+if mode == "ftfy":
+    import ftfy
+    out = ftfy.fix_text(text)
+    edits = None
+else:
+    from esgtext.repair import repair_text
+    result = repair_text(text, lang=None if mode == "auto" else mode)
+    out, edits = result.text, len(result.edits)
+seconds = time.perf_counter() - t0
+print(json.dumps({"seconds": seconds, "edits": edits, "chars": len(text),
+                  "lines_out": out.count("\n") + 1,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def big_line(path: Path, mode: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _BIG_LINE_SCRIPT, str(path), mode], check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print only the final JSON line")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-10mb", dest="big", action="store_false", help="skip the 10 MB single line")
+    args = parser.parse_args(argv)
+
+    if not FLORES_FR.is_file():
+        print(f"repair_speed: {FLORES_FR} not found (../shared is not available); nothing to measure")
+        return 0
+
+    import ftfy
+
+    from esgtext.damage import delete_accents
+    from esgtext.repair import repair_text
+
+    clean = FLORES_FR.read_text(encoding="utf-8")
+    damaged = delete_accents(clean)
+    results: dict = {
+        "data": f"FLORES-200 devtest fra_Latn, {clean.count(chr(10))} sentences, {len(damaged):,} chars, delete_accents",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "ftfy_version": ftfy.__version__,
+    }
+    repair_text(damaged[:2000])  # load the lexicon and the bigram model once, outside the timings
+
+    results["ftfy_fix_text"] = timed(lambda: ftfy.fix_text(damaged), args.repeat)
+    results["repair_text_auto"] = timed(lambda: repair_text(damaged), args.repeat)
+    results["repair_text_fr"] = timed(lambda: repair_text(damaged, lang="fr"), args.repeat)
+    results["repair_text_clean_fr"] = timed(lambda: repair_text(clean), args.repeat)
+    results["ftfy_clean_fr"] = timed(lambda: ftfy.fix_text(clean), args.repeat)
+    base = results["ftfy_fix_text"]["median_s"]
+    results["ratio_auto_vs_ftfy"] = results["repair_text_auto"]["median_s"] / base
+    results["ratio_fr_vs_ftfy"] = results["repair_text_fr"]["median_s"] / base
+    results["ratio_clean_vs_ftfy"] = results["repair_text_clean_fr"]["median_s"] / results["ftfy_clean_fr"]["median_s"]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one_line = Path(tmp) / "one-line.txt"
+        one_line.write_text(damaged.splitlines()[0] + "\n", encoding="utf-8")
+        results["cli_one_line"] = cli_wall(one_line, args.repeat)
+        if args.big:
+            line = " ".join(damaged.splitlines())
+            big = (line + " ") * (10_000_000 // (len(line) + 1) + 1)
+            big_path = Path(tmp) / "ten-mb.txt"
+            big_path.write_text(big[:10_000_000], encoding="utf-8")
+            results["ten_mb_line_repair"] = big_line(big_path, "auto")
+            results["ten_mb_line_ftfy"] = big_line(big_path, "ftfy")
+
+    results["bars"] = {
+        "repair_text <= 5x ftfy": results["ratio_auto_vs_ftfy"] <= BAR_RATIO,
+        "esgtext repair one line < 2 s": results["cli_one_line"]["median_s"] < BAR_CLI_S,
+    }
+    if not args.json:
+        print_table(results)
+    print(json.dumps(results))
+    return 0
+
+
+def print_table(r: dict) -> None:
+    print(f"data:    {r['data']}")
+    print(f"machine: {r['machine']}, ftfy {r['ftfy_version']}")
+    print()
+    print(f"{'measurement':44} {'min':>9} {'median':>9}  note")
+    rows = [
+        ("ftfy.fix_text (damaged French)", "ftfy_fix_text", ""),
+        ("repair_text (damaged French, detected)", "repair_text_auto", f"{r['ratio_auto_vs_ftfy']:.1f}x ftfy"),
+        ("repair_text lang='fr'", "repair_text_fr", f"{r['ratio_fr_vs_ftfy']:.1f}x ftfy"),
+        ("ftfy.fix_text (clean French)", "ftfy_clean_fr", ""),
+        ("repair_text (clean French)", "repair_text_clean_fr", f"{r['ratio_clean_vs_ftfy']:.1f}x ftfy"),
+        ("esgtext repair one-line file (subprocess)", "cli_one_line", "wall, incl. start-up + lexicon"),
+    ]
+    for label, key, note in rows:
+        print(f"{label:44} {r[key]['min_s']:8.3f}s {r[key]['median_s']:8.3f}s  {note}")
+    for key, label in (("ten_mb_line_repair", "repair_text, 10 MB single line"), ("ten_mb_line_ftfy", "ftfy, 10 MB single line")):
+        if key in r:
+            x = r[key]
+            print(f"{label:44} {x['seconds']:8.2f}s {'':>9}  peak RSS {x['peak_rss_mb']:.0f} MB")
+    print()
+    for bar, ok in r["bars"].items():
+        print(f"{'PASS' if ok else 'FAIL'}  {bar}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
