@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from esgtext.repair.edits import Edit
@@ -107,25 +108,25 @@ class DamageDiagnosis:
     apostrophe_evidence: int
     question_mark_evidence: int
 
-    @property
+    @cached_property
     def deleted(self) -> bool:
         return self._dominant(self.deleted_evidence, self.stripped_evidence)
 
-    @property
+    @cached_property
     def stripped(self) -> bool:
         return self._dominant(self.stripped_evidence, self.deleted_evidence)
 
-    @property
+    @cached_property
     def deleted_apostrophe(self) -> bool:
         return self.apostrophe_evidence >= 1 and (
             self.deleted or self.apostrophe_evidence >= max(3, 0.02 * self.words)
         )
 
-    @property
+    @cached_property
     def question_marks(self) -> bool:
         return self.question_mark_evidence >= 1
 
-    @property
+    @cached_property
     def kinds(self) -> tuple[str, ...]:
         names = ("deleted", "stripped", "deleted_apostrophe", "question_marks")
         return tuple(n for n in names if getattr(self, n))
@@ -203,7 +204,7 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
 # log10 bonuses and penalties of the decoder, tuned on Tatoeba (never on the held-out news).
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
-MIN_LOG_P_A = -3.5  # below this log10 P(à | previous word), no "à" is considered (speed)
+MIN_LOG_P_A = -2.5  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 
 
@@ -331,7 +332,8 @@ def _word_candidates(
         elif own < 5.5:
             keys = lexicon.keys("deleted") if diagnosis.deleted else {}
             for elision, word in _elision_splits(lower, lexicon, keys)[:4]:
-                if zipf.get(word, 0.0) >= floor:
+                # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans".
+                if own < 2.5 or zipf.get(word, 0.0) >= own + 0.5:
                     out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                           change_prior, len(elision)))
     return out
@@ -390,6 +392,7 @@ def _decode(
     tokens a vanished "à" may be re-inserted (deleted damage only)."""
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
+    memo: dict[tuple[str, bool], list[_Candidate]] = {}  # a word's candidates, once per text
     # Each state: (score, last context token, back-pointer index into history).
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     history: list[tuple[int, int, bool, _Candidate | None]] = []  # (token idx, parent, inserted, cand)
@@ -399,9 +402,11 @@ def _decode(
         if index:
             previous_token = tokens[index - 1]
         if tok.kind == "word" and not _is_euphonic_t(text, tok):
-            candidates = _word_candidates(
-                tok, diagnosis, lexicon, previous_token.kind if previous_token else ""
-            )
+            previous_kind = previous_token.kind if previous_token else ""
+            memo_key = (tok.surface, previous_kind == "num")
+            candidates = memo.get(memo_key)
+            if candidates is None:
+                candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
         else:
             candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = (
@@ -535,10 +540,8 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
     zipf = lexicon.zipf
     model = bigram_model() if french else None
     urls = [m.span() for m in _URLISH.finditer(text)] if ("=" in text or "/" in text) else []
-    for m in _QUESTION_WORD.finditer(text):
+    for m in _words_with_question_marks(text):
         word = m.group()
-        if "?" not in word:
-            continue
         if any(a <= m.start() < b for a, b in urls):
             continue
         lower = word.lower()
@@ -564,6 +567,22 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
                     yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest
                 elif keys.get(rest):
                     yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + keys[rest][0]
+
+
+def _words_with_question_marks(text: str):
+    """The ``_QUESTION_WORD`` matches that contain a "?", found from the "?" (linear, and fast on
+    a text with few of them)."""
+    position = text.find("?")
+    while position != -1:
+        start = position
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "?"):
+            start -= 1
+        m = _QUESTION_WORD.match(text, start)
+        if m and m.end() > position:
+            yield m
+            position = text.find("?", m.end())
+        else:
+            position = text.find("?", position + 1)
 
 
 def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
@@ -592,7 +611,7 @@ def _best_in_context(text: str, start: int, end: int, candidates, model: BigramM
     before = _CONTEXT_WORD_BEFORE.search(text[max(0, start - 40):start])
     after = _CONTEXT_WORD_AFTER.search(text[end:end + 40])
     prev = _context_word(before)
-    nxt = _context_word(after)
+    nxt = "à" if text[end:end + 3] == " ? " else _context_word(after)  # "gr?ce ? la" -> "à"
     if "?" in prev or "?" in nxt:
         return candidates[0]
     return max(candidates, key=lambda c: model.logprob(c, prev) + model.logprob(nxt, c))
@@ -651,39 +670,39 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
     return sorted(edits, key=lambda e: e.start)
 
 
-_LONE_QUESTION_MARK = re.compile(r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))")
+_LONE_QUESTION_MARK = re.compile(
+    r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))|(?:^|(?<=\n))\?(?= )"
+)
+
+
+_INTERROGATIVE = re.compile(
+    r"\b(?:pourquoi|comment|quand|quel|quelle|quels|quelles|combien|est-ce|lequel|laquelle)\b"
+    r"|\w-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b",
+    re.IGNORECASE,
+)
 
 
 def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
     """A lone "?" inside a sentence of a damaged French text is the word "à": "aller ? Paris",
     "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
-    model = bigram_model()
     taken = {e.start for e in done}
     edits = []
     for m in _LONE_QUESTION_MARK.finditer(text):
         q = m.end() - 1
         if q in taken:
             continue
-        before = _CONTEXT_WORD_BEFORE.search(text[max(0, q - 40):q])
-        after = _CONTEXT_WORD_AFTER.search(text[q + 1:q + 41])
-        if not after:
+        if not _CONTEXT_WORD_AFTER.search(text[q + 1:q + 41]):
             continue
-        prev = _context_word(before)
-        if text[max(0, q - 2):q].strip(" ")[-1:] in "'’":
-            prev += "'"
-        nxt = _context_word(after)
         following = text[q + 1:q + 3].lstrip(" ")[:1]
         if not (following.islower() or following.isdigit() or following in ("?", "-")):
             # "Pourquoi ? Parce que" is how French writes a question; "aller ? Paris" is not.
-            as_a = model.logprob("à", prev) + model.logprob(nxt, "à")
-            as_mark = model.logprob("<p>", prev) + model.logprob(nxt, "<p>") - 1.0
-            if as_a <= as_mark:
+            sentence = re.split(r"[.!:\n]|\S\?", text[max(0, q - 300):q])[-1]
+            if _INTERROGATIVE.search(sentence):
                 continue
-        if True:
-            head = text[:q].rstrip()
-            capital = not head or head[-1] in ".!:\n"
-            edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.8,
-                              "'?' between words stands for 'à'"))
+        head = text[:q].rstrip()
+        capital = not head or head[-1] in ".!:\n"
+        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.8,
+                          "'?' between words stands for 'à'"))
     return edits
 
 
