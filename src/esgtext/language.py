@@ -415,9 +415,10 @@ def language_spans(text: str) -> list[Span]:
     >>> [(s.text, s.lang) for s in language_spans("Source:中国机电产品进出口商会 today.")]
     [('Source:', 'en'), ('中国机电产品进出口商会', 'zh'), (' today.', 'en')]
 
-    * In a CJK document, names and acronyms written in Latin letters (up to four capitalised words
-      and no lower-case word: ``ESG``, ``Gordon Johndroe``, ``H5N1``) take the language of the CJK
-      text around them; a piece without letters (``4 000``) joins its neighbours.
+    * In a CJK document, names and acronyms written in Latin letters between CJK text (up to four
+      capitalised words and no lower-case word: ``ESG``, ``Gordon Johndroe``, ``H5N1``) take the
+      language of the CJK text around them; a piece without letters (``4 000``) joins its
+      neighbours.
     * Adjacent spans of the same language are merged.
     """
     if not text:
@@ -487,9 +488,9 @@ def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
     n_words = len(_WORD_RE.findall(piece))
     if n_words == 0:
         return [(start, end, None)]  # no letters: decided by its neighbours
-    neighbours = {runs[k][2] for k in (index - 1, index + 1) if 0 <= k < len(runs)} - {_LETTER}
-    if cjk_document and n_words <= _NAME_PIECE_WORDS and len(neighbours) == 1 and _only_names(piece):
-        return [(start, end, next(iter(neighbours)))]
+    sandwiched = 0 < index < len(runs) - 1 and runs[index - 1][2] == runs[index + 1][2]
+    if cjk_document and sandwiched and n_words <= _NAME_PIECE_WORDS and _only_names(piece):
+        return [(start, end, runs[index - 1][2])]
     if n_words < _SENTENCE_MIN_WORDS:
         return [(start, end, latin_main())]
     from esgtext.segment import segment

@@ -155,8 +155,9 @@ def _one_line(text: str, limit: int | None = None) -> str:
 def detect_document(text: str) -> dict:
     """Main language, confidence and other-language spans of a document (what ``detect`` shows).
 
-    >>> detect_document("Source:中国机电产品进出口商会. The report is out.")["other_spans"]
-    [{'start': 7, 'end': 18, 'lang': 'zh', 'text': '中国机电产品进出口商会'}]
+    >>> doc = detect_document("Publish Time: 2024-02-23 Source:中国机电产品进出口商会\\nThe report on the green development of the industry is out.")
+    >>> doc["lang"], doc["other_spans"]
+    ('en', [{'start': 32, 'end': 43, 'lang': 'zh', 'text': '中国机电产品进出口商会'}])
     """
     from esgtext.language import detect_language, language_spans
 
