@@ -310,7 +310,8 @@ def test_fix_mojibake_skips_plain_ascii_lines():
 
 
 @pytest.mark.shared
-def test_flores_clean_english_and_chinese_are_untouched(flores):
-    for lang in ("en", "zh"):
+def test_flores_clean_text_is_untouched(flores):
+    for lang in ("en", "zh", "fr"):
         text = "\n".join(flores[lang][:300])
-        assert repair_text(text).edits == (), lang
+        result = repair_text(text)
+        assert result.edits == () and result.text == text, lang
