@@ -203,3 +203,38 @@ def test_real_subprocess(tmp_path):
     missing = subprocess.run([*command, "repair", str(tmp_path / "nope.txt")], capture_output=True, timeout=60)
     assert missing.returncode == EXIT_USAGE
     assert missing.stderr.decode() == f"esgtext: error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_output_must_be_a_directory_for_several_inputs(runner, inbox, tmp_path):
+    out = tmp_path / "out.txt"
+    out.write_text("", encoding="utf-8")
+    result = invoke(runner, str(inbox), "-o", str(out))
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith(f"esgtext: error: {out}: is a file")
+
+
+def test_single_file_into_an_existing_directory(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(MOJIBAKE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    assert invoke(runner, str(path), "-o", str(tmp_path / "out"), "--lang", "en").exit_code == EXIT_OK
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_an_unexpected_failure_is_one_line_and_others_continue(runner, tmp_path, monkeypatch):
+    import esgtext.repair
+
+    real = esgtext.repair.repair_bytes
+
+    def flaky(data, **kwargs):
+        if data.startswith(b"boom"):
+            raise RuntimeError("simulated bug\nsecond line")
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(esgtext.repair, "repair_bytes", flaky)
+    (tmp_path / "a.txt").write_bytes(b"boom")
+    (tmp_path / "b.txt").write_text(MOJIBAKE, encoding="utf-8")
+    result = invoke(runner, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lang", "en")
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.stderr == f"esgtext: error: {tmp_path / 'a.txt'}: internal error: RuntimeError: simulated bug\n"
+    assert result.stdout == FIXED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -80,6 +81,10 @@ def repair(
     except KeyboardInterrupt:
         click.echo("esgtext: interrupted", err=True)
         code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `esgtext repair big.txt | head`: the reader left; stop quietly, like cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_SOME_FAILED
     sys.exit(code)
 
 
@@ -128,6 +133,9 @@ def run_repair(
             usage_error = True
 
     to_directory = out_path is not None and (len(paths) > 1 or directory_input or out_path.is_dir())
+    if to_directory and out_path.exists() and not out_path.is_dir():
+        _error(str(out_path), "is a file; with several inputs or a directory, -o must be a directory")
+        return EXIT_USAGE
     seen: set[Path] = set()
     single_out = None
     stdout = _binary(sys.stdout)
@@ -141,6 +149,10 @@ def run_repair(
             continue
         except OSError as exc:
             _error(job.shown, exc.strerror or str(exc))
+            failed = True
+            continue
+        except Exception as exc:  # a bug must not hide the other files' results behind a traceback
+            _error(job.shown, f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
             failed = True
             continue
         for warning in result.warnings:
