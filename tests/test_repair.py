@@ -315,3 +315,26 @@ def test_flores_clean_text_is_untouched(flores):
         text = "\n".join(flores[lang][:300])
         result = repair_text(text)
         assert result.edits == () and result.text == text, lang
+
+
+@pytest.mark.parametrize("lang", [None, "fr"])
+def test_english_paragraph_in_a_french_release_is_left_alone(lang):
+    english = (
+        "About Valmont: Valmont is a leader in energy efficient heating and has a presence in eleven "
+        "countries. The company reported a 12% cut in emissions in 2024."
+    )
+    french = (
+        "Le groupe a reduit ses emissions de gaz a effet de serre et la mdaille a ete remise au directeur.\n"
+        "Les travaux, confies a des entreprises locales, ont dure huit mois sans interruption de la production.\n"
+        "Un systeme de suivi en temps reel, accessible aux salaries, affiche la production delectricite.\n"
+    )
+    text = (
+        french
+        + english
+        + "\nContact presse : Claire Dubreuil\n"
+    )
+    result = repair_text(text, lang=lang)
+    check_offsets(text, result)
+    assert result.lang == "fr"
+    assert result.text.splitlines()[3] == english
+    assert result.text.splitlines()[0] != text.splitlines()[0]

@@ -54,7 +54,8 @@ class RepairConfig:
 
     ``restore_french``: ``"auto"`` (the ``lang`` argument, else :func:`french_score`), or
     True/False to force it. ``french_threshold``: the score from which a text with no ``lang``
-    counts as French.
+    counts as French. In a French text, a line of ``french_line_min_words`` words or more that
+    scores below ``french_line_threshold`` is an English paragraph and keeps its spelling.
     """
 
     fix_mojibake: bool = True
@@ -62,6 +63,8 @@ class RepairConfig:
     restore_question_marks: bool = True
     restore_french: bool | str = "auto"
     french_threshold: float = 0.5
+    french_line_min_words: int = 8
+    french_line_threshold: float = 0.25
 
     def signature(self) -> str:
         """A short, reproducible description, e.g. for bilingual records."""
@@ -157,7 +160,7 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
 
     repaired_as = lang
     if is_french:
-        run(list(french.restore_french(current)))
+        run(_restore_french_paragraphs(current, config, french))
         repaired_as = "fr"
 
     return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
@@ -180,6 +183,40 @@ def _french_module(warnings: list[str]):
         warnings.append("French accent restoration is not available in this build")
         return None
     return french
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _restore_french_paragraphs(text: str, config: RepairConfig, french) -> list[Edit]:
+    """restore_french on the runs of lines that are French, skipping English paragraphs.
+
+    French releases carry English boilerplate ("About Valmont: ... has a presence in eleven
+    countries"), where French accents would be damage ("a présence", "à 12% cut"). A line of
+    at least ``french_line_min_words`` words that scores below ``french_line_threshold`` is left
+    alone; shorter lines (titles, names, datelines) go with the document.
+    """
+    runs: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        english = (
+            len(_WORD.findall(line[:2000])) >= config.french_line_min_words
+            and french.french_score(line[:FRENCH_SCORE_SAMPLE]) < config.french_line_threshold
+        )
+        if english:
+            continue
+        if runs and runs[-1][1] == match.start():
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append((match.start(), match.end()))
+    edits: list[Edit] = []
+    for start, end in runs:
+        for edit in french.restore_french(text[start:end]):
+            edits.append(
+                Edit(edit.kind, edit.start + start, edit.end + start, edit.before, edit.after, edit.confidence, edit.reason)
+            )
+    return edits
 
 
 def _should_restore_french(text: str, lang: str | None, config: RepairConfig, french) -> bool:
