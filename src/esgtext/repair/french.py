@@ -182,10 +182,15 @@ def _best_zipf(candidates, zipf) -> float:
     return zipf.get(candidates[0], 0.0)
 
 
+_ELISIONS_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _elision in ELISIONS:
+    _ELISIONS_BY_LETTER[_elision[0]] = _ELISIONS_BY_LETTER.get(_elision[0], ()) + (_elision,)
+
+
 def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tuple[str, str]]:
     """("l", "environnement") for "lenvironnement": an elided article whose apostrophe vanished."""
     out = []
-    for elision in ELISIONS:
+    for elision in _ELISIONS_BY_LETTER.get(lower[:1], ()):
         if not lower.startswith(elision):
             continue
         rest = lower[len(elision):]
@@ -204,6 +209,8 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
 # log10 bonuses and penalties of the decoder, tuned on Tatoeba (never on the held-out news).
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
+MIN_A_LIFT = 0.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
+BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.5  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 
@@ -227,6 +234,17 @@ _NOT_BEFORE_A = frozenset(
 )
 NEXT_NAME_BONUS = 1.5
 NUMBER_RANGE_BONUS = 2.0
+
+
+_A_LIFT_CACHE: dict[str, float] = {}
+
+
+def _a_lift(word: str, model: BigramModel) -> float:
+    """log10 P(word | à) / P(word): how much more often ``word`` follows "à" than it occurs."""
+    lift = _A_LIFT_CACHE.get(word)
+    if lift is None:
+        lift = _A_LIFT_CACHE[word] = model.logprob(word, "à") - math.log10(model.unigram(word))
+    return lift
 
 
 def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
@@ -393,67 +411,82 @@ def _decode(
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
     memo: dict[tuple[str, bool], list[_Candidate]] = {}  # a word's candidates, once per text
-    # Each state: (score, last context token, back-pointer index into history).
+    # Each state: (score, last context token, back-pointer index into history). Only ambiguous
+    # tokens enter the history; the unambiguous majority just moves the single state along.
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
-    history: list[tuple[int, int, bool, _Candidate | None]] = []  # (token idx, parent, inserted, cand)
-    prev_end = 0
+    history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
     previous_token = None
     for index, tok in enumerate(tokens):
         if index:
             previous_token = tokens[index - 1]
-        if tok.kind == "word" and not _is_euphonic_t(text, tok):
-            previous_kind = previous_token.kind if previous_token else ""
-            memo_key = (tok.surface, previous_kind == "num")
+        candidates = None
+        if tok.kind == "word":
+            previous_is_number = previous_token is not None and previous_token.kind == "num"
+            memo_key = (tok.surface, previous_is_number)
             candidates = memo.get(memo_key)
             if candidates is None:
-                candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
-        else:
-            candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
-        insertion_here = (
-            allow_insertion
-            and tok.kind in ("word", "elided", "num")
-            and index > 0
-            and _gap_allows_insertion(text, prev_end, tok.start)
-        )
-        double_space = insertion_here and "  " in text[prev_end:tok.start]
-        if insertion_here and not double_space and len(states) == 1:
-            # Cheap filter: most contexts never precede "à" ("le", "de", "des").
-            insertion_here = logprob("à", states[0][1]) > MIN_LOG_P_A
-        if len(states) == 1 and len(candidates) == 1 and not insertion_here:
-            # The common, unambiguous case: extend the single path.
-            # Its log-probability is the same for every path, so it is not even computed.
+                candidates = memo[memo_key] = _word_candidates(
+                    tok, diagnosis, lexicon, "num" if previous_is_number else ""
+                )
+            if len(candidates) > 1 and _is_euphonic_t(text, tok):
+                candidates = None
+            elif len(candidates) == 1:
+                candidates = None
+        insertion_here = double_space = False
+        if allow_insertion and previous_token is not None and tok.kind in ("word", "elided", "num"):
+            gap = text[previous_token.end:tok.start]
+            if gap and not gap.strip(" \t\u00a0"):
+                insertion_here = True
+                double_space = "  " in gap
+        if candidates is None and len(states) == 1:
             score, last, back = states[0]
-            cand = candidates[0]
-            history.append((index, back, False, cand))
-            states = [(score, cand.contexts[-1], len(history) - 1)]
-            prev_end = tok.end
-            continue
+            if insertion_here and not double_space and (
+                logprob("à", last) <= MIN_LOG_P_A  # "le", "de", "des" never precede "à"
+                or (tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
+                    and not tok.surface[:1].isupper()  # nor do "est", "et", "ne" follow it
+                    and not _a_cue(last, tok.context, tok, previous_token, text, lexicon))
+            ):
+                insertion_here = False
+            if not insertion_here:
+                # The common, unambiguous case: its log-probability is the same for every path,
+                # so it is not even computed.
+                states = [(score, tok.context, back)]
+                continue
+        if candidates is None:
+            candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
         new_states = []
         for cand in candidates:
-            best = None
+            best_score, best_back, best_inserted = -1e9, -1, False
+            contexts = cand.contexts
+            first = contexts[0]
             for score, last, back in states:
-                plain = (score + _chain(logprob, last, cand.contexts) + cand.prior
-                         + _participle_cue(last, cand))
-                if best is None or plain > best[0]:
-                    best = (plain, back, False)
+                plain = score + logprob(first, last) + cand.prior
+                if len(contexts) > 1:
+                    plain += _chain(logprob, first, contexts[1:])
+                if last in _AUXILIARIES:
+                    plain += _participle_cue(last, cand)
+                if plain > best_score:
+                    best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
+                    a_given_last = logprob("à", last)
+                    if not double_space and a_given_last <= MIN_LOG_P_A:
+                        continue
                     inserted = (
                         score
-                        + logprob("à", last)
-                        + _chain(logprob, "à", cand.contexts)
+                        + a_given_last
+                        + _chain(logprob, "à", contexts)
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
-                        + _a_cue(last, cand.contexts[0], tok, previous_token, text, lexicon)
+                        + _a_cue(last, first, tok, previous_token, text, lexicon)
                     )
-                    if inserted > best[0]:
-                        best = (inserted, back, True)
-            history.append((index, best[1], best[2], cand))
-            new_states.append((best[0], cand.contexts[-1], len(history) - 1))
+                    if inserted > best_score:
+                        best_score, best_back, best_inserted = inserted, back, True
+            history.append((index, best_back, best_inserted, cand))
+            new_states.append((best_score, contexts[-1], len(history) - 1))
         # Keep the beam small: candidates of one token rarely need more than a few survivors.
         new_states.sort(reverse=True)
-        states = new_states[:4]
-        prev_end = tok.end
+        states = new_states[:BEAM]
     # Trace back the best path.
     edits: list[Edit] = []
     node = max(states)[2]
@@ -463,11 +496,10 @@ def _decode(
         path.append((index, inserted, cand))
         node = parent
     path.reverse()
-    previous_end = 0
     for index, inserted, cand in path:
         tok = tokens[index]
         if inserted:
-            edits.append(_insertion_edit(text, previous_end, tok))
+            edits.append(_insertion_edit(text, tokens[index - 1].end, tok))
         if cand.kind:
             if cand.elision:
                 head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
@@ -481,13 +513,11 @@ def _decode(
                 # "jusqu' 2001": the apostrophe survived, only the "à" vanished.
                 edits.append(Edit("inserted_word", tok.end + 1, tok.end + 1, "", "à", 0.9,
                                   f"{tok.surface + apostrophe!r} needs its 'à'"))
-                previous_end = tok.end
                 continue
             edits.append(
                 Edit(cand.kind, tok.start, tok.end, tok.surface, after, 0.9,
                      _reason(tok.surface, after, cand, lexicon))
             )
-        previous_end = tok.end
     return edits
 
 
