@@ -1,13 +1,18 @@
 """Generate ``src/esgtext/data/fr_lexicon.txt.gz``, the French word list behind accent restoration.
 
 Source: the ``wordfreq`` package (a declared dependency; its French "large" list merges Wikipedia,
-subtitles, news, books, web text and Twitter). Every alphabetic word with a Zipf frequency of at
-least ``MIN_ZIPF`` (accented) or ``MIN_ZIPF_PLAIN`` (unaccented) is kept, bucketed by Zipf value (one decimal), one bucket per line::
+subtitles, news, books, web text and Twitter). The file is plain text in sections, so that loading
+is a few string splits (the runtime parses a section on first use):
 
-    <zipf×10>\\t<word> <word> …
-
-The runtime (``esgtext.repair.lexicon``) derives the damaged keys (deleted, stripped and ``?``-forms
-of each accented word) when it loads, so the file stays small and the keying rules live in one place.
+``@zipf``
+    one line per Zipf bucket (one decimal): ``<zipf×10>\\t<word> <word> …``. Accented words of
+    Zipf ≥ ``MIN_ZIPF``; unaccented words of Zipf ≥ ``MIN_ZIPF_PLAIN``, or rarer when a damaged
+    accented word looks like them (the repair must know "mission" is a word too); elided articles
+    as ``l'``/``qu'`` with the frequency wordfreq gives the bare letter, and the bare letters
+    themselves capped at ``BARE_LETTER_ZIPF`` (a lone "t" in damaged text is "été").
+``@deleted``, ``@stripped``, ``@question_mark``
+    ``<damaged form>\\t<accented word> …`` (most frequent first), the damaged form as
+    ``esgtext.repair.lexicon.damage_key`` computes it.
 
 The generated file lives under ``src/esgtext/data/`` so that it ships with a non-editable install
 (``pyproject.toml`` declares ``esgtext/data/*`` as package data). Never edit it by hand: rerun
@@ -20,51 +25,69 @@ from __future__ import annotations
 import gzip
 import math
 import re
-from collections import defaultdict
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import wordfreq
-from importlib.metadata import version
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from esgtext.repair.lexicon import DAMAGE_KINDS, ELISIONS, damage_key  # noqa: E402
 
 MIN_ZIPF = 1.0  # accented words: the candidates a repair can restore
-MIN_ZIPF_PLAIN = 1.6  # unaccented words: rarer ones are mostly damaged forms seen on the web
+MIN_ZIPF_PLAIN = 2.0  # unaccented words: rarer ones are mostly damaged forms seen on the web
+MIN_ZIPF_PLAIN_COLLIDING = 1.0  # ... unless an accented word's damaged form is spelt like them
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "esgtext" / "data" / "fr_lexicon.txt.gz"
-ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t")
 KEPT_SINGLE_LETTERS = frozenset("aàyôù")
-BARE_LETTER_ZIPF = 3
+BARE_LETTER_ZIPF = 3.0
 FRENCH_WORD = re.compile(r"^[a-zàâäáçéèêëîïíôöóùûüúÿñœæ]+$")
 
 
 def main() -> None:
-    buckets: dict[int, list[str]] = defaultdict(list)
+    zipf: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("fr", "large").items():
-        if not FRENCH_WORD.match(word):
-            continue
-        zipf = math.log10(freq) + 9
-        if zipf < (MIN_ZIPF if not word.isascii() else MIN_ZIPF_PLAIN):
-            continue
-        buckets[round(zipf * 10)].append(word)
-    # wordfreq splits "l'avenir" into "l" + "avenir": the elided article keeps that frequency (as
-    # "l'"), while a bare letter ("t", "l") is rare in real text and is usually a damaged "été"/"là".
-    for bucket in list(buckets):
-        buckets[bucket] += [word + "'" for word in buckets[bucket] if word in ELISIONS]
-    for bucket in list(buckets):
-        for word in list(buckets[bucket]):
-            if len(word) == 1 and word not in KEPT_SINGLE_LETTERS and bucket > BARE_LETTER_ZIPF * 10:
-                buckets[bucket].remove(word)
-                buckets[BARE_LETTER_ZIPF * 10].append(word)
+        if FRENCH_WORD.match(word):
+            zipf[word] = round(math.log10(freq) + 9, 1)
+    accented = sorted((w for w in zipf if not w.isascii() and zipf[w] >= MIN_ZIPF),
+                      key=lambda w: (-zipf[w], w))
+    keys: dict[str, dict[str, list[str]]] = {kind: {} for kind in DAMAGE_KINDS}
+    for word in accented:
+        for kind in DAMAGE_KINDS:
+            key = damage_key(word, kind)
+            if key:
+                keys[kind].setdefault(key, []).append(word)
+    colliding = set(keys["deleted"]) | set(keys["stripped"])
+    kept = {
+        w: z for w, z in zipf.items()
+        if (not w.isascii() and z >= MIN_ZIPF)
+        or z >= MIN_ZIPF_PLAIN
+        or (w in colliding and z >= MIN_ZIPF_PLAIN_COLLIDING)
+    }
+    # wordfreq splits "l'avenir" into "l" + "avenir": the elided article keeps that frequency.
+    for elision in ELISIONS:
+        if elision in zipf:
+            kept[elision + "'"] = zipf[elision]
+    for word in list(kept):
+        if len(word) == 1 and word not in KEPT_SINGLE_LETTERS:
+            kept[word] = min(kept[word], BARE_LETTER_ZIPF)
+    buckets: dict[int, list[str]] = {}
+    for word, z in kept.items():
+        buckets.setdefault(round(z * 10), []).append(word)
     lines = [
         f"# generated by scripts/build_french_lexicon.py from wordfreq {version('wordfreq')} "
-        "(fr, large); zipf*10<TAB>words"
+        "(fr, large)",
+        "@zipf",
     ]
     for bucket in sorted(buckets, reverse=True):
         lines.append(f"{bucket}\t{' '.join(sorted(buckets[bucket]))}")
-    data = ("\n".join(lines) + "\n").encode("utf-8")
+    for kind in DAMAGE_KINDS:
+        lines.append(f"@{kind}")
+        lines += [f"{key}\t{' '.join(words)}" for key, words in sorted(keys[kind].items())]
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(OUTPUT, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
-        fh.write(data)
-    total = sum(len(v) for v in buckets.values())
-    print(f"wrote {OUTPUT} ({total} words, {OUTPUT.stat().st_size} bytes)")
+        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"wrote {OUTPUT} ({len(kept)} words, {len(accented)} accented, "
+          f"{OUTPUT.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -146,9 +146,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     lexicon = french_lexicon()
     if tokens is None:
         tokens = _tokens(text)
-    deleted_keys = lexicon.keys("deleted")
-    stripped_keys = lexicon.keys("stripped")
     zipf = lexicon.zipf
+    best_zipf = lexicon.best_zipf
     words = deleted = stripped = apostrophe = 0
     accented_lowercase = 0
     for tok in tokens:
@@ -162,13 +161,11 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         own = zipf.get(lower, 0.0)
         if own >= 4.5 or len(lower) < 2:
             continue
-        best = _best_zipf(deleted_keys.get(lower), zipf)
-        if best - own >= _FIXABLE_MARGIN:
+        if best_zipf(lower, "deleted") - own >= _FIXABLE_MARGIN:
             deleted += 1
-        best = _best_zipf(stripped_keys.get(lower), zipf)
-        if best - own >= _FIXABLE_MARGIN:
+        if best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN:
             stripped += 1
-        if own < 2.5 and tok.surface[0].islower() and _elision_splits(lower, lexicon, deleted_keys):
+        if own < 2.5 and tok.surface[0].islower() and _elision_splits(lower, lexicon, True):
             apostrophe += 1
         elif _GLUED_ELISION.match(tok.surface):
             apostrophe += 1
@@ -176,18 +173,12 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question)
 
 
-def _best_zipf(candidates, zipf) -> float:
-    if not candidates:
-        return 0.0
-    return zipf.get(candidates[0], 0.0)
-
-
 _ELISIONS_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _elision in ELISIONS:
     _ELISIONS_BY_LETTER[_elision[0]] = _ELISIONS_BY_LETTER.get(_elision[0], ()) + (_elision,)
 
 
-def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tuple[str, str]]:
+def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[tuple[str, str]]:
     """("l", "environnement") for "lenvironnement": an elided article whose apostrophe vanished."""
     out = []
     for elision in _ELISIONS_BY_LETTER.get(lower[:1], ()):
@@ -199,7 +190,8 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted_keys) -> list[tu
         options = []
         if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.5:
             options.append(rest)
-        options += [w for w in deleted_keys.get(rest, ()) if w[0] in _VOWEL_START][:2]
+        if deleted:
+            options += [w for w in lexicon.candidates(rest, "deleted") if w[0] in _VOWEL_START][:2]
         out += [(elision, w) for w in options]
     return out
 
@@ -348,8 +340,7 @@ def _word_candidates(
                 out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                       GLUED_ELISION_BONUS, len(elision)))
         elif own < 5.5:
-            keys = lexicon.keys("deleted") if diagnosis.deleted else {}
-            for elision, word in _elision_splits(lower, lexicon, keys)[:4]:
+            for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
                 # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans".
                 if own < 2.5 or zipf.get(word, 0.0) >= own + 0.5:
                     out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
@@ -566,7 +557,6 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
     """(start, end, word, lower-case replacement) for each word whose ``?`` hide accented letters."""
     if "?" not in text:
         return
-    keys = lexicon.keys("question_mark")
     zipf = lexicon.zipf
     model = bigram_model() if french else None
     urls = [m.span() for m in _URLISH.finditer(text)] if ("=" in text or "/" in text) else []
@@ -578,7 +568,7 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
         core = lower.strip("?")
         if not core:
             continue
-        candidates = keys.get(lower, ())
+        candidates = lexicon.candidates(lower, "question_mark")
         if lower.endswith("?") and "?" not in lower.rstrip("?") and candidates:
             # "appel?" (appelé) or "What?" / "Pourquoi?" (a real question mark)?
             if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french):
@@ -595,8 +585,9 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
             if prefix in ELISIONS and rest and rest[0] in _VOWEL_START:
                 if "?" not in rest and zipf.get(rest, 0.0) >= 2.0:
                     yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest
-                elif keys.get(rest):
-                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + keys[rest][0]
+                elif lexicon.candidates(rest, "question_mark"):
+                    restored = lexicon.candidates(rest, "question_mark")[0]
+                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored
 
 
 def _words_with_question_marks(text: str):

@@ -17,14 +17,16 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
 from esgtext.damage import is_accented_letter
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
-           "damage_key", "ELISIONS"]
+           "damage_key", "ELISIONS", "DAMAGE_KINDS"]
 
+DAMAGE_KINDS = ("deleted", "stripped", "question_mark")
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t")
 _CONTEXT_TOKEN = re.compile(
     r"(?<![^\W\d_])(?P<elided>(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’])(?=[^\W\d_])"
@@ -74,55 +76,65 @@ def damage_key(word: str, kind: str) -> str:
     raise ValueError(kind)
 
 
-def _translation_table(chars: set[str], kind: str) -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for c in chars:
-        if is_accented_letter(c):
-            key = damage_key(c, kind)
-            table[ord(c)] = key or None
-    return table
-
-
 def _data_text(name: str) -> str:
     with resources.files("esgtext").joinpath("data", name).open("rb") as fh:
         return gzip.decompress(fh.read()).decode("utf-8")
 
 
 class FrenchLexicon:
-    """Word frequencies (Zipf scale) and, per kind of damage, damaged form -> accented candidates."""
+    """Word frequencies (Zipf scale) and, per kind of damage, damaged form -> accented candidates.
+
+    Built from the sectioned text of ``fr_lexicon.txt.gz``; a key section is split into its sorted
+    lines on first use, searched by bisection, and a key's candidates are cached once found.
+    """
 
     def __init__(self, text: str):
+        sections = {}
+        for chunk in text.split("\n@")[1:]:
+            name, _, body = chunk.partition("\n")
+            sections[name] = body
         zipf: dict[str, float] = {}
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
+        for line in sections.pop("zipf").splitlines():
             bucket, words = line.split("\t", 1)
             zipf.update(dict.fromkeys(words.split(" "), int(bucket) / 10))
         self.zipf = zipf
-        # The generator keeps only letter words, so any non-ASCII word carries an accent.
-        self.accented = [w for w in zipf if not w.isascii()]
-        self._keys: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._sections = sections
+        self._raw_keys: dict[str, list[str]] = {}
+        self._keys: dict[str, dict[str, tuple[str, ...]]] = {kind: {} for kind in DAMAGE_KINDS}
 
     def frequency(self, word: str) -> float:
         """Zipf frequency of a lower-case word (0 when unknown)."""
         return self.zipf.get(word, UNKNOWN_ZIPF)
 
-    def keys(self, kind: str) -> dict[str, tuple[str, ...]]:
-        table = self._keys.get(kind)
-        if table is None:
-            grouped: dict[str, list[str]] = {}
-            translation = _translation_table({c for w in self.accented for c in w}, kind)
-            for word in self.accented:  # already in descending frequency order
-                key = word.translate(translation)
-                if key:
-                    grouped.setdefault(key, []).append(word)
-            table = {k: tuple(v) for k, v in grouped.items()}
-            self._keys[kind] = table
-        return table
+    def _key_lines(self, kind: str) -> list[str]:
+        lines = self._raw_keys.get(kind)
+        if lines is None:
+            # Sorted "key<TAB>words" lines, looked up by bisection: one split to load.
+            lines = self._raw_keys[kind] = self._sections[kind].rstrip("\n").split("\n")
+        return lines
+
+    def _raw_candidates(self, damaged: str, kind: str) -> str:
+        lines = self._key_lines(kind)
+        probe = damaged + "\t"
+        i = bisect_left(lines, probe)
+        if i < len(lines) and lines[i].startswith(probe):
+            return lines[i][len(probe):]
+        return ""
 
     def candidates(self, damaged: str, kind: str) -> tuple[str, ...]:
-        """Accented words whose ``kind`` damage gives the lower-case ``damaged``."""
-        return self.keys(kind).get(damaged, ())
+        """Accented words whose ``kind`` damage gives the lower-case ``damaged``, most frequent
+        first."""
+        parsed = self._keys[kind]
+        found = parsed.get(damaged)
+        if found is None:
+            raw = self._raw_candidates(damaged, kind)
+            found = parsed[damaged] = tuple(raw.split(" ")) if raw else ()
+        return found
+
+    def best_zipf(self, damaged: str, kind: str) -> float:
+        """Zipf frequency of the most frequent accented word that ``damaged`` may stand for."""
+        found = self.candidates(damaged, kind)
+        return self.zipf.get(found[0], 0.0) if found else 0.0
 
 
 class BigramModel:
@@ -130,17 +142,14 @@ class BigramModel:
     (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
     the pairs pruned from the table."""
 
-    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75,
-                 general: float = 0.0):
-        self._raw: dict[str, str] = {}
-        for line in text.splitlines():
-            if line and not line.startswith("#"):
-                v, rest = line.split("\t", 1)
-                self._raw[v] = rest
+    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75):
+        # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
+        body = text[text.index("\n") + 1:] if text.startswith("#") else text
+        parts = body.rstrip("\n").replace("\t", "\n").split("\n")
+        self._raw: dict[str, tuple[str, str]] = dict(zip(parts[0::3], zip(parts[1::3], parts[2::3])))
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
-        self.general = general
         self._cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
@@ -150,8 +159,7 @@ class BigramModel:
             if raw is None:
                 entry = (0, 1.0, {})
             else:
-                total, pairs = raw.split("\t", 1)
-                total = int(total)
+                total, pairs = int(raw[0]), raw[1]
                 followers = {}
                 for item in pairs.split(" "):
                     w, _, c = item.rpartition(":")
@@ -184,10 +192,7 @@ class BigramModel:
             return math.log10(self.unigram(w))
         count = followers.get(w, 0)
         seen = max(count - self.discount, 0.0) / total
-        unigram = self.unigram(w)
-        # The table comes from technical manuals: mix in the domain-general unigram so that a pair
-        # it never saw ("de sable") is not judged impossible.
-        return math.log10((1 - self.general) * (seen + backoff * unigram) + self.general * unigram)
+        return math.log10(seen + backoff * self.unigram(w))
 
 
 @lru_cache(maxsize=1)
