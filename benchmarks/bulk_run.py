@@ -131,6 +131,16 @@ def make_inbox(root: Path, n: int, seed: int = 0) -> int:
     return total
 
 
+def error_kinds(out: Path) -> dict[str, int]:
+    """How many files of a run failed, by kind (``errors.jsonl``), e.g. {"undecodable": 10}."""
+    kinds: dict[str, int] = {}
+    path = out / "errors.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
+        kind = json.loads(line)["error"]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
 def measure(args: list[str], env: dict[str, str]) -> dict:
     """Run ``esgtext translate ARGS`` in a fresh wrapper process; wall time, peak RSS, summary."""
     wrapper = (
@@ -190,6 +200,7 @@ def main() -> None:
             ("resume (unchanged)", ["--jobs", "1"], "out1"),
         ]:
             r = measure([*base, "-o", str(tmp / out), *extra], env)
+            r["errors"] = error_kinds(tmp / out)
             rows.append((label, opts.files, r))
         if opts.model_files > 0:
             models = build_models(tmp / "models", opts.model_size)
@@ -204,6 +215,7 @@ def main() -> None:
                     "--engine", opts.engine, "--model", f"fr-en={models['fr']}",
                     "--model", f"zh-en={models['zh']}", "--jobs", str(opts.jobs)]
             r = measure(args, env)  # engine threads: $ESGTEXT_THREADS, else every CPU
+            r["errors"] = error_kinds(tmp / "outM")
             rows.append((f"{opts.model_size} model ({opts.engine}) jobs={opts.jobs}", opts.model_files, r))
     finally:
         if not opts.keep:
@@ -215,14 +227,14 @@ def main() -> None:
     for label, n, r in rows:
         runs.append({"run": label, "files": n, "rc": r["rc"], "wall_s": round(r["wall_s"], 2),
                      "files_per_s": round(n / r["wall_s"], 1), "peak_rss_mib": round(r["peak_rss_mib"], 1),
-                     "cpu_s": round(r["cpu_s"], 1), "summary": r["summary"]})
+                     "cpu_s": round(r["cpu_s"], 1), "errors": r["errors"], "summary": r["summary"]})
     report["runs"] = runs
     if not opts.json:
         print(f"{opts.files} generated files ({report['input_mib']} MiB), {report['cpus']} CPUs, formats {opts.formats}")
         print(f"{'run':<40} {'files':>6} {'wall s':>8} {'files/s':>8} {'peak MiB':>9}  rc")
         for r in runs:
             print(f"{r['run']:<40} {r['files']:>6} {r['wall_s']:>8} {r['files_per_s']:>8} {r['peak_rss_mib']:>9}  {r['rc']}")
-            print(f"    {r['summary']}")
+            print(f"    {r['summary']}; errors by kind: {r['errors'] or 'none'}")
     print(json.dumps(report, ensure_ascii=False))
 
 

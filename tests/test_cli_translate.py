@@ -129,3 +129,12 @@ def test_exclude_skips_matching_paths(inbox, tmp_path):
     result = run(inbox, "-o", out, "--allow-untranslated", "--exclude", "sub/*")
     assert result.exit_code == EXIT_OK
     assert (out / "fr.txt.jsonl").is_file() and not (out / "sub").exists()
+
+
+def test_bad_glossary_is_a_usage_error_before_any_work(inbox, tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("EcoVadis\n\t\tno term\n", encoding="utf-8")
+    result = run(inbox, "-o", tmp_path / "out", "--allow-untranslated", "--glossary", glossary)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.strip().endswith("terms.tsv:2: empty term")
+    assert not (tmp_path / "out").exists()

@@ -324,6 +324,14 @@ class Translator:
             if self.glossary_path else None
         )
         self.cache_path = Path(cache) if cache else None
+        self._glossary = None
+        if self.glossary_path is not None:  # a bad glossary is a usage error, before any work
+            from esgtext.translate.glossary import Glossary
+
+            try:
+                self._glossary = Glossary.from_file(self.glossary_path)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
         if pairs is None:
             pairs = [p for p in load_registry() if p.endswith(f"-{TARGET_LANG}")]
             pairs += [p for p in self.models if p not in pairs]
@@ -336,7 +344,6 @@ class Translator:
                 if not allow_untranslated:
                     raise
                 self.missing[pair] = str(exc)
-        self._glossary = None
         self._cache = None
 
     @classmethod
@@ -374,8 +381,6 @@ class Translator:
     def _common_kwargs(self) -> dict[str, Any]:
         from esgtext import translate as tr
 
-        if self._glossary is None and self.glossary_path is not None:
-            self._glossary = tr.Glossary.from_file(self.glossary_path)
         if self._cache is None and self.cache_path is not None:
             self._cache = tr.TranslationCache(self.cache_path)
         kwargs: dict[str, Any] = {
