@@ -17,7 +17,9 @@ Only counts are stored, never text: one line per left-context token ``v``::
 
 Tokens are produced by ``esgtext.repair.lexicon.context_tokens`` (the same function the runtime
 uses): lower-cased words, elided articles as ``l'``/``d'``/``qu'``…, ``<num>`` for numbers and
-``<p>`` for punctuation and line breaks. Pairs seen once and contexts seen fewer than
+``<p>`` for punctuation and line breaks. Contexts "à la", "à l'", … (``ARTICLES_AFTER_A``) count the word after "à" + article, so that
+"à la fin" / "à l'hôpital" can be told from "la fin" / "l'hôpital". Pairs seen once and contexts
+seen fewer than
 ``MIN_CONTEXT`` times are pruned. The file lives under ``src/esgtext/data/`` so that it ships with a
 non-editable install. Never edit it by hand.
 """
@@ -33,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from esgtext.repair.lexicon import context_tokens  # noqa: E402
+from esgtext.repair.lexicon import ARTICLES_AFTER_A, context_tokens  # noqa: E402
 
 PACKAGES = (
     "libreoffice-help-fr",
@@ -87,6 +89,10 @@ def main() -> None:
             words += len(tokens)
             contexts.update(tokens[:-1])
             pairs.update(zip(tokens, tokens[1:]))
+            for a, article, w in zip(tokens, tokens[1:], tokens[2:]):
+                if a == "à" and article in ARTICLES_AFTER_A:
+                    contexts["à " + article] += 1
+                    pairs[("à " + article, w)] += 1
     by_context: dict[str, list[tuple[str, int]]] = {}
     for (v, w), count in pairs.items():
         if count >= MIN_PAIR and contexts[v] >= MIN_CONTEXT:

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
+    ARTICLES_AFTER_A,
     ELISIONS,
     BigramModel,
     FrenchLexicon,
@@ -239,15 +240,39 @@ def _a_lift(word: str, model: BigramModel) -> float:
     return lift
 
 
+def _article_cue(article: str, following: str, model: BigramModel) -> float:
+    """log10 of how much likelier "à" is before ``article`` when ``following`` comes next than
+    before that article in general: "la fin" is often "à la fin", "la guerre" seldom "à la guerre"."""
+    with_a, a_article = model.count(following, "à " + article)
+    plain, article_total = model.count(following, article)
+    if not article_total or not a_article:
+        return 0.0
+    base = model.count(article, "à")[0] / article_total
+    if base <= 0:
+        return 0.0
+    smoothed = (with_a + ARTICLE_SMOOTHING * base) / (plain + ARTICLE_SMOOTHING)
+    return max(-1.5, min(2.0, math.log10(smoothed / base)))
+
+
+ARTICLE_SMOOTHING = 3.0
+
+
 def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
-           lexicon: FrenchLexicon) -> float:
+           lexicon: FrenchLexicon, following: str = "<p>", model: BigramModel | None = None
+           ) -> float:
     """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
-    context tokens around the gap; ``prev``/``nxt`` the tokens of the text)."""
+    context tokens around the gap; ``prev``/``nxt`` the tokens of the text, ``following`` the
+    context token after ``nxt``)."""
+    if model is not None and first in ARTICLES_AFTER_A:
+        return _article_cue(first, following, model)
     if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
         if lexicon.zipf.get(first, 0.0) >= 2.5:
             return A_GOVERNED_INFINITIVE_BONUS
     if prev is None:
         return 0.0
+    if (prev.kind == "word" and last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
+            and not last.startswith(_BARE_INFINITIVE_STEMS) and _is_infinitive(first, lexicon)):
+        return INFINITIVE_AFTER_WORD_BONUS  # "sa capacité limiter" -> "sa capacité à limiter"
     if nxt.kind == "num":
         if prev.kind == "num":
             if len(nxt.surface) == 3 and len(prev.surface) <= 3:
@@ -258,6 +283,52 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             and last not in _NOT_BEFORE_A and prev.surface[:1].islower()):
         return NEXT_NAME_BONUS  # "arrivé Singapour" -> "arrivé à Singapour"
     return 0.0
+
+
+# Words after which an infinitive needs no "à": prepositions, modal and perception verbs.
+_BARE_INFINITIVE_BEFORE = frozenset(
+    "pour sans par après avant afin de d' ou et mais pas plus jamais rien tout même aussi bien "
+    "faut fallait faudra faudrait va vont allait allaient ira iront irait vais vas allons allez "
+    "aller fait faire font faisait laisser laisse laissé voir vu entendre sembler semble semblait "
+    "paraît compte comptait ose sait savait savent veut voulait veulent vouloir voudrait "
+    "souhaite souhaitait espère espérait aime aimait préfère préférait doit doivent devait "
+    "devaient devrait devraient devoir peut peuvent pouvait pouvaient pourrait pourraient pouvoir "
+    "pu dû su voulu ne n' se s' te t' me m' nous vous lui leur les la le l' y en comment où "
+    "quoi que qu' qui".split()
+)
+_BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
+INFINITIVE_AFTER_WORD_BONUS = 2.0
+_INFINITIVE_CACHE: dict[str, bool] = {}
+_IRREGULAR_INFINITIVES = frozenset(
+    "faire prendre mettre dire voir être avoir aller venir tenir obtenir devenir permettre produire "
+    "réduire construire répondre rendre vendre atteindre résoudre maintenir offrir ouvrir couvrir "
+    "découvrir recevoir croire lire écrire vivre suivre battre combattre promouvoir soutenir "
+    "poursuivre comprendre apprendre entreprendre reprendre surprendre admettre transmettre "
+    "remettre soumettre commettre introduire conduire traduire détruire fournir courir mourir "
+    "partir sortir servir dormir sentir mentir connaître paraître naître boire plaire craindre "
+    "peindre joindre rejoindre éteindre étendre attendre entendre défendre dépendre descendre "
+    "perdre répandre prévoir revoir pourvoir concevoir percevoir décevoir apercevoir".split()
+)
+
+
+def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
+    """"limiter", "choisir", "prendre" — told from "hiver", "premier", "désir" by their conjugated
+    forms being French words too ("limitait", "choisissait")."""
+    known = _INFINITIVE_CACHE.get(word)
+    if known is None:
+        zipf = lexicon.zipf
+        if word in _IRREGULAR_INFINITIVES:
+            known = True
+        elif word.endswith("er") and len(word) > 4:
+            stem = word[:-2]
+            known = zipf.get(stem + "ait", 0.0) >= 1.5 and zipf.get(stem + "ons", 0.0) >= 1.5
+        elif word.endswith("ir") and len(word) > 4:
+            stem = word[:-2]
+            known = zipf.get(stem + "issait", 0.0) >= 1.5 or zipf.get(stem + "issons", 0.0) >= 1.5
+        else:
+            known = False
+        _INFINITIVE_CACHE[word] = known
+    return known
 
 
 _AUXILIARIES = frozenset(
@@ -424,6 +495,7 @@ def _decode(
             elif len(candidates) == 1:
                 candidates = None
         insertion_here = double_space = False
+        following = tokens[index + 1].context if index + 1 < len(tokens) else "<p>"
         if allow_insertion and previous_token is not None and tok.kind in ("word", "elided", "num"):
             gap = text[previous_token.end:tok.start]
             if gap and not gap.strip(" \t\u00a0"):
@@ -435,7 +507,8 @@ def _decode(
                 logprob("à", last) <= MIN_LOG_P_A  # "le", "de", "des" never precede "à"
                 or (tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
                     and not tok.surface[:1].isupper()  # nor do "est", "et", "ne" follow it
-                    and not _a_cue(last, tok.context, tok, previous_token, text, lexicon))
+                    and not _a_cue(last, tok.context, tok, previous_token, text, lexicon,
+                                   following, model))
             ):
                 insertion_here = False
             if not insertion_here:
@@ -469,7 +542,8 @@ def _decode(
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
-                        + _a_cue(last, first, tok, previous_token, text, lexicon)
+                        + _a_cue(last, first, tok, previous_token, text, lexicon,
+                                 following, model)
                     )
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True

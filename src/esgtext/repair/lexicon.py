@@ -24,7 +24,7 @@ from importlib import resources
 from esgtext.damage import is_accented_letter
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
-           "damage_key", "ELISIONS", "DAMAGE_KINDS"]
+           "damage_key", "ELISIONS", "DAMAGE_KINDS", "ARTICLES_AFTER_A"]
 
 DAMAGE_KINDS = ("deleted", "stripped", "question_mark")
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "j", "c", "m", "t")
@@ -33,6 +33,9 @@ _CONTEXT_TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+)|(?P<num>\d+(?:[.,]\d+)*)|(?P<punct>[^\w\s'’\-])",
     re.IGNORECASE,
 )
+# Articles after which the bigram table also counts the next word following "à" + article
+# (contexts "à la", "à l'"...): a trigram cue for where a vanished "à" stood.
+ARTICLES_AFTER_A = frozenset("la l' le les un une des son sa ses leur leurs ce cette ces".split())
 UNKNOWN_ZIPF = 0.0  # a word wordfreq never saw: 1e-9
 
 
@@ -169,6 +172,11 @@ class BigramModel:
                 entry = (total, max(backoff, 0.02), followers)
             self._parsed[v] = entry
         return entry
+
+    def count(self, w: str, v: str) -> tuple[int, int]:
+        """(c(v, w), c(v)) as counted in the corpus (pruned pairs count 0)."""
+        total, _, followers = self._followers(v)
+        return followers.get(w, 0), total
 
     def unigram(self, w: str) -> float:
         if w == "<p>":
