@@ -99,6 +99,7 @@ def test_short_and_damaged_french(text):
         ("한국어 문장입니다", "ko"),
         ("El gobierno de España anunció hoy nuevas medidas económicas para los ciudadanos.", "es"),
         ("Это пресс-релиз компании об устойчивом развитии.", "ru"),
+        ("Der Präsident besuchte am Montag die Fabrik in Berlin.", "de"),  # "die", "am", "in"
     ],
 )
 def test_scripts_and_other_languages(text, lang):

@@ -187,7 +187,7 @@ def _words(text: str) -> tuple[list[str], list[str]]:
 @dataclass(frozen=True)
 class _WordEvidence:
     log_odds: float  # log P(text | fr) - log P(text | en), clipped per word
-    coverage: float  # share of the lower-case words known to French or English
+    coverage: float  # share of the words known to the language they prefer (see below)
     n_words: int
 
 
@@ -206,11 +206,18 @@ def _word_evidence(words: list[str], common: list[str]) -> _WordEvidence:
     log_odds = 0.0
     for word in words:
         log_odds += _clipped_log_ratio(_word_prob(word, fr_tables), _word_prob(word, en_tables))
+    # coverage by the language the words prefer: German "die", "am", "in" are English words,
+    # but a German sentence is not mostly English words. Measured on all words and on the
+    # lower-case ones (names are unknown everywhere; but German nouns are capitalised too):
+    # the lower of the two.
+    winner = fr_tables if log_odds >= 0 else en_tables
+    known = {w: _is_known(_word_prob(w, winner), w) for w in words}
     judged = [w.lower() for w in common] or words
-    known = sum(
-        _is_known(max(_word_prob(w, fr_tables), _word_prob(w, en_tables)), w) for w in judged
-    )
-    return _WordEvidence(log_odds, known / len(judged) if judged else 0.0, len(words))
+    coverage = min(
+        sum(known[w] for w in words) / len(words),
+        sum(known[w] for w in judged) / len(judged),
+    ) if words else 0.0
+    return _WordEvidence(log_odds, coverage, len(words))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,17 +303,30 @@ def detect_language(text: str) -> LanguageGuess:
     Deterministic; French whose accents were deleted, stripped or replaced by ``?`` is French.
     Text without letters is ``und`` with confidence 0.
     """
+    text = _sample(text)
     han, kana, hangul, letters = _script_counts(text)
     cjk_weight = (han + kana + hangul) * _HAN_WEIGHT
     if cjk_weight == 0 and letters == 0:
         return LanguageGuess(UNDETERMINED, 0.0, "empty")
-    if cjk_weight and _only_names(text):  # Latin names inside Chinese: not another language
-        return _detect_cjk(han, kana, hangul, cjk_weight)
+    if cjk_weight and 3 * cjk_weight >= letters and _only_names(text):
+        return _detect_cjk(han, kana, hangul, cjk_weight)  # Latin names inside CJK text
     if cjk_weight >= letters:
         return _detect_cjk(han, kana, hangul, cjk_weight + letters)
     guess = _detect_alphabetic(text)
     dominance = _dominance(letters / (cjk_weight + letters))
     return LanguageGuess(guess.lang, round(guess.confidence * dominance, 4), guess.method)
+
+
+_SAMPLE_WINDOWS = 32  # a long text is judged on this many evenly spaced windows ...
+_SAMPLE_WINDOW_CHARS = 4000  # ... of this many characters
+
+
+def _sample(text: str) -> str:
+    """Evenly spaced windows of a long text (deterministic; keeps 10 MB inputs fast)."""
+    if len(text) <= _SAMPLE_WINDOWS * _SAMPLE_WINDOW_CHARS:
+        return text
+    step = (len(text) - _SAMPLE_WINDOW_CHARS) // (_SAMPLE_WINDOWS - 1)
+    return "\n".join(text[i * step : i * step + _SAMPLE_WINDOW_CHARS] for i in range(_SAMPLE_WINDOWS))
 
 
 _CLEARLY_MAIN = 0.8  # a script with this share of the evidence is clearly the main one
