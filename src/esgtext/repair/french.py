@@ -321,7 +321,9 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
             known = True
         elif word.endswith("er") and len(word) > 4:
             stem = word[:-2]
-            known = zipf.get(stem + "ait", 0.0) >= 1.5 and zipf.get(stem + "ons", 0.0) >= 1.5
+            known = (zipf.get(stem + "ait", 0.0) >= 1.5 and zipf.get(stem + "ons", 0.0) >= 1.5) or (
+                zipf.get(stem + "é", 0.0) >= 2.0 and zipf.get(stem + "ent", 0.0) >= 1.5
+            )
         elif word.endswith("ir") and len(word) > 4:
             stem = word[:-2]
             known = zipf.get(stem + "issait", 0.0) >= 1.5 or zipf.get(stem + "issons", 0.0) >= 1.5
@@ -329,6 +331,26 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
             known = False
         _INFINITIVE_CACHE[word] = known
     return known
+
+
+AFTER_A_BONUS = 1.0
+
+
+def _after_a_cue(tok: Token, cand: "_Candidate", previous: Token | None,
+                 lexicon: FrenchLexicon, before_previous: Token | None = None) -> float:
+    """Stripped "a" is "à" before a place name, a number or an infinitive ("a Paris", "a 80 %",
+    "continuer a pratiquer"), and always between two numbers ("de 1977 a 1981")."""
+    if tok.kind == "num":
+        if before_previous is not None and before_previous.kind == "num":
+            return NUMBER_RANGE_BONUS
+        return AFTER_A_BONUS
+    if _is_infinitive(cand.output, lexicon):
+        return AFTER_A_BONUS
+    if tok.kind == "word" and tok.surface[:1].isupper() and previous is not None and (
+        previous.surface[:1].islower()
+    ):
+        return AFTER_A_BONUS
+    return 0.0
 
 
 _AUXILIARIES = frozenset(
@@ -339,9 +361,20 @@ _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.0
 
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    "fait dit mis pris eu vu pu dû su été ouvert offert écrit produit permis reçu connu perdu rendu "
+    "vendu tenu obtenu atteint conduit construit réduit souffert découvert appris compris soumis "
+    "promis remis transmis commis admis élu lu cru vécu suivi entrepris repris détruit introduit "
+    "fini choisi réussi établi saisi agi investi fourni maintenu soutenu retenu contribué".split()
+)
+
+
 def _participle_cue(last: str, cand: "_Candidate") -> float:
-    """"a été réalisé", not "a été réalise": a past participle follows an auxiliary."""
-    if last in _AUXILIARIES and cand.output.endswith(_PARTICIPLE_ENDINGS):
+    """"a été réalisé", not "a été réalise"; "a fait", not "à fait": a past participle follows an
+    auxiliary."""
+    output = cand.output
+    if last in _AUXILIARIES and (output.endswith(_PARTICIPLE_ENDINGS)
+                                 or output in _IRREGULAR_PARTICIPLES):
         return PARTICIPLE_AFTER_AUXILIARY_BONUS
     return 0.0
 
@@ -529,6 +562,9 @@ def _decode(
                     plain += _chain(logprob, first, contexts[1:])
                 if last in _AUXILIARIES:
                     plain += _participle_cue(last, cand)
+                elif last == "à":
+                    plain += _after_a_cue(tok, cand, previous_token, lexicon,
+                                          tokens[index - 2] if index > 1 else None)
                 if plain > best_score:
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
