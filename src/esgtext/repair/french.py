@@ -355,10 +355,20 @@ def _after_a_cue(tok: Token, cand: "_Candidate", previous: Token | None,
 
 _AUXILIARIES = frozenset(
     "a ai as avons avez ont avait avaient aura auront aurait auraient eu avoir ayant été est sont "
-    "était étaient sera seront serait être étant fut t tre".split()
+    "était étaient sera seront serait être étant fut t tre ait aient soit soient eût fût".split()
 )
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
-PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.0
+PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.5
+
+
+_ADVERBS = frozenset(
+    "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord souvent "
+    "longtemps beaucoup peu trop très récemment finalement".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ment") and len(word) > 6)
 
 
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -551,6 +561,11 @@ def _decode(
                 continue
         if candidates is None:
             candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
+        auxiliary_before_adverb = ""
+        if previous_token is not None and index > 1 and _is_adverb(previous_token.context):
+            auxiliary_before_adverb = tokens[index - 2].context
+            if tokens[index - 2].context == "abord" and index > 2:  # "d'abord"
+                auxiliary_before_adverb = tokens[index - 3].context
         new_states = []
         for cand in candidates:
             best_score, best_back, best_inserted = -1e9, -1, False
@@ -562,6 +577,8 @@ def _decode(
                     plain += _chain(logprob, first, contexts[1:])
                 if last in _AUXILIARIES:
                     plain += _participle_cue(last, cand)
+                elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
+                    plain += _participle_cue(auxiliary_before_adverb, cand)
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
