@@ -86,6 +86,11 @@ def test_public_api_is_reexported():
             "zh",
             ["他说：「好。」", "我们走吧！", "《星光之城》获得了提名（两项）。", "最后一句"],
         ),
+        (  # a half-width stop between Chinese sentences; decimals and Latin abbreviations stay
+            "我们很高兴.这是好消息。增长了3.5%。Apple Inc. 在中国设厂。",
+            "zh",
+            ["我们很高兴.", "这是好消息。", "增长了3.5%。", "Apple Inc. 在中国设厂。"],
+        ),
     ],
 )
 def test_sentences(text, lang, expected):

@@ -271,7 +271,8 @@ def _keep_boundary(flat: str, end: int) -> bool:
 # Sentences: Chinese and Japanese
 
 _CJK_END_RE = re.compile(
-    r"(?:[。！？]+|[!?]+(?=[\u3400-\u9fff“「])|…+(?=[\u3400-\u9fff“「])|(?<=[^\W\d_]{2})[.!?](?=\s+[A-Z]))"
+    r"(?:[。！？]+|[!?]+(?=[\u3400-\u9fff“「])|…+(?=[\u3400-\u9fff“「])"
+    r"|(?<=[\u3400-\u9fff])\.(?=\s*[\u3400-\u9fff“「])|(?<=[^\W\d_]{2})[.!?](?=\s+[A-Z]))"
     r"[”’」』）)》】]*"
 )
 _CJK_OPEN = "“「『"
