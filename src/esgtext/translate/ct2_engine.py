@@ -34,7 +34,9 @@ def convert_checkpoint(model_path: Path, compute_type: str, *, force: bool = Fal
     if (target / "model.bin").is_file() and not force:
         return target
     import ctranslate2.converters
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # the converter loads the checkpoint through transformers
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
