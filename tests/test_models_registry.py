@@ -126,3 +126,16 @@ def test_cli_models_pull_is_a_noop_for_a_local_model(tmp_path):
     fake_checkpoint(model_folder("Helsinki-NLP/opus-mt-zh-en", "main"), {"resolved_revision": "c" * 40})
     result = CliRunner().invoke(main, ["models", "pull", "zh-en"])
     assert result.exit_code == 0 and "c" * 40 in result.output
+
+
+def test_models_commands_do_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from esgtext.cli import main; "
+        "r = CliRunner().invoke(main, ['models', 'list']); p = CliRunner().invoke(main, ['models', 'pull', 'zh-en']); "
+        "print(r.exit_code, p.exit_code, [m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0 3 []"
