@@ -97,6 +97,11 @@ def test_sentences(text, lang, expected):
     assert texts(text, lang) == expected
 
 
+def test_language_tags_are_accepted():
+    text = "Le Dr. Martin est venu. M. Dupont aussi."
+    assert texts(text, "fr-FR") == texts(text, "FR") == texts(text, "fr")
+
+
 def test_language_is_detected_per_paragraph_when_not_given():
     text = "这是第一句。这是第二句。\n\nThis is English. It has two sentences."
     assert texts(text) == ["这是第一句。", "这是第二句。", "This is English.", "It has two sentences."]

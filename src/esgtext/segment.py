@@ -330,6 +330,8 @@ def segment(text: str, lang: str | None = None) -> list[Segment]:
     >>> [s.text for s in segment("他说：“好。”我们走吧！", "zh")]
     ['他说：“好。”', '我们走吧！']
     """
+    if lang is not None:  # "fr-FR", "FR", "zh_Hans" -> "fr", "zh"
+        lang = lang.strip().lower().replace("_", "-").split("-")[0] or None
     segments: list[Segment] = []
     paragraph = 0
     for p_start, p_end in paragraph_spans(text):
