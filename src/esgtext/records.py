@@ -8,8 +8,9 @@ with the same settings renders byte-identical files.
 Which records go where:
 
 * JSONL: every record, in segment order (``status`` says what happened to it).
-* TMX: one ``<tu>`` per record that has a target: ``translated`` ones and ``kept`` English ones
-  (source == target, ``srclang="en"``); ``boilerplate`` and ``untranslated`` records have none.
+* TMX: one ``<tu>`` per record that has a target: ``translated`` ones and ``kept`` English ones.
+  A kept record's ``<tu>`` has ``srclang="en"`` and a single English ``<tuv>`` (source and target
+  are the same text in the same language); ``boilerplate`` and ``untranslated`` records have none.
 * Moses: only ``translated`` records (a model produced the English); identity pairs of kept English
   would only add noise to a parallel corpus. One line-aligned pair of files per source language.
 
