@@ -85,6 +85,8 @@ def test_tmx_has_one_tu_per_record_with_a_target_and_is_valid_xml():
         props = {p.get("type"): p.text for p in tu.findall("prop")}
         assert props == {"x-doc": "d/a.txt", "x-seg": str(r.seg), "x-status": r.status}
         assert tu[0].tag == "prop"  # DTD order: prop before tuv
+    kept = tus[1]
+    assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in kept.findall("tuv")] == ["en"]
     segs = [s.text for s in tus[2].iter("seg")]
     assert segs == ["碳中和 <&>", "Carbon neutral"]
     assert root.find("header").get("srclang") == "*all*"
