@@ -35,6 +35,7 @@ from typing import NamedTuple
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
     ARTICLES_AFTER_A,
+    context_tokens,
     ELISIONS,
     BigramModel,
     FrenchLexicon,
@@ -189,7 +190,7 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
         if len(rest) < 2 and rest not in ("a", "y"):  # "na" -> "n’a", "sy" -> "s’y"
             continue
         options = []
-        if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.5:
+        if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.0:
             options.append(rest)
         if deleted:
             options += [w for w in lexicon.candidates(rest, "deleted") if w[0] in _VOWEL_START][:2]
@@ -410,9 +411,16 @@ def _case_like(word: str, model: str) -> str:
 # "lAustralie", "dIvoire", "LAfrique": a lower-case elided article glued to a capitalised word.
 _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|qu|jusqu|lorsqu|puisqu)"
                             r"(?=[A-ZÀ-Ý][^\W\d_])")
+# Words that keep an apostrophe inside: "aujourdhui" -> "aujourd’hui".
+_APOSTROPHE_WORDS = {
+    "aujourdhui": "aujourd’hui",
+    "quelquun": "quelqu’un",
+    "quelquune": "quelqu’une",
+    "presquile": "presqu’île",
+}
 # Candidates far rarer than the word itself only cost time: the context never rescues them.
 _CANDIDATE_FLOOR = 2.5
-GLUED_ELISION_BONUS = 1.0
+GLUED_ELISION_BONUS = 2.0
 
 
 def _word_candidates(
@@ -430,6 +438,9 @@ def _word_candidates(
     change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
     if tok.surface[:1].isupper() and known:
         change_prior -= 1.0  # a capitalised known word is often a name ("Anne", "Mme", "All")
+    if diagnosis.deleted_apostrophe and lower in _APOSTROPHE_WORDS:
+        word = _APOSTROPHE_WORDS[lower]
+        out.append(_Candidate(word, tuple(context_tokens(word)), "deleted_apostrophe", 1.0))
     if lower in ("jusqu", "qu") and diagnosis.deleted and (lower == "jusqu" or not known):
         # "jusqu" alone: both the apostrophe and the "à" after it vanished.
         out.append(_Candidate("jusqu’à" if lower == "jusqu" else "qu’à", (lower + "'", "à"),

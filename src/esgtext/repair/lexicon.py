@@ -145,7 +145,7 @@ class BigramModel:
     (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
     the pairs pruned from the table."""
 
-    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 0.75):
+    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
         body = text[text.index("\n") + 1:] if text.startswith("#") else text
         parts = body.rstrip("\n").replace("\t", "\n").split("\n")
