@@ -338,3 +338,24 @@ def test_english_paragraph_in_a_french_release_is_left_alone(lang):
     assert result.lang == "fr"
     assert result.text.splitlines()[3] == english
     assert result.text.splitlines()[0] != text.splitlines()[0]
+
+
+def test_long_french_text_is_restored_in_bounded_pieces(monkeypatch):
+    import esgtext.repair as repair
+    from esgtext.repair import french
+
+    seen = []
+    real = french.restore_french
+
+    def spy(text):
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(french, "restore_french", spy)
+    monkeypatch.setattr(repair, "FRENCH_PIECE", 400)
+    sentence = "Le groupe a reduit ses emissions de gaz a effet de serre et la mdaille a ete remise. "
+    text = sentence * 40  # one line, ~3,500 chars
+    result = repair_text(text, lang="fr")
+    check_offsets(text, result)
+    assert len(seen) > 5 and max(seen) <= 400
+    assert result.text.count("émissions") == 40

@@ -156,7 +156,13 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
     french = _french_module(warnings)
     is_french = french is not None and _should_restore_french(current, lang, config, french)
     if config.restore_question_marks and french is not None and _LETTER_QUESTION_MARK.search(current):
-        run(list(french.restore_question_marks(current, french=is_french)))
+        run(
+            [
+                edit
+                for start, end in _bounded_pieces(current, 0, len(current))
+                for edit in _shift(french.restore_question_marks(current[start:end], french=is_french), start)
+            ]
+        )
 
     repaired_as = lang
     if is_french:
@@ -211,12 +217,39 @@ def _restore_french_paragraphs(text: str, config: RepairConfig, french) -> list[
         else:
             runs.append((match.start(), match.end()))
     edits: list[Edit] = []
-    for start, end in runs:
-        for edit in french.restore_french(text[start:end]):
-            edits.append(
-                Edit(edit.kind, edit.start + start, edit.end + start, edit.before, edit.after, edit.confidence, edit.reason)
-            )
+    for run_start, run_end in runs:
+        for start, end in _bounded_pieces(text, run_start, run_end):
+            edits.extend(_shift(french.restore_french(text[start:end]), start))
     return edits
+
+
+# The French restorer keeps a token list and a lattice for the text it is given: feed it pieces
+# of about this many characters (cut at a line break, else after a sentence) so that a 10 MB
+# single-line file costs time in proportion and memory in bounds.
+FRENCH_PIECE = 50_000
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+
+
+def _bounded_pieces(text: str, start: int, end: int, size: int | None = None):
+    """Split ``text[start:end]`` into ranges of about ``size`` chars at natural boundaries."""
+    size = size or FRENCH_PIECE
+    while end - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size) + 1
+        if cut <= 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, start + size // 2, start + size)]
+            cut = ends[-1] if ends else text.find(" ", start + size, end) + 1
+        if cut <= start:
+            break
+        yield start, cut
+        start = cut
+    if start < end:
+        yield start, end
+
+
+def _shift(edits, delta: int) -> list[Edit]:
+    return [
+        Edit(e.kind, e.start + delta, e.end + delta, e.before, e.after, e.confidence, e.reason) for e in edits
+    ]
 
 
 def _should_restore_french(text: str, lang: str | None, config: RepairConfig, french) -> bool:
