@@ -414,6 +414,11 @@ class Translator:
         self._cache = None
 
 
+def _needs_model(s: PreparedSegment, translator: Translator) -> bool:
+    """Content in a language other than English that a resolved model translates."""
+    return not s.boilerplate and s.lang not in (TARGET_LANG, "und") and translator.spec(s.lang) is not None
+
+
 def translate_documents(docs: Sequence[Prepared], translator: Translator) -> list[dict[int, Any]]:
     """The translations each document needs, ``{segment index: Translation}`` per document.
 
@@ -425,7 +430,7 @@ def translate_documents(docs: Sequence[Prepared], translator: Translator) -> lis
     mixed: list[tuple[int, int]] = []
     for d, prepared in enumerate(docs):
         for i, s in enumerate(prepared.segments):
-            if s.boilerplate or s.lang in (TARGET_LANG, "und") or translator.spec(s.lang) is None:
+            if not _needs_model(s, translator):
                 continue
             if s.mixed:
                 mixed.append((d, i))
@@ -494,13 +499,16 @@ def process_document(
     loaded models across documents, or its options (``engine``, ``models``, ``device``,
     ``beam_size``, ``max_batch_tokens``, ``glossary``, ``cache``).
 
-        >>> d = process_document("Le rapport est publié.", allow_untranslated=True,
-        ...                      translator=Translator.untranslated())      # doctest: +SKIP
-        >>> d.records[0].status                                             # doctest: +SKIP
-        'untranslated'
+        >>> d = process_document("Le rapport est publié.", allow_untranslated=True)  # doctest: +SKIP
+        >>> d.records[0].status, d.records[0].target                             # doctest: +SKIP
+        ('untranslated', None)
     """
     if translator is None:
         translator = Translator(allow_untranslated=allow_untranslated, **translator_options)
+        try:
+            return process_document(text, doc, html=html, translator=translator)
+        finally:
+            translator.close()
     if isinstance(text, bytes):
         prepared = prepare_bytes(text, doc, html=html)
     else:
@@ -824,8 +832,7 @@ def translate_folder(
             fail(inp, *prepared)
             bar.update(1)
             return
-        need = sum(1 for s in prepared.segments
-                   if not s.boilerplate and s.lang not in (TARGET_LANG, "und") and translator.spec(s.lang))
+        need = sum(1 for s in prepared.segments if _needs_model(s, translator))
         if need == 0 and not batch:
             write_document(inp, prepared, input_hash, {})
             return
