@@ -738,8 +738,8 @@ def translate_folder(
     """Bilingual records for every input file under ``out``; see the module docstring.
 
     ``paths`` are files and folders (folders are searched recursively for ``.txt``, ``.md``,
-    ``.html`` and ``.htm``; ``exclude`` globs match paths relative to the folder). Each input ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files,
-    per ``formats``). Files that cannot be processed (binary, undecodable, larger than
+    ``.html`` and ``.htm``; ``exclude`` globs match paths relative to the folder). Each input
+    ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files, per ``formats``). Files that cannot be processed (binary, undecodable, larger than
     ``max_bytes``, unreadable) are listed in ``out/errors.jsonl`` and counted in
     :attr:`RunSummary.failed`; an empty file is processed (no records). ``jobs`` > 1 runs repair,
     language and segmentation in that many worker processes; translation stays in this process
