@@ -204,6 +204,8 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
 MIN_A_LIFT = 0.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
+DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
+STRIPPED_DISCOUNT = 4.0
 BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.5  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
@@ -230,14 +232,15 @@ NEXT_NAME_BONUS = 1.5
 NUMBER_RANGE_BONUS = 2.0
 
 
-_A_LIFT_CACHE: dict[str, float] = {}
+_A_LIFT_CACHE: dict[tuple[str, float], float] = {}
 
 
 def _a_lift(word: str, model: BigramModel) -> float:
     """log10 P(word | à) / P(word): how much more often ``word`` follows "à" than it occurs."""
-    lift = _A_LIFT_CACHE.get(word)
+    key = (word, model.discount)
+    lift = _A_LIFT_CACHE.get(key)
     if lift is None:
-        lift = _A_LIFT_CACHE[word] = model.logprob(word, "à") - math.log10(model.unigram(word))
+        lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
     return lift
 
 
@@ -505,7 +508,8 @@ def restore_french(text: str) -> list[Edit]:
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
-        edits += _decode(text, tokens, diagnosis, lexicon, bigram_model())
+        discount = STRIPPED_DISCOUNT if diagnosis.stripped else DELETED_DISCOUNT
+        edits += _decode(text, tokens, diagnosis, lexicon, bigram_model(discount))
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     for edit in edits:  # the ?-pass and the decoder never touch the same word, but be sure

@@ -210,5 +210,13 @@ def french_lexicon() -> FrenchLexicon:
 
 
 @lru_cache(maxsize=1)
-def bigram_model() -> BigramModel:
-    return BigramModel(_data_text("fr_bigrams.txt.gz"), french_lexicon())
+def _bigram_text() -> str:
+    return _data_text("fr_bigrams.txt.gz")
+
+
+@lru_cache(maxsize=4)
+def bigram_model(discount: float = 1.5) -> BigramModel:
+    """The bigram model, loaded on first use. A larger ``discount`` trusts wordfreq's general
+    unigram more and the technical corpus less (what stripped text, where both spellings are
+    real words, needs)."""
+    return BigramModel(_bigram_text(), french_lexicon(), discount)
