@@ -83,9 +83,6 @@ def _offline(monkeypatch, tmp_path):
 
 @pytest.fixture(scope="module")
 def untranslated_run(tmp_path_factory):
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     root = tmp_path_factory.mktemp("messy")
     inbox = make_messy_folder(root / "inbox")
     out = root / "out"
@@ -262,18 +259,20 @@ def test_too_large_files_are_errors(tmp_path):
 def model_run(tmp_path_factory, tiny_spm_model):
     """The messy folder with tiny random-weight models for both pairs (outputs are meaningless;
     the loading, batching and record plumbing are the real ones)."""
-    import os
-
-    os.environ["HF_HUB_OFFLINE"] = "1"
+    env = pytest.MonkeyPatch()
+    env.setenv("HF_HUB_OFFLINE", "1")
     # one torch thread: on a shared 2-core machine more threads spin against each other (10x slower)
-    os.environ.setdefault("ESGTEXT_THREADS", "1")
+    env.setenv("ESGTEXT_THREADS", "1")
     root = tmp_path_factory.mktemp("messy-models")
     inbox = make_messy_folder(root / "inbox")
     out = root / "out"
     models = {"fr-en": str(tiny_spm_model), "zh-en": str(tiny_spm_model)}
-    summary = translate_folder([inbox], out, formats=["jsonl", "tmx", "moses"], models=models,
-                               beam_size=1)
-    return inbox, out, summary, models
+    try:
+        summary = translate_folder([inbox], out, formats=["jsonl", "tmx", "moses"], models=models,
+                                   beam_size=1)
+        yield inbox, out, summary, models
+    finally:
+        env.undo()
 
 
 @pytest.mark.slow
