@@ -192,3 +192,11 @@ def test_engines_agree_on_greedy_tokens_opus_mt_tc_big_fr_en(tiny_fr_en_model, f
     assert a == b and all(a)
     results = translate_segments(flores["fr"][:3], "fr", model=spec, engine="ctranslate2")  # int8, beam 4
     assert [r.source for r in results] == flores["fr"][:3] and all(r.target for r in results)
+
+
+def test_progress_reports_segments_up_to_the_total(spm_spec):
+    calls: list[tuple[int, int]] = []
+    texts = ["", "Le rapport.", "Le rapport.", FRENCH[0], FRENCH[3]]
+    run(spm_spec, texts, "ctranslate2", max_batch_tokens=30, progress=lambda d, t: calls.append((d, t)))
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and calls[0] == (1, 5) and calls[-1] == (5, 5)

@@ -15,6 +15,7 @@ The steps, each visible in the result's ``flags``:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -158,7 +159,7 @@ def translate_segments(
                 translator, missing, beam_size=beam_size, max_batch_tokens=max_batch_tokens,
                 max_input_tokens=max_input_tokens,
                 progress=(lambda n: progress(finished + n, total)) if progress else None,
-                counts={s: sum(1 for p in protected.values() if p.text.strip() == s) for s in missing},
+                counts=Counter(p.text.strip() for p in protected.values()),
             )
             for source, (target, flags) in fresh.items():
                 outputs[source] = (target, flags, False)
@@ -194,7 +195,7 @@ def _translate_with(
     max_batch_tokens: int,
     max_input_tokens: int | None,
     progress: Callable[[int], None] | None,
-    counts: dict[str, int],
+    counts: Mapping[str, int],
 ) -> dict[str, tuple[str, list[str]]]:
     """Run ``sources`` (unique, non-empty) through ``translator``; ``{source: (target, flags)}``."""
     limit = min(max_input_tokens or translator.max_input_tokens, translator.max_input_tokens)
