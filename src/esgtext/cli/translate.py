@@ -123,6 +123,9 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
     if stdin and len(paths) > 1:
         _error("-", "stdin cannot be combined with other inputs")
         return EXIT_USAGE
+    if stdin and (sys.stdin is None or sys.stdin.isatty()):
+        _error("-", "no input: pipe a document to stdin")
+        return EXIT_USAGE
     if stdin and fmt != ["jsonl"]:
         _error("--format", "stdin writes JSONL records to stdout; use files and -o for tmx/moses")
         return EXIT_USAGE
