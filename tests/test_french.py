@@ -53,6 +53,12 @@ def test_deleted_typographic_apostrophe_comes_back_as_typographic():
     assert "l’environnement" in out and "d’action" in out and "région" in out
 
 
+def test_real_words_are_not_split_into_elisions():
+    text = "Chery a fait don de fonds dans lenvironnement et son action nest pas finie."
+    out = repaired(text)
+    assert "fait don de fonds dans l’environnement et son action n’est pas" in out
+
+
 def test_vanished_a_before_an_infinitive():
     text = "Le groupe continuera pratiquer activement le dveloppement et la rduction des missions."
     assert repaired(text).startswith("Le groupe continuera à pratiquer activement le développement")

@@ -414,6 +414,8 @@ def _case_like(word: str, model: str) -> str:
 # "lAustralie", "dIvoire", "LAfrique": a lower-case elided article glued to a capitalised word.
 _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|qu|jusqu|lorsqu|puisqu)"
                             r"(?=[A-ZÀ-Ý][^\W\d_])")
+# Real words that, in text whose apostrophes vanished, are usually an elided pair.
+_OFTEN_ELIDED_WORDS = frozenset("dune dunes quelle quelles lune nest quon sil sils lun".split())
 # Words that keep an apostrophe inside: "aujourdhui" -> "aujourd’hui".
 _APOSTROPHE_WORDS = {
     "aujourdhui": "aujourd’hui",
@@ -469,8 +471,12 @@ def _word_candidates(
                                       GLUED_ELISION_BONUS, len(elision)))
         elif own < 5.5:
             for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
-                # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans".
-                if own < 2.5 or zipf.get(word, 0.0) >= own + 0.5:
+                # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans" nor a
+                # common word like "don" -> "d’on".
+                if own < 2.5 or (
+                    zipf.get(word, 0.0) >= own + 0.5
+                    and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)
+                ):
                     out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                           change_prior, len(elision)))
     return out
