@@ -54,7 +54,7 @@ def test_deleted_typographic_apostrophe_comes_back_as_typographic():
 
 
 def test_real_words_are_not_split_into_elisions():
-    text = "Chery a fait don de fonds dans lenvironnement et son action nest pas finie."
+    text = "Chery a fait don de fonds dans lenvironnement et son action nest pas finie en Amrique."
     out = repaired(text)
     assert "fait don de fonds dans l’environnement et son action n’est pas" in out
 
