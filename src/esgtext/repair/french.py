@@ -492,6 +492,26 @@ def _gap_allows_insertion(text: str, prev_end: int, start: int) -> bool:
     return bool(gap) and gap.strip(" \t\u00a0") == ""
 
 
+MAX_PIECE = 100_000  # characters repaired at once
+
+
+def _pieces(text: str, size: int):
+    """(start, end) ranges of about ``size`` characters, cut at a line break, else after a
+    sentence, else at a space (never inside a word)."""
+    start = 0
+    while len(text) - start > size:
+        window_end = start + size
+        cut = text.rfind("\n", start + size // 2, window_end) + 1
+        if cut <= 0:
+            cut = max(text.rfind(". ", start + size // 2, window_end),
+                      text.rfind(" ", start + size // 2, window_end)) + 1
+        if cut <= 0:
+            cut = window_end
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
 def restore_french(text: str) -> list[Edit]:
     """Edits that restore deleted / ?-replaced / stripped French accents (and deleted typographic
     apostrophes, and the vanished word "à") in text already known to be French. Offsets relative
@@ -507,6 +527,17 @@ def restore_french(text: str) -> list[Edit]:
     """
     if not text or not _WORD_LETTERS.search(text):
         return []
+    if len(text) > MAX_PIECE:
+        # A long text (a 10 MB single line) is repaired piece by piece, each piece diagnosed on
+        # its own, so that memory stays bounded and time linear.
+        edits = []
+        for start, end in _pieces(text, MAX_PIECE):
+            edits += [
+                Edit(e.kind, e.start + start, e.end + start, e.before, e.after, e.confidence,
+                     e.reason)
+                for e in restore_french(text[start:end])
+            ]
+        return edits
     lexicon = french_lexicon()
     tokens = _tokens(text)
     diagnosis = diagnose_damage(text, tokens)
