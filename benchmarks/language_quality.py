@@ -36,7 +36,7 @@ def load(name: str) -> list[str]:
 
 # --- accent damage: the colleague's simulators when they exist, else tiny local ones ----------
 try:  # pragma: no cover - depends on what has landed
-    from esgtext.damage import delete_accents, strip_accents  # type: ignore
+    from esgtext.damage import delete_accents, question_mark_accents, strip_accents  # type: ignore
 
     DAMAGE_SOURCE = "esgtext.damage"
 except ImportError:  # pragma: no cover
@@ -45,6 +45,9 @@ except ImportError:  # pragma: no cover
     def delete_accents(text: str) -> str:
         """Lower-case accented letters and typographic apostrophes vanish (seed 000)."""
         return "".join(c for c in text if not (c.islower() and not c.isascii()) and c != "’")
+
+    def question_mark_accents(text: str) -> str:
+        return "".join("?" if c.isalpha() and not c.isascii() else c for c in text)
 
     def strip_accents(text: str) -> str:
         decomposed = unicodedata.normalize("NFD", text)
@@ -79,6 +82,7 @@ def language_rows(sample: int | None, rng: random.Random, baseline: bool):
     fr = load(f"flores200-devtest/{FLORES['fr']}")
     sets.append(("FLORES fr, accents deleted", "fr", [delete_accents(s) for s in fr]))
     sets.append(("FLORES fr, accents stripped", "fr", [strip_accents(s) for s in fr]))
+    sets.append(("FLORES fr, accents as ?", "fr", [question_mark_accents(s) for s in fr]))
     for lang, name in TATOEBA.items():
         lines = load(f"tatoeba-test/{name}")
         if sample and len(lines) > sample:
