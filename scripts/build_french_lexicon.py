@@ -12,7 +12,8 @@ is a few string splits (the runtime parses a section on first use):
     themselves capped at ``BARE_LETTER_ZIPF`` (a lone "t" in damaged text is "été").
 ``@deleted``, ``@stripped``, ``@question_mark``
     ``<damaged form>\\t<accented word> …`` (most frequent first), the damaged form as
-    ``esgtext.repair.lexicon.damage_key`` computes it.
+    ``esgtext.repair.lexicon.damage_key`` computes it. Accented words that are an elided article
+    glued to a more frequent word ("lhôpital") are web damage and are left out.
 
 The generated file lives under ``src/esgtext/data/`` so that it ships with a non-editable install
 (``pyproject.toml`` declares ``esgtext/data/*`` as package data). Never edit it by hand: rerun
@@ -43,13 +44,24 @@ BARE_LETTER_ZIPF = 3.0
 FRENCH_WORD = re.compile(r"^[a-zàâäáçéèêëîïíôöóùûüúÿñœæ]+$")
 
 
+def _glued_elision(word: str, zipf: dict[str, float]) -> bool:
+    """"lhôpital", "lécole": web text whose apostrophe vanished, not a French word (the repair
+    must not offer it for "lhpital"; it restores "l’hôpital")."""
+    for elision in ELISIONS:
+        rest = word[len(elision):]
+        if word.startswith(elision) and len(rest) > 2 and rest[0] in "aeiouyhàâéèêëîïôœ":
+            if zipf.get(rest, 0.0) >= zipf[word] + 1.0:
+                return True
+    return False
+
+
 def main() -> None:
     zipf: dict[str, float] = {}
     for word, freq in wordfreq.get_frequency_dict("fr", "large").items():
         if FRENCH_WORD.match(word):
             zipf[word] = round(math.log10(freq) + 9, 1)
-    accented = sorted((w for w in zipf if not w.isascii() and zipf[w] >= MIN_ZIPF),
-                      key=lambda w: (-zipf[w], w))
+    accented = sorted((w for w in zipf if not w.isascii() and zipf[w] >= MIN_ZIPF
+                       and not _glued_elision(w, zipf)), key=lambda w: (-zipf[w], w))
     keys: dict[str, dict[str, list[str]]] = {kind: {} for kind in DAMAGE_KINDS}
     for word in accented:
         for kind in DAMAGE_KINDS:

@@ -206,6 +206,7 @@ DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
 MIN_A_LIFT = 0.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
 DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
 STRIPPED_DISCOUNT = 4.0
+ELISION_BEFORE_CONSONANT_PENALTY = 3.0
 BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.5  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
@@ -446,7 +447,7 @@ def _word_candidates(
     if diagnosis.deleted_apostrophe and lower in _APOSTROPHE_WORDS:
         word = _APOSTROPHE_WORDS[lower]
         out.append(_Candidate(word, tuple(context_tokens(word)), "deleted_apostrophe", 1.0))
-    if lower in ("jusqu", "qu") and diagnosis.deleted and (lower == "jusqu" or not known):
+    if lower in ("jusqu", "qu") and diagnosis.deleted and tok.surface[:1].islower():
         # "jusqu" alone: both the apostrophe and the "à" after it vanished.
         out.append(_Candidate("jusqu’à" if lower == "jusqu" else "qu’à", (lower + "'", "à"),
                               "deleted_apostrophe", 1.0))
@@ -469,17 +470,27 @@ def _word_candidates(
             for word in options:
                 out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                       GLUED_ELISION_BONUS, len(elision)))
-        elif own < 5.5:
+        elif own < 5.5 and (tok.surface[:1].islower() or previous_kind == ""):
+            # (a capitalised word inside a sentence is a name: "Samis", "Mangola")
             for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
                 # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans" nor a
                 # common word like "don" -> "d’on".
-                if own < 2.5 or (
-                    zipf.get(word, 0.0) >= own + 0.5
-                    and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)
+                gain = zipf.get(word, 0.0) - own
+                if own < 2.5 or (gain >= 0.5 and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)) or (
+                    gain >= 2.5  # "dun", "quil", "na": damaged forms common on the web
                 ):
                     out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                           change_prior, len(elision)))
     return out
+
+
+ELIDED_BEFORE_SPACE_BONUS = 3.0
+
+
+def _elided_before_space(text: str, tok: Token) -> bool:
+    return (tok.context in ("qu", "jusqu", "lorsqu", "puisqu")
+            and text[tok.end:tok.end + 1] in ("'", TYPOGRAPHIC_APOSTROPHE)
+            and text[tok.end + 1:tok.end + 2] == " ")
 
 
 def _is_euphonic_t(text: str, tok: Token) -> bool:
@@ -492,6 +503,7 @@ def _gap_allows_insertion(text: str, prev_end: int, start: int) -> bool:
     return bool(gap) and gap.strip(" \t\u00a0") == ""
 
 
+_EMPTY_HYPHENATION = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
 MAX_PIECE = 100_000  # characters repaired at once
 
 
@@ -547,6 +559,12 @@ def restore_french(text: str) -> list[Edit]:
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
         discount = STRIPPED_DISCOUNT if diagnosis.stripped else DELETED_DISCOUNT
         edits += _decode(text, tokens, diagnosis, lexicon, bigram_model(discount))
+    if diagnosis.deleted and "--" in text:
+        edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
+            Edit("inserted_word", m.start() + 1, m.start() + 1, "", "à", 0.9,
+                 "'à' between hyphens ('c'est-à-dire')")
+            for m in _EMPTY_HYPHENATION.finditer(text)
+        ]
     edits.sort(key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
     for edit in edits:  # the ?-pass and the decoder never touch the same word, but be sure
@@ -567,7 +585,7 @@ def _decode(
     tokens a vanished "à" may be re-inserted (deleted damage only)."""
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
-    memo: dict[tuple[str, bool], list[_Candidate]] = {}  # a word's candidates, once per text
+    memo: dict[tuple[str, str], list[_Candidate]] = {}  # a word's candidates, once per text
     # Each state: (score, last context token, back-pointer index into history). Only ambiguous
     # tokens enter the history; the unambiguous majority just moves the single state along.
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
@@ -578,15 +596,20 @@ def _decode(
             previous_token = tokens[index - 1]
         candidates = None
         if tok.kind == "word":
-            previous_is_number = previous_token is not None and previous_token.kind == "num"
-            memo_key = (tok.surface, previous_is_number)
+            previous_kind = previous_token.kind if previous_token is not None else ""
+            if previous_kind in ("punct", "newline"):
+                previous_kind = ""  # a sentence may start here
+            memo_key = (tok.surface, previous_kind)
             candidates = memo.get(memo_key)
             if candidates is None:
-                candidates = memo[memo_key] = _word_candidates(
-                    tok, diagnosis, lexicon, "num" if previous_is_number else ""
-                )
+                candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
             if len(candidates) > 1 and _is_euphonic_t(text, tok):
                 candidates = None
+            elif allow_insertion and _elided_before_space(text, tok):
+                # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
+                candidates = [_Candidate(tok.context, (tok.context,), "", 0.0),
+                              _Candidate(tok.context + "’à", (tok.context + "'", "à"),
+                                         "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
             elif len(candidates) == 1:
                 candidates = None
         insertion_here = double_space = False
@@ -627,6 +650,8 @@ def _decode(
                 plain = score + logprob(first, last) + cand.prior
                 if len(contexts) > 1:
                     plain += _chain(logprob, first, contexts[1:])
+                if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
+                    plain -= ELISION_BEFORE_CONSONANT_PENALTY  # "l'le" is no French: "l'île"
                 if last in _AUXILIARIES:
                     plain += _participle_cue(last, cand)
                 elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
