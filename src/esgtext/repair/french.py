@@ -245,6 +245,29 @@ def _a_lift(word: str, model: BigramModel) -> float:
     return lift
 
 
+# Words whose complement takes "à" ("mettre fin à", "par rapport à", "a réussi à", "arrivé à
+# Rome"), in the masculine singular: "consacrées" matches through _governs_a.
+_A_GOVERNORS = frozenset(
+    "fin rapport suite grâce face quant tendance capacité droit accès recours appel attention "
+    "référence hommage contribution participation réponse aptitude propension consacré destiné "
+    "lié réservé adapté habitué prêt apte ouvert confronté exposé soumis attaché favorable "
+    "supérieur inférieur égal identique similaire conforme relatif arrivé réussi survécu échappé "
+    "renoncé succédé participé contribué assisté résisté répondu parvenu consisté appartenu "
+    "envoyé transporté rendu installé né mort décédé situé basé hospitalisé emprisonné détenu "
+    "retourné rentré lieu vit vivent vivait habite habitait séjourne condamné".split()
+)
+A_GOVERNOR_BONUS = 1.5
+
+
+def _governs_a(word: str) -> bool:
+    """Whether ``word`` (or its feminine/plural form) usually takes "à" after it."""
+    if word in _A_GOVERNORS:
+        return True
+    if word.endswith("es") and word[:-2] in _A_GOVERNORS:
+        return True
+    return word[-1:] in ("e", "s") and word[:-1] in _A_GOVERNORS
+
+
 def _article_cue(article: str, following: str, model: BigramModel) -> float:
     """log10 of how much likelier "à" is before ``article`` when ``following`` comes next than
     before that article in general: "la fin" is often "à la fin", "la guerre" seldom "à la guerre"."""
@@ -268,8 +291,11 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
     context tokens around the gap; ``prev``/``nxt`` the tokens of the text, ``following`` the
     context token after ``nxt``)."""
+    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
     if model is not None and first in ARTICLES_AFTER_A:
-        return _article_cue(first, following, model)
+        return bonus + _article_cue(first, following, model)
+    if bonus:
+        return bonus
     if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
         if lexicon.zipf.get(first, 0.0) >= 2.5:
             return A_GOVERNED_INFINITIVE_BONUS
@@ -622,7 +648,7 @@ def _decode(
         if candidates is None and len(states) == 1:
             score, last, back = states[0]
             if insertion_here and not double_space and (
-                logprob("à", last) <= MIN_LOG_P_A  # "le", "de", "des" never precede "à"
+                (logprob("à", last) <= MIN_LOG_P_A and not _governs_a(last))  # "le", "de", "des"
                 or (tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
                     and not tok.surface[:1].isupper()  # nor do "est", "et", "ne" follow it
                     and not _a_cue(last, tok.context, tok, previous_token, text, lexicon,
@@ -663,7 +689,7 @@ def _decode(
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
                     a_given_last = logprob("à", last)
-                    if not double_space and a_given_last <= MIN_LOG_P_A:
+                    if not double_space and a_given_last <= MIN_LOG_P_A and not _governs_a(last):
                         continue
                     inserted = (
                         score
