@@ -612,6 +612,7 @@ def _decode(
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
     memo: dict[tuple[str, str], list[_Candidate]] = {}  # a word's candidates, once per text
+    a_after: dict[str, bool] = {}  # whether "à" may follow a word at all
     # Each state: (score, last context token, back-pointer index into history). Only ambiguous
     # tokens enter the history; the unambiguous majority just moves the single state along.
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
@@ -639,22 +640,30 @@ def _decode(
             elif len(candidates) == 1:
                 candidates = None
         insertion_here = double_space = False
-        following = tokens[index + 1].context if index + 1 < len(tokens) else "<p>"
+        following = ""
         if allow_insertion and previous_token is not None and tok.kind in ("word", "elided", "num"):
             gap = text[previous_token.end:tok.start]
-            if gap and not gap.strip(" \t\u00a0"):
+            if gap == " ":
+                insertion_here = True
+            elif gap and not gap.strip(" \t\u00a0"):
                 insertion_here = True
                 double_space = "  " in gap
+        if insertion_here:
+            following = tokens[index + 1].context if index + 1 < len(tokens) else "<p>"
         if candidates is None and len(states) == 1:
             score, last, back = states[0]
-            if insertion_here and not double_space and (
-                (logprob("à", last) <= MIN_LOG_P_A and not _governs_a(last))  # "le", "de", "des"
-                or (tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
+            if insertion_here and not double_space:
+                plausible = a_after.get(last)
+                if plausible is None:  # "le", "de", "des" never precede "à"
+                    plausible = a_after[last] = (logprob("à", last) > MIN_LOG_P_A
+                                                 or _governs_a(last))
+                if not plausible or (
+                    tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
                     and not tok.surface[:1].isupper()  # nor do "est", "et", "ne" follow it
                     and not _a_cue(last, tok.context, tok, previous_token, text, lexicon,
-                                   following, model))
-            ):
-                insertion_here = False
+                                   following, model)
+                ):
+                    insertion_here = False
             if not insertion_here:
                 # The common, unambiguous case: its log-probability is the same for every path,
                 # so it is not even computed.
