@@ -203,12 +203,12 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
 # log10 bonuses and penalties of the decoder, tuned on Tatoeba (never on the held-out news).
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
-MIN_A_LIFT = 0.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
+MIN_A_LIFT = 1.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
 DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
 STRIPPED_DISCOUNT = 4.0
 ELISION_BEFORE_CONSONANT_PENALTY = 3.0
 BEAM = 2  # paths kept after each ambiguous word
-MIN_LOG_P_A = -2.5  # below this log10 P(à | previous word), no "à" is considered (speed)
+MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 
 
@@ -511,6 +511,7 @@ def _word_candidates(
 
 
 ELIDED_BEFORE_SPACE_BONUS = 3.0
+_ELIDED_BEFORE_A = frozenset(("qu", "jusqu", "lorsqu", "puisqu"))
 
 
 def _elided_before_space(text: str, tok: Token) -> bool:
@@ -611,66 +612,89 @@ def _decode(
     tokens a vanished "à" may be re-inserted (deleted damage only)."""
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
+    count = len(tokens)
+    kinds = [tok.kind for tok in tokens]
+    contexts = [tok.context for tok in tokens]
+
+    # 1. Which words are ambiguous (more than one candidate)?
     memo: dict[tuple[str, str], list[_Candidate]] = {}  # a word's candidates, once per text
-    a_after: dict[str, bool] = {}  # whether "à" may follow a word at all
-    # Each state: (score, last context token, back-pointer index into history). Only ambiguous
-    # tokens enter the history; the unambiguous majority just moves the single state along.
-    states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
-    history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
-    previous_token = None
-    for index, tok in enumerate(tokens):
-        if index:
-            previous_token = tokens[index - 1]
-        candidates = None
-        if tok.kind == "word":
-            previous_kind = previous_token.kind if previous_token is not None else ""
-            if previous_kind in ("punct", "newline"):
-                previous_kind = ""  # a sentence may start here
-            memo_key = (tok.surface, previous_kind)
-            candidates = memo.get(memo_key)
-            if candidates is None:
-                candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
-            if len(candidates) > 1 and _is_euphonic_t(text, tok):
-                candidates = None
-            elif allow_insertion and _elided_before_space(text, tok):
-                # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
-                candidates = [_Candidate(tok.context, (tok.context,), "", 0.0),
+    options: list[list[_Candidate] | None] = [None] * count
+    for index in [i for i, kind in enumerate(kinds) if kind == "word"]:
+        tok = tokens[index]
+        previous_kind = kinds[index - 1] if index else ""
+        if previous_kind in ("punct", "newline"):
+            previous_kind = ""  # a sentence may start here
+        memo_key = (tok.surface, previous_kind)
+        candidates = memo.get(memo_key)
+        if candidates is None:
+            candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
+        if len(candidates) > 1:
+            if not _is_euphonic_t(text, tok):
+                options[index] = candidates
+        elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
+            # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
+            options[index] = [_Candidate(tok.context, (tok.context,), "", 0.0),
                               _Candidate(tok.context + "’à", (tok.context + "'", "à"),
                                          "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
-            elif len(candidates) == 1:
-                candidates = None
-        insertion_here = double_space = False
-        following = ""
-        if allow_insertion and previous_token is not None and tok.kind in ("word", "elided", "num"):
-            gap = text[previous_token.end:tok.start]
-            if gap == " ":
-                insertion_here = True
-            elif gap and not gap.strip(" \t\u00a0"):
-                insertion_here = True
+
+    # 2. Between which tokens may a vanished "à" have stood?
+    insertion = [0] * count  # 0: no, 1: yes, 2: yes, and the gap is a doubled space
+    if allow_insertion:
+        a_after: dict[str, bool] = {}  # whether "à" may follow a word at all
+        for index in range(1, count):
+            if kinds[index] not in ("word", "elided", "num"):
+                continue
+            tok = tokens[index]
+            prev_end = tokens[index - 1].end
+            if tok.start - prev_end == 1 and text[prev_end] == " ":
+                double_space = False
+            else:
+                gap = text[prev_end:tok.start]
+                if not gap or gap.strip(" \t\u00a0"):
+                    continue
                 double_space = "  " in gap
-        if insertion_here:
-            following = tokens[index + 1].context if index + 1 < len(tokens) else "<p>"
-        if candidates is None and len(states) == 1:
-            score, last, back = states[0]
-            if insertion_here and not double_space:
+            if not double_space and options[index - 1] is None:
+                last = contexts[index - 1]
                 plausible = a_after.get(last)
                 if plausible is None:  # "le", "de", "des" never precede "à"
                     plausible = a_after[last] = (logprob("à", last) > MIN_LOG_P_A
                                                  or _governs_a(last))
-                if not plausible or (
-                    tok.kind == "word" and _a_lift(tok.context, model) < MIN_A_LIFT
-                    and not tok.surface[:1].isupper()  # nor do "est", "et", "ne" follow it
-                    and not _a_cue(last, tok.context, tok, previous_token, text, lexicon,
-                                   following, model)
-                ):
-                    insertion_here = False
-            if not insertion_here:
-                # The common, unambiguous case: its log-probability is the same for every path,
-                # so it is not even computed.
-                states = [(score, tok.context, back)]
-                continue
+                if not plausible:
+                    continue
+                first = tok.context
+                if (options[index] is None and kinds[index] == "word"
+                        and _a_lift(first, model) < MIN_A_LIFT  # "est", "et", "ne" never follow
+                        and not tok.surface[:1].isupper()
+                        # ... unless a cue may say otherwise (see _a_cue)
+                        and first not in ARTICLES_AFTER_A
+                        and not first.endswith(_INFINITIVE_ENDINGS)
+                        and not _governs_a(last)):
+                    continue
+            insertion[index] = 2 if double_space else 1
+
+    # 3. Viterbi over the tokens that matter: ambiguous words, possible "à" gaps and the token
+    # after an ambiguous word. Elsewhere a single path runs on and its score need not be known.
+    interesting = [
+        i for i in range(count)
+        if options[i] is not None or insertion[i] or (i and options[i - 1] is not None)
+    ]
+    # Each state: (score, last context token, back-pointer index into history).
+    states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
+    history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
+    processed = -1
+    for index in interesting:
+        tok = tokens[index]
+        previous_token = tokens[index - 1] if index else None
+        if index - 1 > processed:
+            score, _, back = states[0]  # a single state: see above
+            states = [(score, contexts[index - 1], back)]
+        processed = index
+        candidates = options[index]
         if candidates is None:
             candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
+        insertion_here = insertion[index] > 0
+        double_space = insertion[index] == 2
+        following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb = ""
         if previous_token is not None and index > 1 and _is_adverb(previous_token.context):
             auxiliary_before_adverb = tokens[index - 2].context
@@ -679,12 +703,12 @@ def _decode(
         new_states = []
         for cand in candidates:
             best_score, best_back, best_inserted = -1e9, -1, False
-            contexts = cand.contexts
-            first = contexts[0]
+            cand_contexts = cand.contexts
+            first = cand_contexts[0]
             for score, last, back in states:
                 plain = score + logprob(first, last) + cand.prior
-                if len(contexts) > 1:
-                    plain += _chain(logprob, first, contexts[1:])
+                if len(cand_contexts) > 1:
+                    plain += _chain(logprob, first, cand_contexts[1:])
                 if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                     plain -= ELISION_BEFORE_CONSONANT_PENALTY  # "l'le" is no French: "l'île"
                 if last in _AUXILIARIES:
@@ -703,7 +727,7 @@ def _decode(
                     inserted = (
                         score
                         + a_given_last
-                        + _chain(logprob, "à", contexts)
+                        + _chain(logprob, "à", cand_contexts)
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
@@ -713,7 +737,7 @@ def _decode(
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
             history.append((index, best_back, best_inserted, cand))
-            new_states.append((best_score, contexts[-1], len(history) - 1))
+            new_states.append((best_score, cand_contexts[-1], len(history) - 1))
         # Keep the beam small: candidates of one token rarely need more than a few survivors.
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
