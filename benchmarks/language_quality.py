@@ -22,7 +22,7 @@ from pathlib import Path
 
 from esgtext import __version__
 from esgtext.language import detect_language, language_spans
-from esgtext.segment import segment
+from esgtext.segmentation import segment
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 FLORES = {"fr": "fra_Latn.devtest", "en": "eng_Latn.devtest", "zh": "zho_Hans.devtest"}

@@ -1,7 +1,7 @@
 """Article text from an HTML release, without navigation, cookie banners and footers.
 
 Extraction is trafilatura's (a maintained main-content extractor); esgtext only turns its output
-into paragraphs separated by blank lines, which is what :func:`esgtext.segment.segment` expects.
+into paragraphs separated by blank lines, which is what :func:`esgtext.segmentation.segment` expects.
 When trafilatura finds no article (a very short page), the whole visible text is used instead and
 the web chrome detector (:mod:`esgtext.boilerplate`) marks what it recognises.
 

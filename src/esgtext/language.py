@@ -513,7 +513,7 @@ def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
         return [(start, end, runs[index - 1][2])]
     if n_words < _SENTENCE_MIN_WORDS:
         return [(start, end, latin_main())]
-    from esgtext.segment import segment
+    from esgtext.segmentation import segment
 
     out = []
     cursor = start

@@ -15,7 +15,7 @@ How a document becomes records:
 2. the text is repaired (:func:`esgtext.repair.repair_text`); ``source_raw`` of each record is the
    same segment *before* repair, found by mapping the segment's offsets back through the repair
    edits (which are relative to the decoded text);
-3. the repaired text is cut into segments (:func:`esgtext.segment.segment`) and each segment gets
+3. the repaired text is cut into segments (:func:`esgtext.segmentation.segment`) and each segment gets
    a language from :func:`esgtext.language.language_spans` (the language with most letters, a Han
    character weighing as three letters); a Chinese span inside a Latin-script segment makes it
    *mixed*;
@@ -218,7 +218,7 @@ def prepare_text(raw: str, doc: str = "-", *, encoding: str | None = None,
     """Repair, language and segments of one decoded text (no translation, no model)."""
     from esgtext.boilerplate import find_boilerplate
     from esgtext.language import detect_language, language_spans
-    from esgtext.segment import segment
+    from esgtext.segmentation import segment
 
     text, edits, offsets = _repair(raw)
     if not text.strip():

@@ -1,5 +1,5 @@
 """``esgtext detect`` and ``esgtext segment``: thin wrappers over :mod:`esgtext.language` and
-:mod:`esgtext.segment`.
+:mod:`esgtext.segmentation`.
 
 Inputs are read like ``esgtext repair`` reads them (encoding detection, mojibake and lost French
 accents repaired) so that offsets and segments are those the translation pipeline sees;
@@ -205,7 +205,7 @@ def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repa
 
     PATH is a file, a folder (its .txt and .md files) or - for stdin (the default).
     """
-    from esgtext.segment import segment
+    from esgtext.segmentation import segment
 
     def handle(item: _Input, count: int) -> None:
         segments = segment(read_text(item, repair=not no_repair), lang)

@@ -22,8 +22,6 @@ Segments never include surrounding whitespace or newlines; whitespace-only segme
 from __future__ import annotations
 
 import re
-import sys
-import types
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -368,18 +366,3 @@ def _mostly_cjk(para: str) -> bool:
     cjk = len(_CJK_CHAR_RE.findall(sample))
     letters = sum(1 for c in sample if c.isalpha())
     return cjk * 3 > letters
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`segment`.
-
-    The package exports the function ``esgtext.segment``, but importing this module (``from
-    esgtext.segment import Segment``) makes ``esgtext.segment`` the module itself; calling it then
-    still segments, so ``esgtext.segment(text, lang)`` works whatever was imported first.
-    """
-
-    def __call__(self, text: str, lang: str | None = None) -> list[Segment]:
-        return segment(text, lang)
-
-
-sys.modules[__name__].__class__ = _CallableModule
