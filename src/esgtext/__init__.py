@@ -21,6 +21,8 @@ _EXPORTS = {
     "repair_bytes": "esgtext.repair",
     "repair_file": "esgtext.repair",
     "RepairResult": "esgtext.repair",
+    "RepairConfig": "esgtext.repair",
+    "UndecodableInput": "esgtext.repair",
     "Edit": "esgtext.repair.edits",
     "detect_language": "esgtext.language",
     "language_spans": "esgtext.language",
