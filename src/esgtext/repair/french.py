@@ -777,7 +777,9 @@ def _decode(
 
 def _capital_lost(text: str, tok: Token) -> bool:
     """Was the deleted first letter a capital? At a sentence start, or in "tats-Unis"."""
-    head = text[:tok.start].rstrip(" \u00a0\"«“(")
+    head = text[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"«“(")  # a window: linear time
+    if not head and tok.start > 12:
+        return False
     if not head or head[-1] in ".!?\n":
         return True
     return bool(re.match(r"-[A-Z]", text[tok.end:tok.end + 2]))
@@ -793,7 +795,8 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
 
 def _insertion_edit(text: str, prev_end: int, tok: Token) -> Edit:
     gap = text[prev_end:tok.start]
-    sentence_start = prev_end == 0 or text[:prev_end].rstrip()[-1:] in _SENTENCE_END
+    head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
+    sentence_start = prev_end == 0 or (head[-1:] in _SENTENCE_END if head else prev_end <= 12)
     word = "À" if sentence_start else "à"
     reason = "vanished 'à' restored from context"
     if "  " in gap:  # "collations  80": the vanished word left its two spaces
@@ -983,7 +986,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             sentence = re.split(r"[.!:\n]|\S\?", text[max(0, q - 300):q])[-1]
             if _INTERROGATIVE.search(sentence):
                 continue
-        head = text[:q].rstrip()
+        head = text[max(0, q - 12):q].rstrip()  # a window: linear time
         capital = not head or head[-1] in ".!:\n"
         edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.8,
                           "'?' between words stands for 'à'"))
