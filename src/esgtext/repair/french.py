@@ -342,6 +342,9 @@ _IRREGULAR_INFINITIVES = frozenset(
 )
 
 
+_ER_VERB_ENDINGS = ("ait", "ons", "é", "ent", "ez", "ée", "era", "aient")
+
+
 def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
     """"limiter", "choisir", "prendre" — told from "hiver", "premier", "désir" by their conjugated
     forms being French words too ("limitait", "choisissait")."""
@@ -352,9 +355,8 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
             known = True
         elif word.endswith("er") and len(word) > 4:
             stem = word[:-2]
-            known = (zipf.get(stem + "ait", 0.0) >= 1.5 and zipf.get(stem + "ons", 0.0) >= 1.5) or (
-                zipf.get(stem + "é", 0.0) >= 2.0 and zipf.get(stem + "ent", 0.0) >= 1.5
-            )
+            forms = sum(zipf.get(stem + ending, 0.0) >= 1.0 for ending in _ER_VERB_ENDINGS)
+            known = forms >= 3
         elif word.endswith("ir") and len(word) > 4:
             stem = word[:-2]
             known = zipf.get(stem + "issait", 0.0) >= 1.5 or zipf.get(stem + "issons", 0.0) >= 1.5
@@ -465,7 +467,7 @@ def _word_candidates(
     out = [_Candidate(lower, (lower,), "", 0.0)]
     if not lower.isascii():
         return out
-    if len(lower) == 1 and (tok.surface.isupper() or previous_kind == "num"):
+    if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
         return out  # "Super-G", "5 g": a letter, not a word that lost its accents
     change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
     if tok.surface[:1].isupper() and known:
