@@ -173,8 +173,12 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             deleted += 1
         if best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN:
             stripped += 1
-        if own < 2.5 and tok.surface[0].islower() and _elision_splits(lower, lexicon, True):
-            apostrophe += 1
+        if tok.surface[0].islower():
+            splits = _elision_splits(lower, lexicon, True)
+            if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
+                apostrophe += 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
+            elif lower in _APOSTROPHE_WORDS:
+                apostrophe += 1
         elif _GLUED_ELISION.match(tok.surface):
             apostrophe += 1
     question = sum(1 for _ in _question_mark_words(text, lexicon))
@@ -529,6 +533,14 @@ def _elided_before_space(text: str, tok: Token) -> bool:
             and text[tok.end + 1:tok.end + 2] == " ")
 
 
+_INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
+
+
+def _is_inverted_subject(text: str, tok: Token) -> bool:
+    """The "tu" of "As-tu" is no deleted "tué", the "il" of "dit-il" no "œil"."""
+    return tok.context in _INVERTED_SUBJECTS and text[tok.start - 1:tok.start] == "-"
+
+
 def _is_euphonic_t(text: str, tok: Token) -> bool:
     """The "t" of "a-t-il" is no deleted "été"."""
     return tok.surface in ("t", "T") and text[tok.start - 1:tok.start] == "-" == text[tok.end:tok.end + 1]
@@ -638,7 +650,7 @@ def _decode(
         if candidates is None:
             candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
         if len(candidates) > 1:
-            if not _is_euphonic_t(text, tok):
+            if not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok):
                 options[index] = candidates
         elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
             # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
