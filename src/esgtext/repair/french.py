@@ -115,6 +115,7 @@ class DamageDiagnosis:
     stripped_evidence: int
     apostrophe_evidence: int
     question_mark_evidence: int
+    typographic_elisions: int = 0  # "l’avenir" with U+2019 intact: apostrophes were not lost
 
     @cached_property
     def deleted(self) -> bool:
@@ -126,6 +127,8 @@ class DamageDiagnosis:
 
     @cached_property
     def deleted_apostrophe(self) -> bool:
+        if self.typographic_elisions > 0.25 * self.apostrophe_evidence:
+            return False
         return self.apostrophe_evidence >= 1 and (
             self.deleted or self.apostrophe_evidence >= max(3, 0.02 * self.words)
         )
@@ -182,7 +185,9 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         elif _GLUED_ELISION.match(tok.surface):
             apostrophe += 1
     question = sum(1 for _ in _question_mark_words(text, lexicon))
-    return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question)
+    typographic = sum(1 for tok in tokens if tok.kind == "elided" and tok.surface[-1] == "’")
+    return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
+                           typographic)
 
 
 _ELISIONS_BY_LETTER: dict[str, tuple[str, ...]] = {}
@@ -533,6 +538,8 @@ def _elided_before_space(text: str, tok: Token) -> bool:
             and text[tok.end + 1:tok.end + 2] == " ")
 
 
+# Abbreviated titles are no damaged words: "Mme" is not "même".
+_TITLES = frozenset("Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste".split())
 _INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
 
 
@@ -650,7 +657,10 @@ def _decode(
         if candidates is None:
             candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
         if len(candidates) > 1:
-            if not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok):
+            if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
+                    and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
+                         or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
+                    and tok.surface not in _TITLES):
                 options[index] = candidates
         elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
             # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
