@@ -222,6 +222,7 @@ DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
 MIN_A_LIFT = 1.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
 DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
 STRIPPED_DISCOUNT = 4.0
+STRIPPED_UNSEEN_CONTEXT_WEIGHT = 0.2
 ELISION_BEFORE_CONSONANT_PENALTY = 3.0
 BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is considered (speed)
@@ -249,12 +250,12 @@ NEXT_NAME_BONUS = 1.5
 NUMBER_RANGE_BONUS = 2.0
 
 
-_A_LIFT_CACHE: dict[tuple[str, float], float] = {}
+_A_LIFT_CACHE: dict[tuple[str, float, float], float] = {}
 
 
 def _a_lift(word: str, model: BigramModel) -> float:
     """log10 P(word | à) / P(word): how much more often ``word`` follows "à" than it occurs."""
-    key = (word, model.discount)
+    key = (word, model.discount, model.unseen_weight)
     lift = _A_LIFT_CACHE.get(key)
     if lift is None:
         lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
@@ -612,8 +613,11 @@ def restore_french(text: str) -> list[Edit]:
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
-        discount = STRIPPED_DISCOUNT if diagnosis.stripped else DELETED_DISCOUNT
-        edits += _decode(text, tokens, diagnosis, lexicon, bigram_model(discount))
+        if diagnosis.stripped:
+            model = bigram_model(STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT)
+        else:
+            model = bigram_model(DELETED_DISCOUNT)
+        edits += _decode(text, tokens, diagnosis, lexicon, model)
     if diagnosis.deleted and "--" in text:
         edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
             Edit("inserted_word", m.start() + 1, m.start() + 1, "", "à", 0.9,

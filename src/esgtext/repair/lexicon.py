@@ -145,7 +145,8 @@ class BigramModel:
     (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
     the pairs pruned from the table."""
 
-    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5):
+    def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
+                 unseen_weight: float = 1.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
         body = text[text.index("\n") + 1:] if text.startswith("#") else text
         parts = body.rstrip("\n").replace("\t", "\n").split("\n")
@@ -153,6 +154,7 @@ class BigramModel:
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
+        self.unseen_weight = unseen_weight
         self._cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
@@ -197,7 +199,9 @@ class BigramModel:
     def _logprob(self, w: str, v: str) -> float:
         total, backoff, followers = self._followers(v)
         if not total:
-            return math.log10(self.unigram(w))
+            # A context the corpus never saw: its followers are unknown, but it must not beat a
+            # known context on frequent followers just for being unknown.
+            return math.log10(self.unseen_weight * self.unigram(w))
         count = followers.get(w, 0)
         seen = max(count - self.discount, 0.0) / total
         return math.log10(seen + backoff * self.unigram(w))
@@ -215,8 +219,9 @@ def _bigram_text() -> str:
 
 
 @lru_cache(maxsize=4)
-def bigram_model(discount: float = 1.5) -> BigramModel:
+def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0) -> BigramModel:
     """The bigram model, loaded on first use. A larger ``discount`` trusts wordfreq's general
-    unigram more and the technical corpus less (what stripped text, where both spellings are
-    real words, needs)."""
-    return BigramModel(_bigram_text(), french_lexicon(), discount)
+    unigram more and the technical corpus less; a smaller ``unseen_weight`` stops a word the
+    corpus never saw from looking like a good context just for being unknown (both are what
+    stripped text, where both spellings are real words, needs)."""
+    return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight)
