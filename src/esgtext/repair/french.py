@@ -219,6 +219,7 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
 # (Tatoeba and the rest of FLORES kept as checks; the held-out news never seen).
 INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
 DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
+SENTENCE_START_A_BONUS = 1.5  # a sentence that starts in lower case may have lost its "À"
 MIN_A_LIFT = 1.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
 DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
 STRIPPED_DISCOUNT = 4.0
@@ -559,6 +560,7 @@ def _gap_allows_insertion(text: str, prev_end: int, start: int) -> bool:
     return bool(gap) and gap.strip(" \t\u00a0") == ""
 
 
+_ACCENTED_CAPITAL = re.compile(r"[ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ]")
 _EMPTY_HYPHENATION = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
 MAX_PIECE = 100_000  # characters repaired at once
 
@@ -676,10 +678,21 @@ def _decode(
     insertion = [0] * count  # 0: no, 1: yes, 2: yes, and the gap is a doubled space
     if allow_insertion:
         a_after: dict[str, bool] = {}  # whether "à" may follow a word at all
-        for index in range(1, count):
+        # A sentence that starts in lower case where no accented capital survived lost its
+        # first letter or its first word: "l'avenir, Chery..." was "À l'avenir, Chery...".
+        capitals_lost = not _ACCENTED_CAPITAL.search(text)
+        for index in range(count):
             if kinds[index] not in ("word", "elided", "num"):
                 continue
             tok = tokens[index]
+            if capitals_lost and tok.surface[:1].islower() and (
+                index == 0 or kinds[index - 1] == "newline"
+                or (kinds[index - 1] == "punct" and tokens[index - 1].surface in ".!?")
+            ):
+                insertion[index] = 3
+                continue
+            if index == 0:
+                continue
             prev_end = tokens[index - 1].end
             if tok.start - prev_end == 1 and text[prev_end] == " ":
                 double_space = False
@@ -729,6 +742,7 @@ def _decode(
             candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         double_space = insertion[index] == 2
+        sentence_start = insertion[index] == 3
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb = ""
         if previous_token is not None and index > 1 and _is_adverb(previous_token.context):
@@ -757,7 +771,8 @@ def _decode(
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
                     a_given_last = logprob("à", last)
-                    if not double_space and a_given_last <= MIN_LOG_P_A and not _governs_a(last):
+                    if (not double_space and not sentence_start and a_given_last <= MIN_LOG_P_A
+                            and not _governs_a(last)):
                         continue
                     inserted = (
                         score
@@ -766,6 +781,7 @@ def _decode(
                         + cand.prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
+                        + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
                         + _a_cue(last, first, tok, previous_token, text, lexicon,
                                  following, model)
                     )
@@ -788,7 +804,7 @@ def _decode(
     for index, inserted, cand in path:
         tok = tokens[index]
         if inserted:
-            edits.append(_insertion_edit(text, tokens[index - 1].end, tok))
+            edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok))
         if cand.kind:
             if cand.elision:
                 head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
@@ -831,7 +847,8 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
 def _insertion_edit(text: str, prev_end: int, tok: Token) -> Edit:
     gap = text[prev_end:tok.start]
     head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
-    sentence_start = prev_end == 0 or (head[-1:] in _SENTENCE_END if head else prev_end <= 12)
+    sentence_start = (prev_end == 0 or text[prev_end - 1] == "\n"
+                      or (head[-1:] in _SENTENCE_END if head else prev_end <= 12))
     word = "À" if sentence_start else "à"
     reason = "vanished 'à' restored from context"
     if "  " in gap:  # "collations  80": the vanished word left its two spaces
