@@ -359,3 +359,11 @@ def test_long_french_text_is_restored_in_bounded_pieces(monkeypatch):
     check_offsets(text, result)
     assert len(seen) > 5 and max(seen) <= 400
     assert result.text.count("émissions") == 40
+
+
+def test_chinese_source_line_does_not_hide_that_a_release_is_french():
+    # the language gate scores Latin-script words only; Han characters are neither French nor not
+    text = "Source:中国机电产品进出口商会\n\nDbut 2023, Chery a t reconnue."
+    result = repair_text(text)
+    assert result.text == "Source:中国机电产品进出口商会\n\nDébut 2023, Chery a été reconnue."
+    assert repair_text("中国机电产品进出口商会发布了报告。").edits == ()

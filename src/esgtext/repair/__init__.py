@@ -192,6 +192,8 @@ def _french_module(warnings: list[str]):
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+# Han, kana, Hangul and their full-width punctuation
+_NON_LATIN_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -261,7 +263,10 @@ def _should_restore_french(text: str, lang: str | None, config: RepairConfig, fr
         return lang == "fr"
     if not any("a" <= c <= "z" for c in text[:2000].lower()):
         return False  # no Latin letters to speak of (Chinese): never French
-    return french.french_score(text[:FRENCH_SCORE_SAMPLE]) >= config.french_threshold
+    # Score the Latin-script words only: a Chinese source line in a French release says nothing
+    # about whether its French is French.
+    latin = _NON_LATIN_SCRIPT.sub(" ", text[:FRENCH_SCORE_SAMPLE])
+    return french.french_score(latin) >= config.french_threshold
 
 
 def repair_bytes(
