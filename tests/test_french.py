@@ -64,6 +64,29 @@ def test_vanished_a_before_an_infinitive():
     assert repaired(text).startswith("Le groupe continuera à pratiquer activement le développement")
 
 
+@pytest.mark.parametrize(
+    "damaged, expected",
+    [
+        # a sentence that starts in lower case lost its "À" (capitals deleted too)
+        ("l’avenir, Chery continuera pratiquer le dveloppement. partir de 2023, la socit a t "
+         "reconnue.",
+         "À l’avenir, Chery continuera à pratiquer le développement. À partir de 2023, la société "
+         "a été reconnue."),
+        # "tats-Unis" lost a capital; "a-t-il" keeps its euphonic t; "As-tu" is no "tué"
+        ("Les tats-Unis ont t touchs ; a-t-il dit. As-tu vu la rgion ?",
+         "Les États-Unis ont été touchés ; a-t-il dit. As-tu vu la région ?"),
+        # stripped "a" between numbers is "à"; a participle follows an auxiliary
+        ("De 1977 a 1981, il a ete conseiller a Washington et a travaille sur la securite.",
+         "De 1977 à 1981, il a été conseiller à Washington et a travaillé sur la sécurité."),
+        # the "à" of "c'est-à-dire" and "jusqu'à" vanished
+        ("C'est--dire que la rgion a t touche jusqu' 2001.",
+         "C'est-à-dire que la région a été touchée jusqu'à 2001."),
+    ],
+)
+def test_context_rules(damaged, expected):
+    assert repaired(damaged) == expected
+
+
 def test_doubled_space_marks_where_a_vanished():
     text = "Le groupe a livr des collations  80 enfants et a t reconnu pour son action."
     out = repaired(text)
