@@ -225,6 +225,7 @@ DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per 
 STRIPPED_DISCOUNT = 4.0
 STRIPPED_UNSEEN_CONTEXT_WEIGHT = 0.2
 ELISION_BEFORE_CONSONANT_PENALTY = 3.0
+MIN_ARTICLE_CUE = 0.0  # "la" after a word is only a gap for "à" when "à la X" beats "la X"
 BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is considered (speed)
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
@@ -714,9 +715,11 @@ def _decode(
                         and _a_lift(first, model) < MIN_A_LIFT  # "est", "et", "ne" never follow
                         and not tok.surface[:1].isupper()
                         # ... unless a cue may say otherwise (see _a_cue)
-                        and first not in ARTICLES_AFTER_A
-                        and not first.endswith(_INFINITIVE_ENDINGS)
-                        and not _governs_a(last)):
+                        and not _governs_a(last)
+                        and not _is_infinitive(first, lexicon)
+                        and (first not in ARTICLES_AFTER_A or _article_cue(
+                            first, contexts[index + 1] if index + 1 < count else "<p>", model
+                        ) < MIN_ARTICLE_CUE)):
                     continue
             insertion[index] = 2 if double_space else 1
 
