@@ -78,6 +78,8 @@ class Token(NamedTuple):
 
 def _tokens(text: str) -> list[Token]:
     out = []
+    append = out.append
+    make = tuple.__new__  # a NamedTuple without the cost of its keyword-aware constructor
     for m in _SCAN.finditer(text):
         kind = m.lastgroup
         surface = m.group()
@@ -89,7 +91,8 @@ def _tokens(text: str) -> list[Token]:
             context = "<num>"
         else:
             context = "<p>"
-        out.append(Token(kind, m.start(), m.end(), surface, context))
+        start, end = m.span()
+        append(make(Token, (kind, start, end, surface, context)))
     return out
 
 
@@ -157,10 +160,9 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     lexicon = french_lexicon()
     if tokens is None:
         tokens = _tokens(text)
-    zipf = lexicon.zipf
-    best_zipf = lexicon.best_zipf
     words = deleted = stripped = apostrophe = 0
     accented_lowercase = 0
+    seen: dict[tuple[str, str], tuple[int, int, int]] = {}  # evidence of each distinct word
     for tok in tokens:
         if tok.kind != "word":
             continue
@@ -169,21 +171,13 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         if not lower.isascii():
             accented_lowercase += sum(1 for c in tok.surface if c.islower() and not c.isascii())
             continue
-        own = zipf.get(lower, 0.0)
-        if own >= 4.5 or len(lower) < 2:
-            continue
-        if best_zipf(lower, "deleted") - own >= _FIXABLE_MARGIN:
-            deleted += 1
-        if best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN:
-            stripped += 1
-        if tok.surface[0].islower():
-            splits = _elision_splits(lower, lexicon, True)
-            if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
-                apostrophe += 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
-            elif lower in _APOSTROPHE_WORDS:
-                apostrophe += 1
-        elif _GLUED_ELISION.match(tok.surface):
-            apostrophe += 1
+        key = (tok.surface, lower)
+        evidence = seen.get(key)
+        if evidence is None:
+            evidence = seen[key] = _word_evidence(tok.surface, lower, lexicon)
+        deleted += evidence[0]
+        stripped += evidence[1]
+        apostrophe += evidence[2]
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = sum(1 for tok in tokens if tok.kind == "elided" and tok.surface[-1] == "’")
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
@@ -193,6 +187,26 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
 _ELISIONS_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _elision in ELISIONS:
     _ELISIONS_BY_LETTER[_elision[0]] = _ELISIONS_BY_LETTER.get(_elision[0], ()) + (_elision,)
+
+
+def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int]:
+    """(deleted, stripped, deleted apostrophe): what one unaccented word says about the damage."""
+    zipf = lexicon.zipf
+    own = zipf.get(lower, 0.0)
+    if own >= 4.5 or len(lower) < 2:
+        return 0, 0, 0
+    deleted = int(lexicon.best_zipf(lower, "deleted") - own >= _FIXABLE_MARGIN)
+    stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
+    apostrophe = 0
+    if surface[0].islower():
+        splits = _elision_splits(lower, lexicon, True)
+        if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
+            apostrophe = 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
+        elif lower in _APOSTROPHE_WORDS:
+            apostrophe = 1
+    elif _GLUED_ELISION.match(surface):
+        apostrophe = 1
+    return deleted, stripped, apostrophe
 
 
 def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[tuple[str, str]]:
