@@ -274,6 +274,8 @@ def _a_lift(word: str, model: BigramModel) -> float:
     key = (word, model.discount, model.unseen_weight)
     lift = _A_LIFT_CACHE.get(key)
     if lift is None:
+        if len(_A_LIFT_CACHE) > 200_000:  # bounded in a long-running process
+            _A_LIFT_CACHE.clear()
         lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
     return lift
 
@@ -383,6 +385,8 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
     forms being French words too ("limitait", "choisissait")."""
     known = _INFINITIVE_CACHE.get(word)
     if known is None:
+        if len(_INFINITIVE_CACHE) > 200_000:  # bounded in a long-running process
+            _INFINITIVE_CACHE.clear()
         zipf = lexicon.zipf
         if word in _IRREGULAR_INFINITIVES:
             known = True

@@ -36,7 +36,8 @@ _CONTEXT_TOKEN = re.compile(
 # Articles after which the bigram table also counts the next word following "à" + article
 # (contexts "à la", "à l'"...): a trigram cue for where a vanished "à" stood.
 ARTICLES_AFTER_A = frozenset("la l' le les un une des son sa ses leur leurs ce cette ces".split())
-UNKNOWN_ZIPF = 0.0  # a word wordfreq never saw: 1e-9
+UNKNOWN_ZIPF = 0.0
+MAX_CACHED_PAIRS = 1_000_000  # a word wordfreq never saw: 1e-9
 
 
 def context_tokens(text: str) -> list[str]:
@@ -193,6 +194,8 @@ class BigramModel:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if len(self._cache) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
+            self._cache.clear()
         value = self._cache[key] = self._logprob(w, v)
         return value
 
