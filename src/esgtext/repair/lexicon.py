@@ -131,6 +131,8 @@ class FrenchLexicon:
         parsed = self._keys[kind]
         found = parsed.get(damaged)
         if found is None:
+            if len(parsed) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
+                parsed.clear()
             raw = self._raw_candidates(damaged, kind)
             found = parsed[damaged] = tuple(raw.split(" ")) if raw else ()
         return found
