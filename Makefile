@@ -30,8 +30,19 @@ demo: setup
 test: setup
 	$(PY) -m pytest -q
 
+# Speed and quality measurements (not tests); numbers are in the README. The translation and
+# bulk benchmarks take minutes: run them by hand (benchmarks/translate_speed.py, bulk_run.py).
 bench: setup
 	$(PY) benchmarks/repair_speed.py
+	$(PY) benchmarks/repair_quality.py
+	$(PY) benchmarks/language_quality.py
+	$(PY) benchmarks/language_speed.py
+
+# Regenerate the French data tables in src/esgtext/data/ (never edit them by hand). The bigram
+# script needs Debian's French documentation packages: see its docstring.
+lexicon: setup
+	$(PY) scripts/build_french_lexicon.py
+	$(PY) scripts/build_french_bigrams.py
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache
