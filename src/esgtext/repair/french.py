@@ -314,7 +314,7 @@ def _article_cue(article: str, following: str, model: BigramModel) -> float:
     if base <= 0:
         return 0.0
     smoothed = (with_a + ARTICLE_SMOOTHING * base) / (plain + ARTICLE_SMOOTHING)
-    return max(-1.5, min(2.0, math.log10(smoothed / base)))
+    return max(-1.5, min(_ARTICLE_CUE_MAX, math.log10(smoothed / base)))
 
 
 ARTICLE_SMOOTHING = 3.0
@@ -654,6 +654,17 @@ def restore_french(text: str) -> list[Edit]:
     return kept
 
 
+_CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[tuple[str, str], list[_Candidate]]] = {}
+MAX_CANDIDATE_MEMO = 200_000
+# The largest value _a_cue can return: a governing word, then an article cue (capped at 2.0).
+_ARTICLE_CUE_MAX = 2.0
+
+
+def _a_cue_max() -> float:
+    return max(A_GOVERNOR_BONUS + max(_ARTICLE_CUE_MAX, 0.0), A_GOVERNED_INFINITIVE_BONUS,
+               INFINITIVE_AFTER_WORD_BONUS, NUMBER_RANGE_BONUS, NEXT_NAME_BONUS)
+
+
 def _decode(
     text: str,
     tokens: list[Token],
@@ -670,17 +681,24 @@ def _decode(
     contexts = [tok.context for tok in tokens]
 
     # 1. Which words are ambiguous (more than one candidate)?
-    memo: dict[tuple[str, str], list[_Candidate]] = {}  # a word's candidates, once per text
+    # A word's candidates depend on its spelling, the kind of token before it and the damage
+    # diagnosed: computed once per process for each (most words repeat across texts).
+    flags = (diagnosis.deleted, diagnosis.stripped, diagnosis.deleted_apostrophe)
+    memo = _CANDIDATE_MEMO.get(flags)
+    if memo is None or len(memo) > MAX_CANDIDATE_MEMO:  # bounded in a long-running process
+        memo = _CANDIDATE_MEMO[flags] = {}
     options: list[list[_Candidate] | None] = [None] * count
-    for index in [i for i, kind in enumerate(kinds) if kind == "word"]:
-        tok = tokens[index]
-        previous_kind = kinds[index - 1] if index else ""
-        if previous_kind in ("punct", "newline"):
-            previous_kind = ""  # a sentence may start here
+    previous_kind = ""
+    for index, tok in enumerate(tokens):
+        if tok.kind != "word":
+            # after punctuation or a line break a sentence may start
+            previous_kind = "" if tok.kind in ("punct", "newline") else tok.kind
+            continue
         memo_key = (tok.surface, previous_kind)
+        previous_kind = "word"
         candidates = memo.get(memo_key)
         if candidates is None:
-            candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, previous_kind)
+            candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, memo_key[1])
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
@@ -751,6 +769,10 @@ def _decode(
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
     processed = -1
+    unchanged: dict[str, list[_Candidate]] = {}  # the single candidate of a plain token
+    # An inserted "à" is scored in full only when it can still beat the best score so far: its
+    # cue (_a_cue, the costly part) is at most this much.
+    cue_max = _a_cue_max() + 1e-6
     for index in interesting:
         tok = tokens[index]
         previous_token = tokens[index - 1] if index else None
@@ -760,7 +782,10 @@ def _decode(
         processed = index
         candidates = options[index]
         if candidates is None:
-            candidates = [_Candidate(tok.surface, (tok.context,), "", 0.0)]
+            candidates = unchanged.get(tok.surface)
+            if candidates is None:
+                candidates = unchanged[tok.surface] = [
+                    _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         double_space = insertion[index] == 2
         sentence_start = insertion[index] == 3
@@ -770,13 +795,26 @@ def _decode(
             auxiliary_before_adverb = tokens[index - 2].context
             if tokens[index - 2].context == "abord" and index > 2:  # "d'abord"
                 auxiliary_before_adverb = tokens[index - 3].context
+        if insertion_here:
+            # log10 P(à | last) for each state, None where no "à" may follow it
+            a_given = []
+            for _, last, _ in states:
+                a_given_last = logprob("à", last)
+                if (not double_space and not sentence_start and a_given_last <= MIN_LOG_P_A
+                        and not _governs_a(last)):
+                    a_given_last = None
+                a_given.append(a_given_last)
+            gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
+                         + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
         new_states = []
         for cand in candidates:
             best_score, best_back, best_inserted = -1e9, -1, False
             cand_contexts = cand.contexts
             first = cand_contexts[0]
-            for score, last, back in states:
-                plain = score + logprob(first, last) + cand.prior
+            prior = cand.prior
+            chain_a = None
+            for state_index, (score, last, back) in enumerate(states):
+                plain = score + logprob(first, last) + prior
                 if len(cand_contexts) > 1:
                     plain += _chain(logprob, first, cand_contexts[1:])
                 if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
@@ -791,15 +829,18 @@ def _decode(
                 if plain > best_score:
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
-                    a_given_last = logprob("à", last)
-                    if (not double_space and not sentence_start and a_given_last <= MIN_LOG_P_A
-                            and not _governs_a(last)):
+                    a_given_last = a_given[state_index]
+                    if a_given_last is None:
                         continue
+                    if chain_a is None:
+                        chain_a = _chain(logprob, "à", cand_contexts)
+                    if score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max < best_score:
+                        continue  # even the largest cue would not make it win
                     inserted = (
                         score
                         + a_given_last
-                        + _chain(logprob, "à", cand_contexts)
-                        + cand.prior
+                        + chain_a
+                        + prior
                         + INSERT_A_BIAS
                         + (DOUBLE_SPACE_BONUS if double_space else 0.0)
                         + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
@@ -889,7 +930,18 @@ def _reason(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -
 # --- ?-replaced letters -----------------------------------------------------------------------
 
 _QUESTION_WORD = re.compile(r"(?:[^\W\d_]|\?)*[^\W\d_](?:[^\W\d_]|\?)*")
-_URLISH = re.compile(r"\S*(?:://|www\.|\?[\w%-]+=)\S*")
+_URL_MARK = re.compile(r"://|www\.|\?[\w%-]+=")
+_NON_SPACE_RUN = re.compile(r"\S*")
+
+
+def _in_url(text: str, position: int) -> bool:
+    """Whether the run of non-spaces around ``position`` looks like a URL (has "://", "www." or a
+    "?key=" query); read locally, so a text with few "?" costs no scan of the whole text."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = _NON_SPACE_RUN.match(text, position).end()
+    return _URL_MARK.search(text, start, end) is not None
 
 
 def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False):
@@ -898,10 +950,10 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
         return
     zipf = lexicon.zipf
     model = bigram_model() if french else None
-    urls = [m.span() for m in _URLISH.finditer(text)] if ("=" in text or "/" in text) else []
+    urlish = "=" in text or "/" in text
     for m in _words_with_question_marks(text):
         word = m.group()
-        if any(a <= m.start() < b for a, b in urls):
+        if urlish and _in_url(text, m.start()):
             continue
         lower = word.lower()
         core = lower.strip("?")
@@ -1035,6 +1087,17 @@ _LONE_QUESTION_MARK = re.compile(
 )
 
 
+def _lone_question_marks(text: str):
+    """Positions of the "?" that ``_LONE_QUESTION_MARK`` matches, tried at each "?" only (a
+    pattern that opens with a look-behind is otherwise tried at every character of the text)."""
+    q = text.find("?")
+    while q != -1:
+        m = (q and _LONE_QUESTION_MARK.match(text, q - 1)) or _LONE_QUESTION_MARK.match(text, q)
+        if m and m.end() == q + 1:
+            yield q
+        q = text.find("?", q + 1)
+
+
 _INTERROGATIVE = re.compile(
     r"\b(?:pourquoi|comment|quand|quel|quelle|quels|quelles|combien|est-ce|lequel|laquelle)\b"
     r"|\w-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b",
@@ -1047,8 +1110,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
     "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
     taken = {e.start for e in done}
     edits = []
-    for m in _LONE_QUESTION_MARK.finditer(text):
-        q = m.end() - 1
+    for q in _lone_question_marks(text):
         if q in taken:
             continue
         if not _CONTEXT_WORD_AFTER.search(text[q + 1:q + 41]):
@@ -1093,18 +1155,17 @@ def french_score(text: str) -> float:
     >>> french_score("中国汽车出口增长了百分之六十七") < 0.1
     True
     """
-    french = english = latin_letters = 0
-    for m in _LATIN_WORD.finditer(text):
-        word = m.group()
-        if _CJK.search(word):
-            continue
-        latin_letters += len(word)
-        lower = word.lower()
+    words = _LATIN_WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words = [word for word in words if not _CJK.search(word)]
+    latin_letters = sum(map(len, words))
+    french = english = 0
+    for lower in map(str.lower, words):
         if lower in _FRENCH_MARKERS:
             french += 1
         elif lower in _ENGLISH_MARKERS:
             english += 1
-    cjk = len(_CJK.findall(text))
     if french + english == 0:
         return 0.0
     share = (french + 0.25) / (french + english + 0.5)
