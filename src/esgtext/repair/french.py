@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -155,29 +156,39 @@ class DamageDiagnosis:
         return evidence >= 0.01 * self.words or evidence >= 3
 
 
+# (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
+# lower-case letters of an accented one; per process, keyed by the word as written.
+_EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
+
+
 def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
     """Count the evidence for each kind of accent damage in ``text``."""
     lexicon = french_lexicon()
     if tokens is None:
         tokens = _tokens(text)
-    words = deleted = stripped = apostrophe = 0
+    deleted = stripped = apostrophe = 0
     accented_lowercase = 0
-    seen: dict[tuple[str, str], tuple[int, int, int]] = {}  # evidence of each distinct word
-    for tok in tokens:
-        if tok.kind != "word":
-            continue
-        words += 1
-        lower = tok.context
-        if not lower.isascii():
-            accented_lowercase += sum(1 for c in tok.surface if c.islower() and not c.isascii())
-            continue
-        key = (tok.surface, lower)
-        evidence = seen.get(key)
+    # Each distinct word once: most words of a text repeat, and their evidence is cached.
+    counts = Counter([tok.surface for tok in tokens if tok.kind == "word"])
+    words = sum(counts.values())
+    evidence_of = _EVIDENCE
+    if len(evidence_of) > 200_000:  # bounded in a long-running process
+        evidence_of.clear()
+    for surface, n in counts.items():
+        evidence = evidence_of.get(surface)
         if evidence is None:
-            evidence = seen[key] = _word_evidence(tok.surface, lower, lexicon)
-        deleted += evidence[0]
-        stripped += evidence[1]
-        apostrophe += evidence[2]
+            lower = surface.lower()
+            if lower.isascii():
+                evidence = _word_evidence(surface, lower, lexicon)
+            else:
+                evidence = sum(1 for c in surface if c.islower() and not c.isascii())
+            evidence_of[surface] = evidence
+        if evidence.__class__ is int:
+            accented_lowercase += n * evidence
+            continue
+        deleted += n * evidence[0]
+        stripped += n * evidence[1]
+        apostrophe += n * evidence[2]
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = sum(1 for tok in tokens if tok.kind == "elided" and tok.surface[-1] == "’")
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
@@ -326,18 +337,13 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
     context tokens around the gap; ``prev``/``nxt`` the tokens of the text, ``following`` the
     context token after ``nxt``)."""
-    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
-    if model is not None and first in ARTICLES_AFTER_A:
-        return bonus + _article_cue(first, following, model)
-    if bonus:
-        return bonus
-    if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
-        if lexicon.zipf.get(first, 0.0) >= 2.5:
-            return A_GOVERNED_INFINITIVE_BONUS
+    value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
+                                                               model)
+    if value is not None:
+        return value
     if prev is None:
         return 0.0
-    if (prev.kind == "word" and last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
-            and not last.startswith(_BARE_INFINITIVE_STEMS) and _is_infinitive(first, lexicon)):
+    if prev.kind == "word" and infinitive_after_word:
         return INFINITIVE_AFTER_WORD_BONUS  # "sa capacité limiter" -> "sa capacité à limiter"
     if nxt.kind == "num":
         if prev.kind == "num":
@@ -345,10 +351,45 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
                 return -9.0  # "1 233 000": a thousands group, not "10 à 15"
             return NUMBER_RANGE_BONUS
         return 0.0
-    if (nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
-            and last not in _NOT_BEFORE_A and prev.surface[:1].islower()):
+    if (name_possible and nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
+            and prev.surface[:1].islower()):
         return NEXT_NAME_BONUS  # "arrivé Singapour" -> "arrivé à Singapour"
     return 0.0
+
+
+_A_CUE_WORDS: dict[tuple, tuple[float | None, bool, bool]] = {}
+
+
+def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
+                 model: BigramModel | None) -> tuple[float | None, bool, bool]:
+    """The part of :func:`_a_cue` that depends on the words only, cached per process: (the cue
+    when the words decide it, else None; whether ``first`` is an infinitive that ``last`` may
+    govern through "à"; whether a name after ``last`` may follow "à")."""
+    article = model is not None and first in ARTICLES_AFTER_A
+    key = (last, first, following if article else "",
+           (model.discount, model.unseen_weight) if article else None)
+    found = _A_CUE_WORDS.get(key)
+    if found is None:
+        if len(_A_CUE_WORDS) > 200_000:  # bounded in a long-running process
+            _A_CUE_WORDS.clear()
+        found = _A_CUE_WORDS[key] = _a_cue_words_uncached(last, first, following, lexicon,
+                                                          model if article else None)
+    return found
+
+
+def _a_cue_words_uncached(last, first, following, lexicon, model):
+    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
+    if model is not None and first in ARTICLES_AFTER_A:
+        return bonus + _article_cue(first, following, model), False, False
+    if bonus:
+        return bonus, False, False
+    if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
+        if lexicon.zipf.get(first, 0.0) >= 2.5:
+            return A_GOVERNED_INFINITIVE_BONUS, False, False
+    infinitive_after_word = (last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
+                             and not last.startswith(_BARE_INFINITIVE_STEMS)
+                             and _is_infinitive(first, lexicon))
+    return None, infinitive_after_word, last not in _NOT_BEFORE_A
 
 
 # Words after which an infinitive needs no "à": prepositions, modal and perception verbs.
@@ -469,6 +510,8 @@ class _Candidate(NamedTuple):
 
 def _case_like(word: str, model: str) -> str:
     """Give ``word`` the capitalisation of ``model``: "Dbut" -> "Début", "DBUT" -> "DÉBUT"."""
+    if model.islower():
+        return word  # no capital in the model (the usual case)
     letters = [c for c in model if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
@@ -919,7 +962,20 @@ def _insertion_edit(text: str, prev_end: int, tok: Token) -> Edit:
     return Edit("inserted_word", tok.start, tok.start, "", word + " ", 0.7, reason)
 
 
+_REASONS: dict[tuple[str, str, str], str] = {}
+
+
 def _reason(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -> str:
+    key = (before, after, cand.contexts[-1])
+    reason = _REASONS.get(key)
+    if reason is None:
+        if len(_REASONS) > 200_000:  # bounded in a long-running process
+            _REASONS.clear()
+        reason = _REASONS[key] = _reason_uncached(before, after, cand, lexicon)
+    return reason
+
+
+def _reason_uncached(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -> str:
     own = lexicon.zipf.get(before.lower(), 0.0)
     new = lexicon.zipf.get(cand.contexts[-1], 0.0)
     if own < 1.6:
