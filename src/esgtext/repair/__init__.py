@@ -155,7 +155,7 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
 
     french = _french_module(warnings)
     is_french = french is not None and _should_restore_french(current, lang, config, french)
-    if config.restore_question_marks and french is not None and _LETTER_QUESTION_MARK.search(current):
+    if config.restore_question_marks and french is not None and _letter_question_mark(current):
         run(
             [
                 edit
@@ -175,6 +175,16 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
 # A "?" touching a letter ("C?te", "r?duit"): the only place a lost letter can hide. Real
 # question marks follow a space in French ("quoi ?") or end a word in English ("ready? No").
 _LETTER_QUESTION_MARK = re.compile(r"[^\W\d_]\?|\?[^\W\d_]")
+
+def _letter_question_mark(text: str) -> bool:
+    """Whether ``_LETTER_QUESTION_MARK`` occurs, looked for around each "?" only."""
+    q = text.find("?")
+    while q != -1:
+        if _LETTER_QUESTION_MARK.search(text, max(0, q - 1), q + 2):
+            return True
+        q = text.find("?", q + 1)
+    return False
+
 
 # French detection reads this much of the text: enough for a stable score, bounded on 10 MB.
 FRENCH_SCORE_SAMPLE = 20_000
@@ -208,10 +218,12 @@ def _restore_french_paragraphs(text: str, config: RepairConfig, french) -> list[
     runs: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
-        english = (
-            len(_WORD.findall(line[:2000])) >= config.french_line_min_words
-            and french.french_score(line[:FRENCH_SCORE_SAMPLE]) < config.french_line_threshold
-        )
+        words = _WORD.findall(line[:2000])
+        english = len(words) >= config.french_line_min_words and (
+            # the words just found are the score's own words when the line is that short
+            french.french_score(line, words=words) if len(line) <= 2000
+            else french.french_score(line[:FRENCH_SCORE_SAMPLE])
+        ) < config.french_line_threshold
         if english:
             continue
         if runs and runs[-1][1] == match.start():

@@ -1199,7 +1199,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
-def french_score(text: str) -> float:
+def french_score(text: str, *, words: list[str] | None = None) -> float:
     """0..1: how French a possibly damaged text looks (deleted/stripped accents included);
     used by repair_text(lang=None) to decide whether to run restore_french. English and
     Chinese news must score low, damaged French high.
@@ -1210,8 +1210,11 @@ def french_score(text: str) -> float:
     True
     >>> french_score("中国汽车出口增长了百分之六十七") < 0.1
     True
+
+    ``words``: the matches of ``[^\W\d_]+`` in ``text``, when the caller has found them already.
     """
-    words = _LATIN_WORD.findall(text)
+    if words is None:
+        words = _LATIN_WORD.findall(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         words = [word for word in words if not _CJK.search(word)]
