@@ -1211,7 +1211,8 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
     >>> french_score("中国汽车出口增长了百分之六十七") < 0.1
     True
 
-    ``words``: the matches of ``[^\W\d_]+`` in ``text``, when the caller has found them already.
+    ``words``: the Latin-script words of ``text`` (the matches of ``_LATIN_WORD``), when the
+    caller has found them already.
     """
     if words is None:
         words = _LATIN_WORD.findall(text)
