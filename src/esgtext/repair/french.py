@@ -849,6 +849,49 @@ def _decode(
                 a_given.append(a_given_last)
             gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
                          + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
+        if len(states) == 1 and len(candidates) == 1:
+            # One path in, one word out (a plain word at a possible "à" gap, the most common
+            # case): the same scores as below, without the beam's bookkeeping.
+            score, last, back = states[0]
+            cand = candidates[0]
+            first = cand.contexts[0]
+            best_score = score + logprob(first, last) + cand.prior
+            if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
+                best_score -= ELISION_BEFORE_CONSONANT_PENALTY
+            if last in _AUXILIARIES:
+                best_score += _participle_cue(last, cand)
+            elif auxiliary_before_adverb:
+                best_score += _participle_cue(auxiliary_before_adverb, cand)
+            elif last == "à":
+                best_score += _after_a_cue(tok, cand, previous_token, lexicon,
+                                           tokens[index - 2] if index > 1 else None)
+            a_given_last = a_given[0] if insertion_here else None
+            if a_given_last is not None and len(cand.contexts) == 1 and not cand.kind:
+                chain_a = logprob(first, "à")
+                prior = cand.prior
+                if (score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max
+                        >= best_score):
+                    inserted = (
+                        score
+                        + a_given_last
+                        + chain_a
+                        + prior
+                        + INSERT_A_BIAS
+                        + (DOUBLE_SPACE_BONUS if double_space else 0.0)
+                        + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
+                        + _a_cue(last, first, tok, previous_token, text, lexicon,
+                                 following, model)
+                    )
+                    if inserted > best_score:
+                        history.append((index, back, True, cand))
+                        states = [(inserted, first, len(history) - 1)]
+                        continue
+                # an unchanged word that needs no "à": nothing for the trace-back to record
+                states = [(best_score, first, back)]
+                continue
+            if a_given_last is None and len(cand.contexts) == 1 and not cand.kind:
+                states = [(best_score, first, back)]
+                continue
         new_states = []
         for cand in candidates:
             best_score, best_back, best_inserted = -1e9, -1, False
