@@ -535,6 +535,7 @@ _APOSTROPHE_WORDS = {
 # Candidates far rarer than the word itself only cost time: the context never rescues them.
 _CANDIDATE_FLOOR = 2.5
 GLUED_ELISION_BONUS = 2.0
+_RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
 
 
 def _word_candidates(
@@ -563,8 +564,12 @@ def _word_candidates(
     for kind, active in (("deleted", diagnosis.deleted), ("stripped", diagnosis.stripped)):
         if active:
             edit_kind = kind + "_accent"
-            for word in lexicon.candidates(lower, kind)[:6]:
-                if zipf[word] >= floor:
+            found = lexicon.candidates(lower, kind)[:6]
+            # the most frequent first: one far rarer than it is a misspelling ("trèèès", "ètre")
+            # that the context never makes win
+            word_floor = max(floor, zipf[found[0]] - _RIVAL_FLOOR) if found else floor
+            for word in found:
+                if zipf[word] >= word_floor:
                     out.append(_Candidate(word, (word,), edit_kind, change_prior))
     if diagnosis.deleted_apostrophe:
         glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
