@@ -821,6 +821,7 @@ def _decode(
     # An inserted "à" is scored in full only when it can still beat the best score so far: its
     # cue (_a_cue, the costly part) is at most this much.
     cue_max = _a_cue_max() + 1e-6
+    cached = model.cached_logprob  # log10 P(w | v) by "v w", None when not computed yet
     for index in interesting:
         tok = tokens[index]
         previous_token = tokens[index - 1] if index else None
@@ -839,7 +840,8 @@ def _decode(
         sentence_start = insertion[index] == 3
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb = ""
-        if previous_token is not None and index > 1 and _is_adverb(previous_token.context):
+        if index > 1 and (previous_token.context in _ADVERBS or (
+                previous_token.context.endswith("ment") and len(previous_token.context) > 6)):
             auxiliary_before_adverb = tokens[index - 2].context
             if tokens[index - 2].context == "abord" and index > 2:  # "d'abord"
                 auxiliary_before_adverb = tokens[index - 3].context
@@ -847,7 +849,9 @@ def _decode(
             # log10 P(à | last) for each state, None where no "à" may follow it
             a_given = []
             for _, last, _ in states:
-                a_given_last = logprob("à", last)
+                a_given_last = cached(last + " à")
+                if a_given_last is None:
+                    a_given_last = logprob("à", last)
                 if (not double_space and not sentence_start and a_given_last <= MIN_LOG_P_A
                         and not _governs_a(last)):
                     a_given_last = None
@@ -860,7 +864,8 @@ def _decode(
             score, last, back = states[0]
             cand = candidates[0]
             first = cand.contexts[0]
-            best_score = score + logprob(first, last) + cand.prior
+            lp = cached(last + " " + first)
+            best_score = score + (logprob(first, last) if lp is None else lp) + cand.prior
             if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                 best_score -= ELISION_BEFORE_CONSONANT_PENALTY
             if last in _AUXILIARIES:
@@ -872,7 +877,9 @@ def _decode(
                                            tokens[index - 2] if index > 1 else None)
             a_given_last = a_given[0] if insertion_here else None
             if a_given_last is not None and len(cand.contexts) == 1 and not cand.kind:
-                chain_a = logprob(first, "à")
+                chain_a = cached("à " + first)
+                if chain_a is None:
+                    chain_a = logprob(first, "à")
                 prior = cand.prior
                 if (score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max
                         >= best_score):
@@ -905,7 +912,8 @@ def _decode(
             prior = cand.prior
             chain_a = None
             for state_index, (score, last, back) in enumerate(states):
-                plain = score + logprob(first, last) + prior
+                lp = cached(last + " " + first)
+                plain = score + (logprob(first, last) if lp is None else lp) + prior
                 if len(cand_contexts) > 1:
                     plain += _chain(logprob, first, cand_contexts[1:])
                 if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:

@@ -159,6 +159,9 @@ class BigramModel:
         self.discount = discount
         self.unseen_weight = unseen_weight
         self._cache: dict[str, float] = {}
+        # cached_logprob("v w"): log10 P(w | v) once logprob(w, v) has computed it, else None --
+        # a plain dict look-up for a decoder's inner loop (the dict is cleared, never replaced).
+        self.cached_logprob = self._cache.get
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
         entry = self._parsed.get(v)
