@@ -191,7 +191,8 @@ class BigramModel:
             return 0.05
         if w == "<num>":
             return 0.005
-        return 10 ** (self.lexicon.frequency(w) - 9) if w in self.lexicon.zipf else 1e-9
+        zipf = self.lexicon.zipf.get(w)
+        return 10 ** (zipf - 9) if zipf is not None else 1e-9
 
     def logprob(self, w: str, v: str) -> float:
         """log10 P(w | v)."""
@@ -205,7 +206,8 @@ class BigramModel:
         return value
 
     def _logprob(self, w: str, v: str) -> float:
-        total, backoff, followers = self._followers(v)
+        entry = self._parsed.get(v)
+        total, backoff, followers = entry if entry is not None else self._followers(v)
         if not total:
             # A context the corpus never saw: its followers are unknown, but it must not beat a
             # known context on frequent followers just for being unknown.
