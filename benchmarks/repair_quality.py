@@ -26,7 +26,7 @@ from esgtext.damage import (  # noqa: E402
     delete_accents,
     question_mark_accents,
     strip_accents,
-    word_errors,
+    corpus_word_error_rate,
 )
 from esgtext.repair.edits import apply_edits  # noqa: E402
 from esgtext.repair.french import french_score, restore_french, restore_question_marks  # noqa: E402
@@ -42,15 +42,6 @@ def _repair_gated(text: str) -> str:
     if french_score(text) >= FRENCH_GATE:
         return _repair(text)
     return apply_edits(text, restore_question_marks(text))
-
-
-def _wer(pairs) -> float:
-    errors = total = 0
-    for hyp, ref in pairs:
-        e, n = word_errors(hyp, ref)
-        errors += e
-        total += n
-    return 100.0 * errors / max(total, 1)
 
 
 def _documents(lines: list[str], size: int) -> list[str]:
@@ -69,8 +60,8 @@ def evaluate(french: list[str], others: dict[str, list[str]], doc_size: int) -> 
         seconds = time.perf_counter() - start
         rows.append({
             "damage": name,
-            "wer_before": round(_wer(zip(damaged, refs)), 2),
-            "wer_after": round(_wer(zip(repaired, refs)), 2),
+            "wer_before": round(corpus_word_error_rate(zip(damaged, refs)), 2),
+            "wer_after": round(corpus_word_error_rate(zip(repaired, refs)), 2),
             "seconds": round(seconds, 3),
         })
 

@@ -9,7 +9,7 @@ import pytest
 
 import esgtext.repair.french as french
 import esgtext.repair.lexicon as lexicon
-from esgtext.damage import delete_accents, question_mark_accents, strip_accents, word_errors
+from esgtext.damage import delete_accents, question_mark_accents, strip_accents, corpus_word_error_rate
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french, restore_question_marks
 
@@ -173,15 +173,6 @@ def test_long_single_line_is_linear():
 # --- measured on FLORES devtest (skips without ../shared) ---------------------------------------
 
 
-def _wer(pairs) -> float:
-    errors = total = 0
-    for hyp, ref in pairs:
-        e, n = word_errors(hyp, ref)
-        errors += e
-        total += n
-    return 100.0 * errors / total
-
-
 @pytest.fixture(scope="module")
 def flores_docs(flores):
     lines = flores["fr"][:240]
@@ -207,8 +198,8 @@ def test_flores_word_error_rate(flores_docs, damage, limit):
     if damage is _deleted_with_apostrophes:  # only the typographic apostrophe is lost
         references = [d.replace("'", "\u2019") for d in flores_docs]
     damaged = [damage(d) for d in references]
-    before = _wer(zip(damaged, references))
-    after = _wer(zip((repaired(d) for d in damaged), references))
+    before = corpus_word_error_rate(zip(damaged, references))
+    after = corpus_word_error_rate(zip((repaired(d) for d in damaged), references))
     assert before > 10
     assert after < limit
 

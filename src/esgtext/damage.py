@@ -146,3 +146,18 @@ def word_error_rate(hypothesis: str, reference: str) -> float:
     if total == 0:
         return 0.0 if errors == 0 else 1.0
     return errors / total
+
+
+def corpus_word_error_rate(pairs) -> float:
+    """Word error rate, in percent, over many (hypothesis, reference) pairs: all errors divided by
+    all reference words (not a mean of per-sentence rates).
+
+    >>> corpus_word_error_rate([("la mdaille", "la médaille"), ("un deux", "un deux")])
+    25.0
+    """
+    errors = total = 0
+    for hypothesis, reference in pairs:
+        e, n = word_errors(hypothesis, reference)
+        errors += e
+        total += n
+    return 100.0 * errors / max(total, 1)
