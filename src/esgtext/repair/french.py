@@ -37,6 +37,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
+from operator import is_not
 from typing import NamedTuple
 
 from esgtext.repair.edits import Edit
@@ -702,7 +704,8 @@ def restore_french(text: str) -> list[Edit]:
     return kept
 
 
-_CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[tuple[str, str], list[_Candidate]]] = {}
+# per damage flags: {kind of the token before: {surface: candidates}}
+_CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[str, dict[str, list[_Candidate]]]] = {}
 MAX_CANDIDATE_MEMO = 200_000
 # The largest value _a_cue can return: a governing word, then an article cue (capped at 2.0).
 _ARTICLE_CUE_MAX = 2.0
@@ -711,6 +714,24 @@ _ARTICLE_CUE_MAX = 2.0
 def _a_cue_max() -> float:
     return max(A_GOVERNOR_BONUS + max(_ARTICLE_CUE_MAX, 0.0), A_GOVERNED_INFINITIVE_BONUS,
                INFINITIVE_AFTER_WORD_BONUS, NUMBER_RANGE_BONUS, NEXT_NAME_BONUS)
+
+
+class _AGivenTable(dict):
+    """log10 P(à | v) for each context v after which an "à" may come at all, None for the others
+    ("le", "de", "des" never precede "à"): ``table[v]``, computed on first look-up."""
+
+    def __init__(self, model: BigramModel):
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, last: str) -> float | None:
+        value = self.model.cached_logprob(last + " à")
+        if value is None:
+            value = self.model.logprob("à", last)
+        if value <= MIN_LOG_P_A and not _governs_a(last):
+            value = None
+        self[last] = value
+        return value
 
 
 def _decode(
@@ -732,9 +753,10 @@ def _decode(
     # A word's candidates depend on its spelling, the kind of token before it and the damage
     # diagnosed: computed once per process for each (most words repeat across texts).
     flags = (diagnosis.deleted, diagnosis.stripped, diagnosis.deleted_apostrophe)
-    memo = _CANDIDATE_MEMO.get(flags)
-    if memo is None or len(memo) > MAX_CANDIDATE_MEMO:  # bounded in a long-running process
-        memo = _CANDIDATE_MEMO[flags] = {}
+    # {previous kind: {surface: candidates}}
+    memos = _CANDIDATE_MEMO.get(flags)
+    if memos is None or sum(map(len, memos.values())) > MAX_CANDIDATE_MEMO:  # bounded
+        memos = _CANDIDATE_MEMO[flags] = {kind: {} for kind in ("", "word", "elided", "num")}
     options: list[list[_Candidate] | None] = [None] * count
     previous_kind = ""
     for index, tok in enumerate(tokens):
@@ -742,11 +764,12 @@ def _decode(
             # after punctuation or a line break a sentence may start
             previous_kind = "" if tok.kind in ("punct", "newline") else tok.kind
             continue
-        memo_key = (tok.surface, previous_kind)
-        previous_kind = "word"
-        candidates = memo.get(memo_key)
+        memo = memos[previous_kind]
+        candidates = memo.get(tok.surface)
         if candidates is None:
-            candidates = memo[memo_key] = _word_candidates(tok, diagnosis, lexicon, memo_key[1])
+            candidates = memo[tok.surface] = _word_candidates(tok, diagnosis, lexicon,
+                                                              previous_kind)
+        previous_kind = "word"
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
@@ -761,8 +784,9 @@ def _decode(
 
     # 2. Between which tokens may a vanished "à" have stood?
     insertion = [0] * count  # 0: no, 1: yes, 2: yes, and the gap is a doubled space
+    a_given_after = _AGivenTable(model)  # shared by steps 2 and 3
+    cached = model.cached_logprob  # log10 P(w | v) by "v w", None when not computed yet
     if allow_insertion:
-        a_after: dict[str, bool] = {}  # whether "à" may follow a word at all
         # A sentence that starts in lower case where no accented capital survived lost its
         # first letter or its first word: "l'avenir, Chery..." was "À l'avenir, Chery...".
         capitals_lost = not _ACCENTED_CAPITAL.search(text)
@@ -788,11 +812,7 @@ def _decode(
                 double_space = "  " in gap
             if not double_space and options[index - 1] is None:
                 last = contexts[index - 1]
-                plausible = a_after.get(last)
-                if plausible is None:  # "le", "de", "des" never precede "à"
-                    plausible = a_after[last] = (logprob("à", last) > MIN_LOG_P_A
-                                                 or _governs_a(last))
-                if not plausible:
+                if a_given_after[last] is None:
                     continue
                 first = tok.context
                 if (options[index] is None and kinds[index] == "word"
@@ -809,10 +829,9 @@ def _decode(
 
     # 3. Viterbi over the tokens that matter: ambiguous words, possible "à" gaps and the token
     # after an ambiguous word. Elsewhere a single path runs on and its score need not be known.
-    interesting = [
-        i for i in range(count)
-        if options[i] is not None or insertion[i] or (i and options[i - 1] is not None)
-    ]
+    ambiguous = list(compress(range(count), map(is_not, options, repeat(None))))
+    interesting = sorted({*ambiguous, *[i + 1 for i in ambiguous if i + 1 < count],
+                          *compress(range(count), insertion)})
     # Each state: (score, last context token, back-pointer index into history).
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
@@ -821,7 +840,6 @@ def _decode(
     # An inserted "à" is scored in full only when it can still beat the best score so far: its
     # cue (_a_cue, the costly part) is at most this much.
     cue_max = _a_cue_max() + 1e-6
-    cached = model.cached_logprob  # log10 P(w | v) by "v w", None when not computed yet
     for index in interesting:
         tok = tokens[index]
         previous_token = tokens[index - 1] if index else None
@@ -847,15 +865,13 @@ def _decode(
                 auxiliary_before_adverb = tokens[index - 3].context
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            a_given = []
-            for _, last, _ in states:
-                a_given_last = cached(last + " à")
-                if a_given_last is None:
-                    a_given_last = logprob("à", last)
-                if (not double_space and not sentence_start and a_given_last <= MIN_LOG_P_A
-                        and not _governs_a(last)):
-                    a_given_last = None
-                a_given.append(a_given_last)
+            if double_space or sentence_start:
+                a_given = []
+                for _, last, _ in states:
+                    a_given_last = cached(last + " à")
+                    a_given.append(logprob("à", last) if a_given_last is None else a_given_last)
+            else:
+                a_given = [a_given_after[last] for _, last, _ in states]
             gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
                          + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
         if len(states) == 1 and len(candidates) == 1:
@@ -932,7 +948,12 @@ def _decode(
                     if a_given_last is None:
                         continue
                     if chain_a is None:
-                        chain_a = _chain(logprob, "à", cand_contexts)
+                        if len(cand_contexts) == 1:
+                            chain_a = cached("à " + first)
+                            if chain_a is None:
+                                chain_a = logprob(first, "à")
+                        else:
+                            chain_a = _chain(logprob, "à", cand_contexts)
                     if score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max < best_score:
                         continue  # even the largest cue would not make it win
                     inserted = (
