@@ -794,14 +794,17 @@ def _decode(
             if kinds[index] not in ("word", "elided", "num"):
                 continue
             tok = tokens[index]
-            if capitals_lost and tok.surface[:1].islower() and (
-                index == 0 or kinds[index - 1] == "newline"
-                or (kinds[index - 1] == "punct" and tokens[index - 1].surface in ".!?")
-            ):
-                insertion[index] = 3
-                continue
-            if index == 0:
-                continue
+            if index == 0 or kinds[index - 1] in ("newline", "punct"):
+                if capitals_lost and tok.surface[:1].islower() and (
+                    index == 0 or kinds[index - 1] == "newline" or tokens[index - 1].surface in ".!?"
+                ):
+                    insertion[index] = 3
+                    continue
+                if index == 0:
+                    continue
+            elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
+                  and tok.start - tokens[index - 1].end == 1):
+                continue  # the usual case: no "à" after the word before, and no doubled space
             prev_end = tokens[index - 1].end
             if tok.start - prev_end == 1 and text[prev_end] == " ":
                 double_space = False
