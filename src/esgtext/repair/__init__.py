@@ -261,6 +261,8 @@ def _bounded_pieces(text: str, start: int, end: int, size: int | None = None):
 
 
 def _shift(edits, delta: int) -> list[Edit]:
+    if not delta:
+        return list(edits)
     return [
         Edit(e.kind, e.start + delta, e.end + delta, e.before, e.after, e.confidence, e.reason) for e in edits
     ]
