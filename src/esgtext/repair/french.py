@@ -535,7 +535,7 @@ _APOSTROPHE_WORDS = {
     "presquile": "presqu’île",
 }
 # Candidates far rarer than the word itself only cost time: the context never rescues them.
-_CANDIDATE_FLOOR = 2.5
+_CANDIDATE_FLOOR = 3.5
 GLUED_ELISION_BONUS = 2.0
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
 
@@ -611,6 +611,15 @@ def _elided_before_space(text: str, tok: Token) -> bool:
 
 # Abbreviated titles are no damaged words: "Mme" is not "même".
 _TITLES = frozenset("Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste".split())
+
+
+def _is_title(tokens: list[Token], index: int) -> bool:
+    """"Mme Dupont" is a title; "Mme si" (a lower-case word next) is "Même si"."""
+    if tokens[index].surface not in _TITLES:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.kind == "word" and nxt.surface[:1].islower()
+                and nxt.start == tokens[index].end + 1)
 _INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
 
 
@@ -734,6 +743,10 @@ class _AGivenTable(dict):
         return value
 
 
+# One table per bigram model (there are at most a few: see lexicon.bigram_model).
+_A_GIVEN_TABLES: dict[BigramModel, _AGivenTable] = {}
+
+
 def _decode(
     text: str,
     tokens: list[Token],
@@ -774,7 +787,7 @@ def _decode(
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
-                    and tok.surface not in _TITLES):
+                    and not _is_title(tokens, index)):
                 options[index] = candidates
         elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
             # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
@@ -784,7 +797,10 @@ def _decode(
 
     # 2. Between which tokens may a vanished "à" have stood?
     insertion = [0] * count  # 0: no, 1: yes, 2: yes, and the gap is a doubled space
-    a_given_after = _AGivenTable(model)  # shared by steps 2 and 3
+    # shared by steps 2 and 3, and kept for the next text decoded with this model
+    a_given_after = _A_GIVEN_TABLES.get(model)
+    if a_given_after is None or len(a_given_after) > MAX_CANDIDATE_MEMO:  # bounded
+        a_given_after = _A_GIVEN_TABLES[model] = _AGivenTable(model)
     cached = model.cached_logprob  # log10 P(w | v) by "v w", None when not computed yet
     if allow_insertion:
         # A sentence that starts in lower case where no accented capital survived lost its
