@@ -87,6 +87,14 @@ def test_context_rules(damaged, expected):
     assert repaired(damaged) == expected
 
 
+def test_titles_and_rare_candidates():
+    # "Mme" before a name is a title, before a lower-case word it was "Même";
+    # "une le" lost an "î" although "le" is a word far more frequent than "île"
+    text = "Mme si la socit a t reconnue, Mme Dupont a visit une le du Pacifique."
+    assert repaired(text) == (
+        "Même si la société a été reconnue, Mme Dupont a visité une île du Pacifique.")
+
+
 def test_doubled_space_marks_where_a_vanished():
     text = "Le groupe a livr des collations  80 enfants et a t reconnu pour son action."
     out = repaired(text)
@@ -187,10 +195,10 @@ def _deleted_with_apostrophes(text: str) -> str:
 @pytest.mark.parametrize(
     "damage, limit",
     [
-        (delete_accents, 3.6),  # measured 3.06 % on these documents
-        (_deleted_with_apostrophes, 3.8),  # measured 3.24 % (apostrophes made typographic first)
-        (question_mark_accents, 0.6),  # measured 0.26 %
-        (strip_accents, 1.4),  # measured 0.97 %
+        (delete_accents, 3.0),  # measured 2.57 % on these documents
+        (_deleted_with_apostrophes, 3.1),  # measured 2.67 % (apostrophes made typographic first)
+        (question_mark_accents, 0.6),  # measured 0.29 %
+        (strip_accents, 1.2),  # measured 0.72 %
     ],
 )
 def test_flores_word_error_rate(flores_docs, damage, limit):
