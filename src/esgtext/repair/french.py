@@ -535,7 +535,7 @@ _APOSTROPHE_WORDS = {
     "presquile": "presqu’île",
 }
 # Candidates far rarer than the word itself only cost time: the context never rescues them.
-_CANDIDATE_FLOOR = 3.5
+_CANDIDATE_FLOOR = 3.0
 GLUED_ELISION_BONUS = 2.0
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
 
