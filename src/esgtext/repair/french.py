@@ -69,6 +69,11 @@ _SCAN = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+# The "elided" tokens of _SCAN written with a typographic apostrophe ("l’avenir"), counted without
+# a pass over the tokens.
+_TYPOGRAPHIC_ELISION = re.compile(
+    r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])’(?=[^\W\d_])", re.IGNORECASE
+)
 
 
 class Token(NamedTuple):
@@ -97,6 +102,14 @@ def _tokens(text: str) -> list[Token]:
         start, end = m.span()
         append(make(Token, (kind, start, end, surface, context)))
     return out
+
+
+_GAP_KINDS = frozenset(("word", "elided", "num"))
+
+
+def _columns(tokens: list[Token]) -> tuple[tuple, tuple, tuple, tuple, tuple]:
+    """(kinds, starts, ends, surfaces, contexts) of ``tokens``, transposed at C speed."""
+    return tuple(zip(*tokens)) if tokens else ((), (), (), (), ())
 
 
 # --- diagnosis --------------------------------------------------------------------------------
@@ -171,7 +184,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     deleted = stripped = apostrophe = 0
     accented_lowercase = 0
     # Each distinct word once: most words of a text repeat, and their evidence is cached.
-    counts = Counter([tok.surface for tok in tokens if tok.kind == "word"])
+    kinds, _, _, surfaces, _ = _columns(tokens)
+    counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
     words = sum(counts.values())
     evidence_of = _EVIDENCE
     if len(evidence_of) > 200_000:  # bounded in a long-running process
@@ -192,7 +206,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         stripped += n * evidence[1]
         apostrophe += n * evidence[2]
     question = sum(1 for _ in _question_mark_words(text, lexicon))
-    typographic = sum(1 for tok in tokens if tok.kind == "elided" and tok.surface[-1] == "’")
+    typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
                            typographic)
 
@@ -759,8 +773,7 @@ def _decode(
     logprob = model.logprob
     allow_insertion = diagnosis.deleted
     count = len(tokens)
-    kinds = [tok.kind for tok in tokens]
-    contexts = [tok.context for tok in tokens]
+    kinds, _, _, _, contexts = _columns(tokens)
 
     # 1. Which words are ambiguous (more than one candidate)?
     # A word's candidates depend on its spelling, the kind of token before it and the damage
@@ -806,9 +819,8 @@ def _decode(
         # A sentence that starts in lower case where no accented capital survived lost its
         # first letter or its first word: "l'avenir, Chery..." was "À l'avenir, Chery...".
         capitals_lost = not _ACCENTED_CAPITAL.search(text)
-        for index in range(count):
-            if kinds[index] not in ("word", "elided", "num"):
-                continue
+        # (only before a word, an elided article or a number)
+        for index in compress(range(count), map(_GAP_KINDS.__contains__, kinds)):
             tok = tokens[index]
             if index == 0 or kinds[index - 1] in ("newline", "punct"):
                 if capitals_lost and tok.surface[:1].islower() and (
