@@ -95,6 +95,12 @@ def test_titles_and_rare_candidates():
         "Même si la société a été reconnue, Mme Dupont a visité une île du Pacifique.")
 
 
+def test_participle_after_an_auxiliary_and_a_two_word_adverb():
+    text = "Le groupe a en outre men des initiatives et avait d'abord montr la voie."
+    out = repaired(text)
+    assert "a en outre mené" in out and "avait d'abord montré" in out
+
+
 def test_doubled_space_marks_where_a_vanished():
     text = "Le groupe a livr des collations  80 enfants et a t reconnu pour son action."
     out = repaired(text)

@@ -490,8 +490,10 @@ PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.5
 
 _ADVERBS = frozenset(
     "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord souvent "
-    "longtemps beaucoup peu trop très récemment finalement".split()
+    "longtemps beaucoup peu trop très récemment finalement outre".split()
 )
+# (last word, word before it) of adverbs written in two words
+_TWO_WORD_ADVERBS = frozenset({("abord", "d'"), ("outre", "en")})
 
 
 def _is_adverb(word: str) -> bool:
@@ -892,7 +894,8 @@ def _decode(
         if index > 1 and (previous_token.context in _ADVERBS or (
                 previous_token.context.endswith("ment") and len(previous_token.context) > 6)):
             auxiliary_before_adverb = tokens[index - 2].context
-            if tokens[index - 2].context == "abord" and index > 2:  # "d'abord"
+            if (index > 2 and (previous_token.context, auxiliary_before_adverb)
+                    in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
                 auxiliary_before_adverb = tokens[index - 3].context
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
