@@ -906,6 +906,7 @@ def _decode(
                     a_given.append(logprob("à", last) if a_given_last is None else a_given_last)
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
+            # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
             gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
                          + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
         if len(states) == 1 and len(candidates) == 1:
@@ -930,20 +931,10 @@ def _decode(
                 chain_a = cached("à " + first)
                 if chain_a is None:
                     chain_a = logprob(first, "à")
-                prior = cand.prior
-                if (score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max
-                        >= best_score):
-                    inserted = (
-                        score
-                        + a_given_last
-                        + chain_a
-                        + prior
-                        + INSERT_A_BIAS
-                        + (DOUBLE_SPACE_BONUS if double_space else 0.0)
-                        + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
-                        + _a_cue(last, first, tok, previous_token, text, lexicon,
-                                 following, model)
-                    )
+                base = score + a_given_last + chain_a + cand.prior + INSERT_A_BIAS + gap_bonus
+                if base + cue_max >= best_score:
+                    inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
+                                             following, model)
                     if inserted > best_score:
                         history.append((index, back, True, cand))
                         states = [(inserted, first, len(history) - 1)]
@@ -988,19 +979,11 @@ def _decode(
                                 chain_a = logprob(first, "à")
                         else:
                             chain_a = _chain(logprob, "à", cand_contexts)
-                    if score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus + cue_max < best_score:
+                    base = score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus
+                    if base + cue_max < best_score:
                         continue  # even the largest cue would not make it win
-                    inserted = (
-                        score
-                        + a_given_last
-                        + chain_a
-                        + prior
-                        + INSERT_A_BIAS
-                        + (DOUBLE_SPACE_BONUS if double_space else 0.0)
-                        + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
-                        + _a_cue(last, first, tok, previous_token, text, lexicon,
-                                 following, model)
-                    )
+                    inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
+                                             following, model)
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
             history.append((index, best_back, best_inserted, cand))
