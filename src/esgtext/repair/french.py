@@ -85,7 +85,7 @@ class Token(NamedTuple):
 
 
 def _tokens(text: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
     append = out.append
     make = tuple.__new__  # a NamedTuple without the cost of its keyword-aware constructor
     for m in _SCAN.finditer(text):
@@ -107,7 +107,7 @@ def _tokens(text: str) -> list[Token]:
 _GAP_KINDS = frozenset(("word", "elided", "num"))
 
 
-def _columns(tokens: list[Token]) -> tuple[tuple, tuple, tuple, tuple, tuple]:
+def _columns(tokens: list[Token]) -> tuple[tuple, ...]:
     """(kinds, starts, ends, surfaces, contexts) of ``tokens``, transposed at C speed."""
     return tuple(zip(*tokens)) if tokens else ((), (), (), (), ())
 
@@ -199,7 +199,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             else:
                 evidence = sum(1 for c in surface if c.islower() and not c.isascii())
             evidence_of[surface] = evidence
-        if evidence.__class__ is int:
+        if isinstance(evidence, int):
             accented_lowercase += n * evidence
             continue
         deleted += n * evidence[0]
@@ -382,8 +382,8 @@ def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
     when the words decide it, else None; whether ``first`` is an infinitive that ``last`` may
     govern through "à"; whether a name after ``last`` may follow "à")."""
     article = model is not None and first in ARTICLES_AFTER_A
-    key = (last, first, following if article else "",
-           (model.discount, model.unseen_weight) if article else None)
+    key = ((last, first, following, (model.discount, model.unseen_weight))
+           if article and model is not None else (last, first, "", None))
     found = _A_CUE_WORDS.get(key)
     if found is None:
         if len(_A_CUE_WORDS) > 200_000:  # bounded in a long-running process
@@ -694,14 +694,14 @@ def restore_french(text: str) -> list[Edit]:
     if len(text) > MAX_PIECE:
         # A long text (a 10 MB single line) is repaired piece by piece, each piece diagnosed on
         # its own, so that memory stays bounded and time linear.
-        edits = []
+        pieces: list[Edit] = []
         for start, end in _pieces(text, MAX_PIECE):
-            edits += [
+            pieces += [
                 Edit(e.kind, e.start + start, e.end + start, e.before, e.after, e.confidence,
                      e.reason)
                 for e in restore_french(text[start:end])
             ]
-        return edits
+        return pieces
     lexicon = french_lexicon()
     tokens = _tokens(text)
     diagnosis = diagnose_damage(text, tokens)
@@ -891,16 +891,17 @@ def _decode(
         sentence_start = insertion[index] == 3
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb = ""
-        if index > 1 and (previous_token.context in _ADVERBS or (
-                previous_token.context.endswith("ment") and len(previous_token.context) > 6)):
-            auxiliary_before_adverb = tokens[index - 2].context
-            if (index > 2 and (previous_token.context, auxiliary_before_adverb)
+        previous_context = contexts[index - 1] if index else ""
+        if index > 1 and (previous_context in _ADVERBS or (
+                previous_context.endswith("ment") and len(previous_context) > 6)):
+            auxiliary_before_adverb = contexts[index - 2]
+            if (index > 2 and (previous_context, auxiliary_before_adverb)
                     in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
-                auxiliary_before_adverb = tokens[index - 3].context
+                auxiliary_before_adverb = contexts[index - 3]
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
             if double_space or sentence_start:
-                a_given = []
+                a_given: list[float | None] = []
                 for _, last, _ in states:
                     a_given_last = cached(last + " à")
                     a_given.append(logprob("à", last) if a_given_last is None else a_given_last)
@@ -996,13 +997,13 @@ def _decode(
     node = max(states)[2]
     path = []
     while node >= 0:
-        index, parent, inserted, cand = history[node]
-        path.append((index, inserted, cand))
+        index, parent, a_inserted, cand = history[node]
+        path.append((index, a_inserted, cand))
         node = parent
     path.reverse()
-    for index, inserted, cand in path:
+    for index, a_inserted, cand in path:
         tok = tokens[index]
-        if inserted:
+        if a_inserted:
             edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok))
         if cand.kind:
             if cand.elision:
@@ -1090,7 +1091,8 @@ def _in_url(text: str, position: int) -> bool:
     start = position
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    end = _NON_SPACE_RUN.match(text, position).end()
+    run = _NON_SPACE_RUN.match(text, position)  # (always matches, maybe empty)
+    end = run.end() if run else position
     return _URL_MARK.search(text, start, end) is not None
 
 
