@@ -25,9 +25,12 @@ Line breaks are never added or removed: the output has one line per input line.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.util
 import os
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,66 @@ from typing import Any
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
+
+
+def _source_needed(compiled: Path, environ=os.environ) -> str | None:
+    """Why ``french.py`` itself must be imported instead of ``compiled``, its mypyc build, or None.
+
+    ``pip install`` compiles ``french.py`` with mypyc where it can (see ``setup.py``); Python then
+    imports the extension module in its place. It is the same code and gives the same edits. Two
+    cases call for the source instead:
+
+    - ``ESGTEXT_PURE_PYTHON`` is set in the environment (to compare, or to debug);
+    - ``french.py`` changed since the build (an edited checkout): the SHA-256 that the build wrote
+      beside the extension no longer matches, and an edit is never shadowed by a stale build.
+    """
+    source = compiled.with_name("french.py")
+    if not source.is_file():
+        return None  # a build shipped without its source: nothing else to import
+    if environ.get("ESGTEXT_PURE_PYTHON"):
+        return "ESGTEXT_PURE_PYTHON is set"
+    try:
+        built_from = compiled.with_name("french.source-sha256").read_text().strip()
+    except OSError:
+        built_from = ""
+    if built_from != hashlib.sha256(source.read_bytes()).hexdigest():
+        return "french.py changed since it was compiled; run `make native` to rebuild"
+    return None
+
+
+def load_french_source(name: str):
+    """Import ``french.py`` itself as module ``name`` (registered in ``sys.modules``), even where
+    its compiled build would be imported: for the guard below, and for tests that compare both."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("french.py"))
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+_FRENCH = __name__ + ".french"
+_FRENCH_SPEC = importlib.util.find_spec(_FRENCH)  # only looks at files
+_FRENCH_SOURCE_REASON = None
+if _FRENCH_SPEC is not None and _FRENCH_SPEC.origin and not _FRENCH_SPEC.origin.endswith(".py"):
+    _FRENCH_SOURCE_REASON = _source_needed(Path(_FRENCH_SPEC.origin))
+    if _FRENCH_SOURCE_REASON and _FRENCH not in sys.modules:
+        french = load_french_source(_FRENCH)
+
+
+def french_decoder() -> str:
+    """Which French accent decoder this process runs: "compiled (mypyc)" or "pure Python", with
+    the reason when a compiled build exists but is not used. Shown by ``esgtext --version``."""
+    if _FRENCH_SPEC is None:
+        return "not available"
+    if _FRENCH_SPEC.origin and not _FRENCH_SPEC.origin.endswith(".py"):
+        if _FRENCH_SOURCE_REASON:
+            return f"pure Python ({_FRENCH_SOURCE_REASON})"
+        return "compiled (mypyc)"
+    return "pure Python (not compiled at install)"
+
 
 __all__ = [
     "DEFAULT_CONFIG",
