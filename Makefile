@@ -51,4 +51,4 @@ lexicon: setup
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache build
-	rm -f src/esgtext/repair/*.so src/esgtext/repair/*.source-sha256
+	rm -f src/*__mypyc*.so src/esgtext/repair/*.so src/esgtext/repair/*.source-sha256

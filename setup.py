@@ -1,15 +1,16 @@
 """Build script. Everything is declared in pyproject.toml except one optional step: the French
-accent decoder (``src/esgtext/repair/french.py``) is compiled to a C extension with mypyc.
+accent decoder (``src/esgtext/repair/french.py`` and the bigram model it queries, ``lexicon.py``)
+is compiled to C extensions with mypyc.
 
-The compiled module is the same source, so it gives the same edits, about a quarter faster. The
-step is optional, and the pure-Python module is used (same results) when:
+The compiled modules are the same source, so they give the same edits, faster. The step is
+optional, and the pure-Python modules are used (same results) when:
 
 - ``ESGTEXT_PURE_PYTHON=1`` is set at install time;
-- mypyc cannot be imported, or it rejects the module;
+- mypyc cannot be imported, or it rejects the modules;
 - there is no working C compiler.
 
-``ESGTEXT_PURE_PYTHON=1`` at run time, or a ``french.py`` edited after the build, also selects the
-pure-Python module: see ``esgtext/repair/__init__.py``.
+``ESGTEXT_PURE_PYTHON=1`` at run time, or a source edited after the build, also selects the
+pure-Python modules: see ``esgtext/repair/__init__.py``.
 """
 
 import hashlib
@@ -20,43 +21,57 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-FRENCH_DECODER = "src/esgtext/repair/french.py"
-# Written next to the compiled module: the SHA-256 of the french.py it was compiled from. At run
-# time a french.py that no longer matches (edited since the build) is imported instead.
-SOURCE_DIGEST_SUFFIX = ".source-sha256"
-_compiled_digest = None  # of the french.py that mypyc read
+PACKAGE_DIR = Path("src/esgtext/repair")
+# Keep in step with esgtext.repair.COMPILED_MODULES (dependencies first).
+COMPILED_MODULES = ("lexicon", "french")
+# Written next to the compiled modules: the SHA-256 of the sources they were compiled from. At
+# run time, sources that no longer match (edited since the build) are imported instead.
+DIGEST_FILE = "compiled.source-sha256"
+
+
+def sources_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for name in COMPILED_MODULES:
+        digest.update((folder / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+_compiled_digest = None  # of the sources that mypyc read
 
 
 class BuildExt(build_ext):
-    def build_extension(self, ext):
-        super().build_extension(ext)
-        if ext.name != "esgtext.repair.french" or not _compiled_digest:
-            return
-        folders = {Path(self.get_ext_fullpath(ext.name)).parent}  # the wheel's build folder
-        if self.editable_mode or self.inplace:  # the extension is copied next to french.py
-            folders.add(Path(FRENCH_DECODER).parent)
+    def run(self):
+        super().run()
+        if not _compiled_digest or not all(Path(self.get_ext_fullpath(e.name)).exists()
+                                           for e in self.extensions):
+            return  # some extension failed to build: no digest, the sources will be used
+        folders = {Path(self.get_ext_fullpath("esgtext.repair.french")).parent}  # wheel build
+        if self.editable_mode or self.inplace:  # the extensions were copied next to the sources
+            folders.add(PACKAGE_DIR)
         for folder in folders:
-            (folder / ("french" + SOURCE_DIGEST_SUFFIX)).write_text(_compiled_digest + "\n")
+            (folder / DIGEST_FILE).write_text(_compiled_digest + "\n")
 
 
 def _ext_modules():
     global _compiled_digest
     if os.environ.get("ESGTEXT_PURE_PYTHON"):
         return []
-    _compiled_digest = hashlib.sha256(Path(FRENCH_DECODER).read_bytes()).hexdigest()
+    _compiled_digest = sources_digest(PACKAGE_DIR)
     try:
         from mypyc.build import mypycify
 
         extensions = mypycify(
             # third-party modules (ftfy, wordfreq) are not installed in the isolated build
-            ["--ignore-missing-imports", "--follow-imports=silent", FRENCH_DECODER],
+            ["--ignore-missing-imports", "--follow-imports=silent",
+             *(str(PACKAGE_DIR / f"{name}.py") for name in COMPILED_MODULES)],
             opt_level="3",
+            group_name="esgtext_repair",  # the shared library: esgtext_repair__mypyc.*.so
         )
     except (Exception, SystemExit) as exc:  # mypy reports type errors with SystemExit
         print(f"esgtext: building without the compiled French decoder ({exc})", file=sys.stderr)
         return []
     for extension in extensions:
-        extension.optional = True  # no C compiler: skipped, and the .py module is used
+        extension.optional = True  # no C compiler: skipped, and the .py modules are used
     return extensions
 
 

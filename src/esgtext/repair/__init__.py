@@ -40,63 +40,77 @@ from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
 
 
-def _source_needed(compiled: Path, environ=os.environ) -> str | None:
-    """Why ``french.py`` itself must be imported instead of ``compiled``, its mypyc build, or None.
+# Compiled with mypyc at install where possible (see setup.py), dependencies first.
+COMPILED_MODULES = ("lexicon", "french")
+_DIGEST_FILE = "compiled.source-sha256"
 
-    ``pip install`` compiles ``french.py`` with mypyc where it can (see ``setup.py``); Python then
-    imports the extension module in its place. It is the same code and gives the same edits. Two
-    cases call for the source instead:
+
+def _sources_needed(folder: Path, environ=os.environ) -> str | None:
+    """Why the ``.py`` sources of :data:`COMPILED_MODULES` must be imported instead of their
+    compiled builds in ``folder``, or None.
+
+    ``pip install`` compiles them with mypyc where it can (see ``setup.py``); Python then imports
+    the extension modules in their place. They are the same code and give the same edits. Two
+    cases call for the sources instead:
 
     - ``ESGTEXT_PURE_PYTHON`` is set in the environment (to compare, or to debug);
-    - ``french.py`` changed since the build (an edited checkout): the SHA-256 that the build wrote
-      beside the extension no longer matches, and an edit is never shadowed by a stale build.
+    - a source changed since the build (an edited checkout): the SHA-256 that the build wrote
+      beside the extensions no longer matches, and an edit is never shadowed by a stale build.
+      The modules call each other natively, so all of them are then imported from source.
     """
-    source = compiled.with_name("french.py")
-    if not source.is_file():
-        return None  # a build shipped without its source: nothing else to import
+    sources = [folder / f"{name}.py" for name in COMPILED_MODULES]
+    if not all(source.is_file() for source in sources):
+        return None  # a build shipped without its sources: nothing else to import
     if environ.get("ESGTEXT_PURE_PYTHON"):
         return "ESGTEXT_PURE_PYTHON is set"
     try:
-        built_from = compiled.with_name("french.source-sha256").read_text().strip()
+        built_from = (folder / _DIGEST_FILE).read_text().strip()
     except OSError:
         built_from = ""
-    if built_from != hashlib.sha256(source.read_bytes()).hexdigest():
-        return "french.py changed since it was compiled; run `make native` to rebuild"
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    if built_from != digest.hexdigest():
+        return "the sources changed since they were compiled; run `make native` to rebuild"
     return None
 
 
-def load_french_source(name: str):
-    """Import ``french.py`` itself as module ``name`` (registered in ``sys.modules``), even where
-    its compiled build would be imported: for the guard below, and for tests that compare both."""
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("french.py"))
-    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+def load_source_module(name: str, as_name: str | None = None):
+    """Import ``esgtext/repair/<name>.py`` itself as module ``as_name`` (default: its own name,
+    registered in ``sys.modules``), even where its compiled build would be imported: for the guard
+    below, and for tests that compare both."""
+    as_name = as_name or f"{__name__}.{name}"
+    spec = importlib.util.spec_from_file_location(as_name, Path(__file__).with_name(f"{name}.py"))
+    module = sys.modules[as_name] = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
     except BaseException:
-        del sys.modules[name]
+        del sys.modules[as_name]
         raise
     return module
 
 
-_FRENCH = __name__ + ".french"
-_FRENCH_SPEC = importlib.util.find_spec(_FRENCH)  # only looks at files
-_FRENCH_SOURCE_REASON = None
-if _FRENCH_SPEC is not None and _FRENCH_SPEC.origin and not _FRENCH_SPEC.origin.endswith(".py"):
-    _FRENCH_SOURCE_REASON = _source_needed(Path(_FRENCH_SPEC.origin))
-    if _FRENCH_SOURCE_REASON and _FRENCH not in sys.modules:
-        french = load_french_source(_FRENCH)
+def _compiled(name: str) -> bool:
+    spec = importlib.util.find_spec(f"{__name__}.{name}")  # only looks at files
+    return spec is not None and bool(spec.origin) and not spec.origin.endswith(".py")
+
+
+_COMPILED = _compiled("french")
+_SOURCE_REASON = _sources_needed(Path(__file__).parent) if _COMPILED else None
+if _SOURCE_REASON:
+    for _name in COMPILED_MODULES:
+        if f"{__name__}.{_name}" not in sys.modules:
+            globals()[_name] = load_source_module(_name)
 
 
 def french_decoder() -> str:
     """Which French accent decoder this process runs: "compiled (mypyc)" or "pure Python", with
     the reason when a compiled build exists but is not used. Shown by ``esgtext --version``."""
-    if _FRENCH_SPEC is None:
-        return "not available"
-    if _FRENCH_SPEC.origin and not _FRENCH_SPEC.origin.endswith(".py"):
-        if _FRENCH_SOURCE_REASON:
-            return f"pure Python ({_FRENCH_SOURCE_REASON})"
-        return "compiled (mypyc)"
-    return "pure Python (not compiled at install)"
+    if not _COMPILED:
+        return "pure Python (not compiled at install)"
+    if _SOURCE_REASON:
+        return f"pure Python ({_SOURCE_REASON})"
+    return "compiled (mypyc)"
 
 
 __all__ = [

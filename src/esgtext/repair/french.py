@@ -750,7 +750,7 @@ class _AGivenTable(dict):
         self.model = model
 
     def __missing__(self, last: str) -> float | None:
-        value = self.model.cached_logprob(last + " à")
+        value = self.model.cache.get(last + " à")
         if value is None:
             value = self.model.logprob("à", last)
         if value <= MIN_LOG_P_A and not _governs_a(last):
@@ -816,7 +816,7 @@ def _decode(
     a_given_after = _A_GIVEN_TABLES.get(model)
     if a_given_after is None or len(a_given_after) > MAX_CANDIDATE_MEMO:  # bounded
         a_given_after = _A_GIVEN_TABLES[model] = _AGivenTable(model)
-    cached = model.cached_logprob  # log10 P(w | v) by "v w", None when not computed yet
+    cache = model.cache  # log10 P(w | v) by "v w", where already computed
     if allow_insertion:
         # A sentence that starts in lower case where no accented capital survived lost its
         # first letter or its first word: "l'avenir, Chery..." was "À l'avenir, Chery...".
@@ -903,7 +903,7 @@ def _decode(
             if double_space or sentence_start:
                 a_given: list[float | None] = []
                 for _, last, _ in states:
-                    a_given_last = cached(last + " à")
+                    a_given_last = cache.get(last + " à")
                     a_given.append(logprob("à", last) if a_given_last is None else a_given_last)
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
@@ -916,7 +916,7 @@ def _decode(
             score, last, back = states[0]
             cand = candidates[0]
             first = cand.contexts[0]
-            lp = cached(last + " " + first)
+            lp = cache.get(last + " " + first)
             best_score = score + (logprob(first, last) if lp is None else lp) + cand.prior
             if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                 best_score -= ELISION_BEFORE_CONSONANT_PENALTY
@@ -929,7 +929,7 @@ def _decode(
                                            tokens[index - 2] if index > 1 else None)
             a_given_last = a_given[0] if insertion_here else None
             if a_given_last is not None and len(cand.contexts) == 1 and not cand.kind:
-                chain_a = cached("à " + first)
+                chain_a = cache.get("à " + first)
                 if chain_a is None:
                     chain_a = logprob(first, "à")
                 base = score + a_given_last + chain_a + cand.prior + INSERT_A_BIAS + gap_bonus
@@ -954,7 +954,7 @@ def _decode(
             prior = cand.prior
             chain_a = None
             for state_index, (score, last, back) in enumerate(states):
-                lp = cached(last + " " + first)
+                lp = cache.get(last + " " + first)
                 plain = score + (logprob(first, last) if lp is None else lp) + prior
                 if len(cand_contexts) > 1:
                     plain += _chain(logprob, first, cand_contexts[1:])
@@ -975,7 +975,7 @@ def _decode(
                         continue
                     if chain_a is None:
                         if len(cand_contexts) == 1:
-                            chain_a = cached("à " + first)
+                            chain_a = cache.get("à " + first)
                             if chain_a is None:
                                 chain_a = logprob(first, "à")
                         else:

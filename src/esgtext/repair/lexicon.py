@@ -158,10 +158,9 @@ class BigramModel:
         self.lexicon = lexicon
         self.discount = discount
         self.unseen_weight = unseen_weight
-        self._cache: dict[str, float] = {}
-        # cached_logprob("v w"): log10 P(w | v) once logprob(w, v) has computed it, else None --
-        # a plain dict look-up for a decoder's inner loop (the dict is cleared, never replaced).
-        self.cached_logprob = self._cache.get
+        # cache["v w"]: log10 P(w | v) once logprob(w, v) has computed it -- a decoder's inner
+        # loop reads it directly (the dict is cleared when full, never replaced).
+        self.cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
         entry = self._parsed.get(v)
@@ -197,12 +196,12 @@ class BigramModel:
     def logprob(self, w: str, v: str) -> float:
         """log10 P(w | v)."""
         key = v + " " + w
-        cached = self._cache.get(key)
+        cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if len(self._cache) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
-            self._cache.clear()
-        value = self._cache[key] = self._logprob(w, v)
+        if len(self.cache) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
+            self.cache.clear()
+        value = self.cache[key] = self._logprob(w, v)
         return value
 
     def _logprob(self, w: str, v: str) -> float:
