@@ -13,7 +13,7 @@ optional, and the pure-Python modules are used (same results) when:
 pure-Python modules: see ``esgtext/repair/__init__.py``.
 """
 
-import hashlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -22,20 +22,18 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 PACKAGE_DIR = Path("src/esgtext/repair")
-# Keep in step with esgtext.repair.COMPILED_MODULES (dependencies first).
-COMPILED_MODULES = ("lexicon", "french")
-# Written next to the compiled modules: the SHA-256 of the sources they were compiled from. At
-# run time, sources that no longer match (edited since the build) are imported instead.
-DIGEST_FILE = "compiled.source-sha256"
 
 
-def sources_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for name in COMPILED_MODULES:
-        digest.update((folder / f"{name}.py").read_bytes())
-    return digest.hexdigest()
+def _load_native_info():
+    """``esgtext/repair/_native.py`` (standard library only), loaded by path: importing the
+    package would need its dependencies, which an isolated build does not have."""
+    spec = importlib.util.spec_from_file_location("_esgtext_native", PACKAGE_DIR / "_native.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
+NATIVE = _load_native_info()
 _compiled_digest = None  # of the sources that mypyc read
 
 
@@ -49,21 +47,21 @@ class BuildExt(build_ext):
         if self.editable_mode or self.inplace:  # the extensions were copied next to the sources
             folders.add(PACKAGE_DIR)
         for folder in folders:
-            (folder / DIGEST_FILE).write_text(_compiled_digest + "\n")
+            (folder / NATIVE.DIGEST_FILE).write_text(_compiled_digest + "\n")
 
 
 def _ext_modules():
     global _compiled_digest
     if os.environ.get("ESGTEXT_PURE_PYTHON"):
         return []
-    _compiled_digest = sources_digest(PACKAGE_DIR)
+    _compiled_digest = NATIVE.sources_digest(PACKAGE_DIR)
     try:
         from mypyc.build import mypycify
 
         extensions = mypycify(
             # third-party modules (ftfy, wordfreq) are not installed in the isolated build
             ["--ignore-missing-imports", "--follow-imports=silent",
-             *(str(PACKAGE_DIR / f"{name}.py") for name in COMPILED_MODULES)],
+             *(str(PACKAGE_DIR / f"{name}.py") for name in NATIVE.COMPILED_MODULES)],
             opt_level="3",
             group_name="esgtext_repair",  # the shared library: esgtext_repair__mypyc.*.so
         )

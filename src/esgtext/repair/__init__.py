@@ -25,7 +25,6 @@ Line breaks are never added or removed: the output has one line per input line.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import os
@@ -35,14 +34,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from esgtext.repair._native import COMPILED_MODULES, DIGEST_FILE, sources_digest
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
-
-
-# Compiled with mypyc at install where possible (see setup.py), dependencies first.
-COMPILED_MODULES = ("lexicon", "french")
-_DIGEST_FILE = "compiled.source-sha256"
 
 
 def _sources_needed(folder: Path, environ=os.environ) -> str | None:
@@ -64,13 +59,10 @@ def _sources_needed(folder: Path, environ=os.environ) -> str | None:
     if environ.get("ESGTEXT_PURE_PYTHON"):
         return "ESGTEXT_PURE_PYTHON is set"
     try:
-        built_from = (folder / _DIGEST_FILE).read_text().strip()
+        built_from = (folder / DIGEST_FILE).read_text().strip()
     except OSError:
         built_from = ""
-    digest = hashlib.sha256()
-    for source in sources:
-        digest.update(source.read_bytes())
-    if built_from != digest.hexdigest():
+    if built_from != sources_digest(folder):
         return "the sources changed since they were compiled; run `make native` to rebuild"
     return None
 
