@@ -636,6 +636,8 @@ def _is_title(tokens: list[Token], index: int) -> bool:
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
     return not (nxt is not None and nxt.kind == "word" and nxt.surface[:1].islower()
                 and nxt.start == tokens[index].end + 1)
+
+
 _INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
 
 
@@ -750,11 +752,8 @@ class _AGivenTable(dict):
         self.model = model
 
     def __missing__(self, last: str) -> float | None:
-        value = self.model.cache.get(last + " à")
-        if value is None:
-            value = self.model.logprob("à", last)
-        if value <= MIN_LOG_P_A and not _governs_a(last):
-            value = None
+        logprob = self.model.logprob("à", last)
+        value = None if logprob <= MIN_LOG_P_A and not _governs_a(last) else logprob
         self[last] = value
         return value
 
@@ -900,11 +899,8 @@ def _decode(
                 auxiliary_before_adverb = contexts[index - 3]
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            if double_space or sentence_start:
-                a_given: list[float | None] = []
-                for _, last, _ in states:
-                    a_given_last = cache.get(last + " à")
-                    a_given.append(logprob("à", last) if a_given_last is None else a_given_last)
+            if double_space or sentence_start:  # (rare) any context may precede the "à"
+                a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
             # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
