@@ -77,7 +77,7 @@ def french_typography(text: str, *, seed: int = 0, optional_share: float = 0.5) 
     ``optional_share`` of the places where sources differ: a no-break space between a number and
     the word after it (``20 ans``), between a short word and a number (``en 2020``), after a title
     (``Mme Davis``), and an en dash for a spaced hyphen. A lossy ASCII conversion then deletes all
-    of these (``20ans``, ``1233000``, ``l``\ ``avenir``).
+    of these (``20ans``, ``1233000``, ``lavenir``).
 
     >>> french_typography("L'an dernier : 1 233 000 voitures, soit 67,7 % !", optional_share=0)
     'L’an dernier\xa0: 1\u202f233\u202f000 voitures, soit 67,7\xa0%\u202f!'

@@ -38,6 +38,7 @@ from esgtext.repair._native import COMPILED_MODULES, DIGEST_FILE, sources_digest
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.spacing import restore_sentence_spaces
 
 
 def _sources_needed(folder: Path, environ=os.environ) -> str | None:
@@ -131,6 +132,7 @@ class RepairConfig:
     compose_accents: bool = True
     restore_question_marks: bool = True
     restore_french: bool | str = "auto"
+    restore_spacing: bool = True
     french_threshold: float = 0.5
     french_line_min_words: int = 8
     french_line_threshold: float = 0.25
@@ -143,6 +145,8 @@ class RepairConfig:
             f"qmark:{'yes' if self.restore_question_marks else 'no'}",
             f"french:{self.restore_french}@{self.french_threshold:g}",
         ]
+        if self.restore_spacing:
+            flags.append("spacing:yes")
         return "|".join(flags)
 
 
@@ -233,9 +237,14 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
             ]
         )
 
+    if config.restore_spacing and lang != "zh":
+        run(restore_sentence_spaces(current))
+
     repaired_as = lang
     if is_french:
-        run(_restore_french_paragraphs(current, config, french))
+        if config.restore_spacing:
+            run(_restore_french_paragraphs(current, config, french.restore_french_spacing))
+        run(_restore_french_paragraphs(current, config, french.restore_french))
         repaired_as = "fr"
 
     return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
@@ -276,22 +285,25 @@ _NON_LATIN_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _restore_french_paragraphs(text: str, config: RepairConfig, french) -> list[Edit]:
-    """restore_french on the runs of lines that are French, skipping English paragraphs.
+def _restore_french_paragraphs(text: str, config: RepairConfig, restore) -> list[Edit]:
+    """``restore`` (a French fixer of ``esgtext.repair.french``) on the runs of lines that are
+    French, skipping English paragraphs.
 
     French releases carry English boilerplate ("About Valmont: ... has a presence in eleven
     countries"), where French accents would be damage ("a présence", "à 12% cut"). A line of
     at least ``french_line_min_words`` words that scores below ``french_line_threshold`` is left
     alone; shorter lines (titles, names, datelines) go with the document.
     """
+    from esgtext.repair.french import french_score
+
     runs: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group()
         words = _WORD.findall(line[:2000])
         english = len(words) >= config.french_line_min_words and (
             # the words just found are the score's own words when the line is that short
-            french.french_score(line, words=words) if len(line) <= 2000
-            else french.french_score(line[:FRENCH_SCORE_SAMPLE])
+            french_score(line, words=words) if len(line) <= 2000
+            else french_score(line[:FRENCH_SCORE_SAMPLE])
         ) < config.french_line_threshold
         if english:
             continue
@@ -302,7 +314,7 @@ def _restore_french_paragraphs(text: str, config: RepairConfig, french) -> list[
     edits: list[Edit] = []
     for run_start, run_end in runs:
         for start, end in _bounded_pieces(text, run_start, run_end):
-            edits.extend(_shift(french.restore_french(text[start:end]), start))
+            edits.extend(_shift(restore(text[start:end]), start))
     return edits
 
 

@@ -42,6 +42,7 @@ from operator import is_not
 from typing import NamedTuple
 
 from esgtext.repair.edits import Edit
+from esgtext.repair.spacing import restore_no_break_spaces
 from esgtext.repair.lexicon import (
     ARTICLES_AFTER_A,
     context_tokens,
@@ -52,8 +53,8 @@ from esgtext.repair.lexicon import (
     french_lexicon,
 )
 
-__all__ = ["restore_french", "restore_question_marks", "french_score", "diagnose_damage",
-           "DamageDiagnosis"]
+__all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
+           "diagnose_damage", "DamageDiagnosis"]
 
 TYPOGRAPHIC_APOSTROPHE = "\u2019"
 _VOWEL_START = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
@@ -729,6 +730,29 @@ def restore_french(text: str) -> list[Edit]:
             continue
         kept.append(edit)
     return kept
+
+
+def restore_french_spacing(text: str) -> list[Edit]:
+    """The no-break spaces of French typography (``20 ans``, ``en 2020``, ``1 233 000``,
+    ``M. Dupont``) put back in French text whose non-ASCII characters were deleted: see
+    :mod:`esgtext.repair.spacing`. Text with no such damage gets no edit.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "En2020, le groupe a t reconnu pour son dveloppement et ses 20ans de prsence."
+    >>> apply_edits(text, restore_french_spacing(text)).replace("\u00a0", "_")
+    'En_2020, le groupe a t reconnu pour son dveloppement et ses 20_ans de prsence.'
+    >>> restore_french_spacing("En2020, le groupe a été reconnu.")
+    []
+    """
+    if not any(c.isdigit() or c == "M" for c in text):
+        return []
+    diagnosis = diagnose_damage(text)
+    # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
+    # Latin-1 does, which keeps U+00A0)
+    if not (diagnosis.deleted or (diagnosis.deleted_apostrophe
+                                  and not diagnosis.accented_lowercase)):
+        return []
+    return restore_no_break_spaces(text, french_lexicon())
 
 
 # per damage flags: {kind of the token before: {surface: candidates}}

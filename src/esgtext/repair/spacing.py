@@ -1,0 +1,145 @@
+"""Put back spaces that a lossy conversion or a careless layout took away.
+
+Two kinds of damage glue words together:
+
+- **vanished no-break spaces.** French typography puts a no-break space (U+00A0, or the narrow
+  U+202F) in ``20 ans``, ``en 2020``, ``1 233 000``, ``67,7 %`` and ``M. Dupont``. A conversion to
+  ASCII that deletes every non-ASCII character deletes those too: ``20ans``, ``en2020``,
+  ``1233000``, ``67,7%``, ``M.Dupont``. :func:`restore_no_break_spaces` puts them back, in text
+  already diagnosed as French whose non-ASCII characters were deleted, only where French writes a
+  space without exception (a word of the lexicon glued to a number, five digits or more in one
+  run, a title glued to a name); ``22e``, ``1er``, ``CO2``, ``G20``, ``2020``, ``75008 Paris`` stay.
+- **a sentence glued to the next** ("sociales.Aujourd'hui", "category).In the global"), in any
+  Latin-script text: :func:`restore_sentence_spaces`.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "En2020, la part a atteint 67,7%, soit 1233000 voitures.M.Dupont a 20ans."
+    >>> fixed = apply_edits(text, restore_sentence_spaces(text))
+    >>> fixed
+    'En2020, la part a atteint 67,7%, soit 1233000 voitures. M.Dupont a 20ans.'
+    >>> apply_edits(fixed, restore_no_break_spaces(fixed)).replace("\\u00a0", "_").replace("\\u202f", "^")
+    'En_2020, la part a atteint 67,7_%, soit 1^233^000 voitures. M._Dupont a 20_ans.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.edits import Edit
+from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
+
+__all__ = ["restore_no_break_spaces", "restore_sentence_spaces"]
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+
+# A word glued to a number on either side, a long digit run, a title glued to a name, "%".
+_GLUE = re.compile(
+    r"(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
+    r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
+    r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
+    r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
+    r"|(?P<percent>(?<=\d)%)"
+)
+# What French writes right after a number without a space: ordinals, "h" of times, units' codes.
+_ORDINAL_OR_CODE = frozenset(
+    "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
+) - {"ans"}
+_MIN_WORD_ZIPF = 3.0
+
+
+def _is_word(lower: str, lexicon: FrenchLexicon) -> bool:
+    """A French word, or one whose accents were deleted ("dcembre")."""
+    if lexicon.zipf.get(lower, 0.0) >= _MIN_WORD_ZIPF:
+        return True
+    return lower.isascii() and lexicon.best_zipf(lower, "deleted") >= _MIN_WORD_ZIPF + 0.5
+
+
+def _digit_groups(digits: str) -> list[int]:
+    """Offsets inside ``digits`` where a thousands separator goes: "1233000" -> [1, 4]."""
+    first = len(digits) % 3 or 3
+    return list(range(first, len(digits), 3))
+
+
+def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> list[Edit]:
+    """Insertions of the no-break spaces that French typography had and a conversion to ASCII
+    deleted. Only for French text known to have lost its non-ASCII characters.
+
+    >>> [e.after for e in restore_no_break_spaces("du24dcembre et les 13pays, la G20 et le 22e")]
+    ['\\xa0', '\\xa0', '\\xa0']
+    """
+    lexicon = lexicon or french_lexicon()
+    edits = []
+    for m in _GLUE.finditer(text):
+        kind = m.lastgroup
+        if kind == "word_number":
+            word = m.group("w1")
+            if (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon):
+                edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.9,
+                                  f"a no-break space between {word!r} and the number vanished"))
+        elif kind == "number_word":
+            word = m.group("w2")
+            lower = word.lower()
+            if word.islower() and lower not in _ORDINAL_OR_CODE and _is_word(lower, lexicon):
+                edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.9,
+                                  f"a no-break space between the number and {word!r} vanished"))
+        elif kind == "digits":
+            following = text[m.end():m.end() + 3].lstrip(" ")
+            if following[:1].isupper():
+                continue  # "75008 Paris": a postal code
+            for offset in _digit_groups(m.group()):
+                position = m.start() + offset
+                edits.append(Edit("no_break_space", position, position, "", NARROW_NBSP, 0.85,
+                                  "French separates thousands with a narrow no-break space"))
+        elif kind == "title":
+            edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.9,
+                              f"a no-break space after {m.group()!r} vanished"))
+        else:  # percent
+            edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
+                              "French puts a no-break space before '%'"))
+    return edits
+
+
+# A sentence end glued to the next sentence: two lower-case letters (or a closing bracket or
+# quote) and ".!?", then a capital and a lower-case letter. Not inside a domain or an
+# abbreviation written with dots ("www.Example", "e.g.The").
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ]{2}[.!?])|(?<=[)\"”»][.!?]))(?=[A-ZÀ-ÖØ-Ý](?:[a-zà-öø-ÿ]|\.[ A-Z]))"
+)
+_DOMAIN = re.compile(r"(?:Net|Com|Org|Info|Io)\b")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_STARTERS = frozenset(
+    "the this that these those it its in on at as we he she they there then but and a an our "
+    "his her their for with after when while however also le la les l un une des il elle ils "
+    "elles ce cette ces cela on nous en dans pour par avec mais et selon depuis lors son sa ses "
+    "leur leurs notre nos".split()
+)
+_WORD_BEFORE = re.compile(r"[\w.@/:-]*$")
+
+
+def restore_sentence_spaces(text: str) -> list[Edit]:
+    """Insert the space after a sentence end that a layout lost.
+
+    >>> [(e.start, e.after) for e in restore_sentence_spaces("sociales.Aujourd'hui, cf. www.Site.Com")]
+    [(9, ' ')]
+    """
+    if "." not in text and "!" not in text and "?" not in text:
+        return []
+    edits = []
+    for m in _GLUED_SENTENCE.finditer(text):
+        position = m.start()
+        before = _WORD_BEFORE.search(text, max(0, position - 40), position - 1)
+        head = before.group() if before else ""
+        if any(c in head for c in ".@/:") or head.lower().startswith("www"):
+            continue
+        if any(c.isupper() for c in head[1:]) or _DOMAIN.match(text, position):
+            continue  # "HowMuch.Net", "Booking.Com": a name, not two sentences
+        if head[:1].isupper():
+            # "Arch.Design" is a name, "Beach.This" two sentences: after a capitalised word,
+            # only a word that usually starts a sentence starts one
+            following = _NEXT_WORD.match(text, position)
+            if not following or following.group().lower() not in _SENTENCE_STARTERS:
+                continue
+        edits.append(Edit("sentence_space", position, position, "", " ", 0.9,
+                          "a sentence end glued to the next sentence"))
+    return edits

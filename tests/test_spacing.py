@@ -1,0 +1,72 @@
+"""esgtext.repair.spacing and the spacing steps of repair_text."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import esgtext.repair.spacing as spacing
+from esgtext.damage import french_typography, lossy_ascii
+from esgtext.repair import repair_text
+from esgtext.repair.edits import apply_edits
+from esgtext.repair.spacing import restore_no_break_spaces, restore_sentence_spaces
+
+NBSP, NARROW = "\u00a0", "\u202f"
+
+
+def test_docstring_examples():
+    assert doctest.testmod(spacing).failed == 0
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("du24dcembre", f"du{NBSP}24{NBSP}dcembre"),
+    ("en2020,", f"en{NBSP}2020,"),
+    ("les 13pays", f"les 13{NBSP}pays"),
+    ("soit 1233000 voitures", f"soit 1{NARROW}233{NARROW}000 voitures"),
+    ("67,7%", f"67,7{NBSP}%"),
+    ("M.Dupont et MmeDavis", f"M.{NBSP}Dupont et Mme{NBSP}Davis"),
+])
+def test_vanished_no_break_spaces_come_back(damaged, expected):
+    assert apply_edits(damaged, restore_no_break_spaces(damaged)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "le 22e sommet", "le 1er janvier", "la G20", "du CO2", "en 2020", "75008 Paris",
+    "le Airbus A380", "à 20h30", "version 3.12345", "pages 10-12345",
+])
+def test_what_french_writes_glued_stays_glued(text):
+    assert restore_no_break_spaces(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "www.Example.Com", "HowMuch.Net", "Arch.Design Company", "e.g.The", "U.S.A. Today", "3.5 %",
+])
+def test_names_and_domains_are_not_sentence_ends(text):
+    assert restore_sentence_spaces(text) == []
+
+
+def test_glued_sentences_are_separated_in_any_language():
+    text = "responsabilités sociales.Aujourd'hui, alors. In the category).In the global"
+    assert apply_edits(text, restore_sentence_spaces(text)) == (
+        "responsabilités sociales. Aujourd'hui, alors. In the category). In the global")
+
+
+def test_repair_text_puts_no_break_spaces_back_in_damaged_french_only():
+    clean = ("Début 2023, le groupe a été reconnu pour ses 20\u00a0ans de présence et ses "
+             "1\u202f233\u202f000 véhicules vendus en\u00a02022.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "20ans" in damaged and "1233000" in damaged
+    repaired = repair_text(damaged, lang="fr")
+    assert repaired.text == clean
+    assert {e.kind for e in repaired.edits} >= {"no_break_space", "deleted_accent"}
+    # the same glue in clean French (no damage diagnosed), or in English, is left alone
+    assert repair_text("Le groupe a été reconnu pour ses 20ans de présence.", lang="fr").edits == ()
+    assert repair_text("Revenue grew 20% to 1233000 units in2020.", lang="en").edits == ()
+
+
+def test_typography_survives_the_round_trip_on_a_news_paragraph():
+    # (the space before ":" is left out: sources that glue ":" to the word lose nothing)
+    clean = french_typography("M. Dupont a vendu 15 000 voitures en 2020, soit 67,7 % du marché.",
+                              optional_share=1.0)
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text.split() == clean.split()
