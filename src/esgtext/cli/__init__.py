@@ -40,6 +40,8 @@ _COMMANDS = {
     "segment": "esgtext.cli.detect:segment_cmd",
     "translate": "esgtext.cli.translate:translate",
     "models": "esgtext.cli.models:models",
+    "serve": "esgtext.cli.serve:serve",
+    "report": "esgtext.cli.serve:report",
 }
 
 
