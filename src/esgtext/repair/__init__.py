@@ -38,6 +38,7 @@ from esgtext.repair._native import COMPILED_MODULES, DIGEST_FILE, sources_digest
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.question_marks import restore_question_mark_symbols
 from esgtext.repair.spacing import restore_sentence_spaces
 
 
@@ -228,6 +229,8 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
 
     french = _french_module(warnings)
     is_french = french is not None and _should_restore_french(current, lang, config, french)
+    if config.restore_question_marks and lang != "zh" and "?" in current:
+        run(restore_question_mark_symbols(current))
     if config.restore_question_marks and french is not None and _letter_question_mark(current):
         run(
             [

@@ -647,6 +647,14 @@ def _is_inverted_subject(text: str, tok: Token) -> bool:
     return tok.context in _INVERTED_SUBJECTS and text[tok.start - 1:tok.start] == "-"
 
 
+def _second_person_verb(text: str, tok: Token, previous: tuple[str, ...]) -> bool:
+    """"Consommes-tu", "tu utilises", "tu ne m'en donnes": a verb of the second person, never a
+    participle (``previous``: the context tokens of the four tokens before)."""
+    if not tok.context.endswith("es"):
+        return False
+    return "tu" in previous or text[tok.end:tok.end + 3] == "-tu"
+
+
 def _is_euphonic_t(text: str, tok: Token) -> bool:
     """The "t" of "a-t-il" is no deleted "été"."""
     return tok.surface in ("t", "T") and text[tok.start - 1:tok.start] == "-" == text[tok.end:tok.end + 1]
@@ -823,6 +831,7 @@ def _decode(
         previous_kind = "word"
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
+                    and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
                     and not _is_title(tokens, index)):
@@ -1172,9 +1181,14 @@ def _words_with_question_marks(text: str):
 def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
     following = text[end:end + 3].lstrip(" \u00a0")
     nxt = following[:1]
+    own = zipf.get(core, 0.0)
+    if own >= 3.0 and zipf.get(candidate, 0.0) < own:
+        return False  # "qui sait?)": a frequent word and a real question mark
     if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:)-"):
         return True  # "r?alis? par", "ajout?." : no question ends there
-    own = zipf.get(core, 0.0)
+    if not french:
+        # "Do you take digitalis?" ends a question; "at Universit? Félix" goes on with a name
+        return own < 2.0 and nxt.isupper()
     if own < 2.0:
         return True  # "r?alis?" : "r?alis" is no word
     return french and zipf.get(candidate, 0.0) > own + 0.5
@@ -1217,7 +1231,7 @@ def _case_question_word(text: str, start: int, original: str, replacement: str) 
 def _capital_expected(text: str, start: int, original: str) -> bool:
     """A leading "?" is a capital (É, À) at a sentence start, in a name ("Nouvelle-?cosse")."""
     before = text[max(0, start - 4):start].rstrip(" \u00a0\"«“(")
-    if not before or before[-1] in ".!:\n":
+    if not before or before[-1] in ".!\n":  # (after ":" French goes on in lower case)
         return True
     if before[-1] == "?" and not before[:-1].endswith((" ", "'", "’")):
         return True  # a real question mark, not a lone "?" standing for "à"
@@ -1309,8 +1323,12 @@ _FRENCH_MARKERS = frozenset(
 )
 _ENGLISH_MARKERS = frozenset(
     "the of and to in is for on with that by as at from was are be it this an which has have "
-    "its their were will been or not but also into more than after about said".split()
+    "its their were will been or not but also into more than after about said you i do does did "
+    "can could would should my your we they he she his him them our what how why who when there "
+    "here just any some yes".split()
 )
+# English contractions ("doesn't", "it's"): their "t" and "s" are no French words ("a t reconnue")
+_ENGLISH_CONTRACTION = re.compile(r"(?<=[a-z])(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
@@ -1330,13 +1348,19 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
     ``words``: the Latin-script words of ``text`` (the matches of ``_LATIN_WORD``), when the
     caller has found them already.
     """
+    contractions = 0
+    if "'" in text or "’" in text:
+        contractions = len(_ENGLISH_CONTRACTION.findall(text))
+        if contractions:
+            text = _ENGLISH_CONTRACTION.sub(" ", text)
+            words = None
     if words is None:
         words = _LATIN_WORD.findall(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         words = [word for word in words if not _CJK.search(word)]
     latin_letters = sum(map(len, words))
-    french = english = 0
+    french, english = 0, contractions
     for lower in map(str.lower, words):
         if lower in _FRENCH_MARKERS:
             french += 1

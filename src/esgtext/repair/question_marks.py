@@ -1,0 +1,148 @@
+"""``?`` that stood for something other than a letter.
+
+``encode("ascii", "replace")`` turns **every** non-ASCII character into ``?``: the accented
+letters (handled by ``esgtext.repair.french``), and also the typographic apostrophe, the no-break
+spaces of French typography, guillemets and the degree sign. This pass reads those first, from
+where the ``?`` stands, so that the letter pass only sees the ``?`` that are letters:
+
+- an elided word: ``n?a`` -> ``n’a``, ``l??quipe`` -> ``l’?quipe`` (the second ``?`` is a letter),
+  ``aujourd?hui`` -> ``aujourd’hui``, ``jusqu??`` -> ``jusqu’à``; English ``don?t``, ``company?s``;
+- a no-break space next to a number or after a title: ``20?ans``, ``en?2020``, ``1?233?000``,
+  ``67,7?%``, ``M.?Dupont``, and before ``: ; !`` (``mot?:``);
+- guillemets with their no-break spaces: ``??texte??`` -> ``« texte »``;
+- the degree sign: ``n?1`` (``n°1``), ``20??C``.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "Le PDG n?a pas dit ??oui?? ; il a vendu 1?233?000 voitures en?2020 ? 20?%."
+    >>> apply_edits(text, restore_question_mark_symbols(text)).replace("\\u00a0", "_").replace("\\u202f", "^")
+    'Le PDG n’a pas dit «_oui_» ; il a vendu 1^233^000 voitures en_2020 ? 20_%.'
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.edits import Edit
+from esgtext.repair.lexicon import ELISIONS, FrenchLexicon, french_lexicon
+
+__all__ = ["restore_question_mark_symbols"]
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+APOSTROPHE = "\u2019"
+_VOWELS = "aeiouyhAEIOUYH?"
+_ELISION_PREFIXES = tuple(sorted(ELISIONS + ("aujourd", "quelqu", "presqu"), key=len, reverse=True))
+
+_SYMBOL = re.compile(
+    r"(?P<a_after_elision>(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu|qu)\?\?(?![\w?]))"
+    # elided word: a short prefix, "?", then a vowel, "h" or another "?"
+    r"|(?P<elision>(?<![^\W\d_])(?i:" + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"
+    r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
+    r"|(?P<a_before_number>(?<![^\W\d_?])\?\?(?=\d))"
+    r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
+    r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=[^\W\d_]))"
+    r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$))"
+    r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
+    r"|(?P<space>(?<=\d)\?(?=[^\W_]|%)|(?<=[^\W\d_]{2})\?(?=\d)|(?:(?<=\bM\.)|(?<=\bMme))\?(?=[A-Z?])"
+    r"|(?<=[^\W_])\?(?=[:;]))",
+    re.MULTILINE,
+)
+
+
+_INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")
+_OPENING_GUILLEMET = re.compile(r"(?:^|(?<=\s))\?\?[^\W\d_]", re.MULTILINE)
+
+
+def _elision_fits(text: str, end: int, lexicon: FrenchLexicon) -> bool:
+    """Whether the word after an elision's ``?`` (at ``end``) is a French word, with its own
+    ``?`` read as letters: "a" of "n?a", "?quipe" of "l??quipe"."""
+    m = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[end:end + 40])
+    rest = (m.group() if m else "").lower()
+    if rest in ("a", "y"):
+        return True
+    if len(rest) < 2:
+        return False
+    if "?" in rest:
+        return bool(lexicon.candidates(rest, "question_mark"))
+    return lexicon.zipf.get(rest, 0.0) >= 2.0
+
+
+def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
+    """Zipf frequency of the whole word around the ``?`` at ``start`` read as letters ("léon")."""
+    left = re.search(r"[^\W\d_?]*$", text[max(0, start - 20):start])
+    right = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[start + 1:start + 40])
+    word = ((left.group() if left else "") + "?" + (right.group() if right else "")).lower()
+    found = lexicon.candidates(word, "question_mark")
+    return lexicon.zipf.get(found[0], 0.0) if found else 0.0
+
+
+def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = None) -> list[Edit]:
+    """Edits for the ``?`` of ``text`` that stood for an apostrophe, a no-break space, a
+    guillemet or a degree sign (see the module's docstring); the ``?`` that are letters, and real
+    question marks, are left for the letter pass."""
+    if "?" not in text:
+        return []
+    damaged = bool(_INSIDE_WORD.search(text))
+    if not damaged and not _OPENING_GUILLEMET.search(text):
+        return []  # no "?" inside a word, no "??" opening one: the text was not damaged
+    lexicon = lexicon or french_lexicon()
+    edits: list[Edit] = []
+    open_quotes = 0
+    for m in _SYMBOL.finditer(text):
+        kind = m.lastgroup
+        start, end = m.start(), m.end()
+        if kind == "elision":
+            q = end - 1
+            if not _elision_fits(text, end, lexicon):
+                continue
+            prefix = m.group()[:-1].lower()
+            rest_zipf = 2.0
+            if len(prefix) == 1 and _letter_reading(text, q, lexicon) > rest_zipf + 2.5:
+                continue  # a letter after all: "c?ur" is "cœur"
+            edits.append(Edit("question_mark", q, q + 1, "?", APOSTROPHE, 0.9,
+                              "'?' after an elided word stands for an apostrophe"))
+        elif kind == "a_after_elision":
+            q = end - 2
+            edits.append(Edit("question_mark", q, end, "??", APOSTROPHE + "à", 0.9,
+                              "'??' after 'jusqu' stands for '’à'"))
+        elif kind == "a_before_number":
+            edits.append(Edit("question_mark", start, end, "??", "à" + NBSP, 0.8,
+                              "'??' before a number stands for 'à' and a no-break space"))
+        elif kind == "english":
+            if _letter_reading(text, start, lexicon) > 0:
+                continue  # "apr?s", "gr?ve": a French letter
+            edits.append(Edit("question_mark", start, end, "?", APOSTROPHE, 0.85,
+                              "'?' in an English contraction stands for an apostrophe"))
+        elif kind == "open_quote":
+            open_quotes += 1
+            edits.append(Edit("question_mark", start, end, m.group(),
+                              "«" + NBSP if end - start == 2 else "«", 0.8,
+                              "'?' before a word stands for an opening guillemet"))
+        elif kind == "close_quote":
+            if open_quotes <= 0:
+                if not damaged:
+                    continue  # "Really??"
+                # no guillemet open: "quoi??" is a no-break space and a real question mark
+                edits.append(Edit("question_mark", start, start + 1, "?", NARROW_NBSP, 0.7,
+                                  "'?' before a question mark stands for a no-break space"))
+                continue
+            open_quotes -= 1
+            edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.8,
+                              "'??' after a word stands for a closing guillemet"))
+        elif kind == "degree":
+            after = "°" if len(m.group()) == 1 or m.group()[0] in "nN" else NBSP + "°"
+            if m.group()[0] in "nN":
+                edits.append(Edit("question_mark", start + 1, end, "?", "°", 0.8,
+                                  "'n?' before a number stands for 'n°'"))
+            else:
+                edits.append(Edit("question_mark", start, end, m.group(), after, 0.8,
+                                  "'?' before 'C' after a number stands for '°'"))
+        else:  # space
+            between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
+            edits.append(Edit("question_mark", start, end, "?",
+                              NARROW_NBSP if between_digits else NBSP, 0.85,
+                              "'?' next to a number, a title or ': ; !' stands for a "
+                              "no-break space"))
+        if "\n" in text[start:end]:
+            open_quotes = 0
+    return edits

@@ -1,0 +1,60 @@
+"""``?`` standing for non-letters (esgtext.repair.question_marks) and clean text left alone."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import esgtext.repair.question_marks as question_marks
+from esgtext.damage import french_typography, lossy_ascii
+from esgtext.repair import repair_text
+
+NBSP, NARROW = "\u00a0", "\u202f"
+
+
+def test_docstring_examples():
+    assert doctest.testmod(question_marks).failed == 0
+
+
+@pytest.mark.parametrize("clean", [
+    "Le PDG n’a pas dit qu’il partirait.",
+    "L’équipe de Côte d’Ivoire a gagné aujourd’hui.",
+    "Il a vendu 1\u202f233\u202f000 voitures en\u00a02020, soit 67,7\u00a0% du marché.",
+    "Il a dit «\u00a0oui\u00a0» jusqu’à la fin.",
+    "Jusqu’à présent, l’équipe a été reconnue.",
+])
+def test_every_non_ascii_character_as_question_mark_comes_back(clean):
+    damaged = lossy_ascii(clean, replacement="?")
+    assert repair_text(damaged, lang="fr").text == clean
+
+
+def test_english_contractions_and_french_letters():
+    assert repair_text("It?s the company?s plan, don?t worry: apr?s la gr?ve.", lang="fr").text == (
+        "It’s the company’s plan, don’t worry: après la grève.")
+
+
+@pytest.mark.parametrize("text", [
+    "Really?? Yes.", "What?! No.", "Pourquoi ? Parce que.", "Do you take digitalis?",
+    "See x.com/a?id=3 and 2020?", "Qui sait?)",
+])
+def test_real_question_marks_stay(text):
+    assert repair_text(text).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "Crime doesn't pay.", "I can't pay you.", "I don't know what Tom got.",
+    "Consommes-tu des sels de bain ?", "Est-ce que tu utilises un contraceptif ?",
+    "Tu me piques toujours des bonbons mais tu ne m'en donnes jamais.",
+])
+def test_short_clean_lines_are_not_repaired(line):
+    assert repair_text(line).text == line
+
+
+def test_news_paragraph_round_trip_in_question_mark_mode():
+    clean = french_typography(
+        "Le ministre a déclaré qu'il faudra 20 ans pour réduire de 30 % les émissions de l'État.",
+        optional_share=1.0)
+    repaired = repair_text(lossy_ascii(clean, replacement="?"), lang="fr").text
+    errors = sum(a != b for a, b in zip(repaired.split(), clean.split()))
+    assert len(repaired.split()) == len(clean.split()) and errors <= 1  # (l’État's capital)
