@@ -227,17 +227,51 @@ _LANGDETECT_SEED = 0
 _LANGDETECT_ALIASES = {"zh-cn": "zh", "zh-tw": "zh"}
 
 
+_LANGDETECT_FACTORY = None  # set once, only when every profile is loaded
+
+
+def _langdetect_factory():
+    """langdetect's detector factory with all its profiles, loaded once per process, atomically.
+
+    langdetect's own loader (``init_factory``) has a bare ``except:`` around each profile, so a
+    Ctrl-C that lands while it reads them turns into ``LangDetectException: Profile format
+    error``, and leaves a half-loaded factory behind for every later call. Here the same files
+    are read in the same order (the order decides nothing but langdetect's internal indices)
+    without that ``except``: an interrupt stays a ``KeyboardInterrupt``, and the factory is
+    published only once complete.
+    """
+    global _LANGDETECT_FACTORY
+    if _LANGDETECT_FACTORY is not None:
+        return _LANGDETECT_FACTORY
+    import json
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
+
+    factory = DetectorFactory()
+    names = os.listdir(PROFILES_DIRECTORY)
+    index = 0
+    for name in names:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            profile = LangProfile(**json.load(fh))
+        factory.add_profile(profile, index, len(names))
+        index += 1
+    factory.seed = _LANGDETECT_SEED
+    _LANGDETECT_FACTORY = factory
+    return factory
+
+
 def _langdetect_probs(text: str) -> dict[str, float]:
     """langdetect's probabilities, reproducible: a fresh detector seeded the same way per call."""
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     with _LOCK:
-        init_factory()  # loads the profiles once per process
-        from langdetect import detector_factory
-
-        factory = detector_factory._factory
+        factory = _langdetect_factory()
         DetectorFactory.seed = _LANGDETECT_SEED
         factory.seed = _LANGDETECT_SEED
         detector = factory.create()
@@ -584,12 +618,14 @@ def _beyond_name(labelled, i: int, cjk: str) -> str:
 
 
 def _merge(text: str, pieces: list[tuple[int, int, str]]) -> list[Span]:
-    spans: list[Span] = []
+    """Adjacent pieces of one language as one span; each span's text is sliced once (slicing the
+    growing span at every merge would copy a 10 MB single-language line quadratically)."""
+    merged: list[list] = []
     for s, e, lang in pieces:
         if s == e:
             continue
-        if spans and spans[-1].lang == lang:
-            spans[-1] = Span(spans[-1].start, e, lang, text[spans[-1].start : e])
+        if merged and merged[-1][2] == lang:
+            merged[-1][1] = e
         else:
-            spans.append(Span(s, e, lang, text[s:e]))
-    return spans
+            merged.append([s, e, lang])
+    return [Span(s, e, lang, text[s:e]) for s, e, lang in merged]

@@ -72,7 +72,11 @@ def compose_edits(original: str, done: list[Edit], current: str, step: list[Edit
             continue
         lo = min(s for s, _, _, _ in cluster)
         hi = max(e for _, e, _, _ in cluster)
-        start, end = to_original(lo), to_original(hi)
+        # An earlier edit whose output is empty (a deleted control character) sits at one point
+        # of `current`, which `to_original` maps to *after* it: its own offsets say where it
+        # starts, so that the merged edit covers what it deleted ("\x0bmdaille" -> "médaille").
+        start = min([to_original(lo)] + [d.start for d in olds])
+        end = max([to_original(hi)] + [d.end for d in olds])
         pieces, pos = [], lo
         for x in news:
             pieces.append(current[pos : x.start])

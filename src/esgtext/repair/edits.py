@@ -6,7 +6,7 @@ Every fixer returns the edits it made so that a user can always see *why* a char
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,9 @@ class Edit:
     reason: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields in order, as JSON-ready values (``dataclasses.asdict`` without its deep copy)."""
+        return {"kind": self.kind, "start": self.start, "end": self.end, "before": self.before,
+                "after": self.after, "confidence": self.confidence, "reason": self.reason}
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
@@ -50,3 +52,28 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+class EditsMismatch(RuntimeError):
+    """Repair edits that do not rebuild the repaired text from the original (a bug in a step)."""
+
+
+def check_edits(original: str, edits: list[Edit], text: str) -> None:
+    """Raise :class:`EditsMismatch` unless applying ``edits`` to ``original`` gives ``text``.
+
+    >>> check_edits("la mdaille", [Edit("deleted_accent", 3, 10, "mdaille", "médaille")], "la médaille")
+    >>> check_edits("la \x0bmdaille", [Edit("deleted_accent", 4, 11, "mdaille", "médaille")], "la médaille")
+    Traceback (most recent call last):
+    ...
+    esgtext.repair.edits.EditsMismatch: repair edits do not rebuild the repaired text (first difference at character 3 of 11); please report this input
+    """
+    try:
+        rebuilt = apply_edits(original, edits)
+    except ValueError as exc:
+        raise EditsMismatch(f"repair edits do not apply to the text ({exc}); please report this input") from None
+    if rebuilt != text:
+        first = next((i for i, (a, b) in enumerate(zip(rebuilt, text)) if a != b), min(len(rebuilt), len(text)))
+        raise EditsMismatch(
+            f"repair edits do not rebuild the repaired text (first difference at character {first} "
+            f"of {len(text)}); please report this input"
+        )
