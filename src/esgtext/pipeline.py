@@ -39,7 +39,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -48,15 +47,24 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from esgtext import __version__
+from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
+from esgtext.inputs import (
+    INPUT_SUFFIXES,
+    TMP_SUFFIX,
+    InputFile,
+    atomic_write,
+    find_inputs,
+    output_path,
+    read_input,
+)
 from esgtext.records import FORMATS, Record, make_signature, render_outputs
 
 TARGET_LANG = "en"
-INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STATE_DIR = ".esgtext"
 MANIFEST = "manifest.jsonl"
 ERRORS_FILE = "errors.jsonl"
-TMP_SUFFIX = ".esgtext-tmp"
+CACHE_FILE = "translations.sqlite"
 SEGMENT_OVERRIDE_CONFIDENCE = 0.95
 BATCH_SEGMENTS = 128  # segments of consecutive documents translated in one call
 BATCH_DOCUMENTS = 64
@@ -150,6 +158,7 @@ class _OffsetMap:
         self.rstarts: list[int] = []
         self.rends: list[int] = []
         self.cum: list[int] = []
+        self.ends = [e.end for e in self.edits]
         delta = 0
         for e in self.edits:
             rs = e.start + delta
@@ -174,18 +183,39 @@ class _OffsetMap:
             return self.edits[i].end
         return pos - self.cum[i]
 
+    def touching(self, raw_start: int, raw_end: int) -> list[Any]:
+        """The edits inside or overlapping ``raw[raw_start:raw_end]`` (an insertion counts at
+        either border), found by bisection: O(log n + k) per segment, so that building the
+        records of a document stays linear in its size (the edits are sorted and do not
+        overlap, so their ends are sorted too)."""
+        found = []
+        i = bisect.bisect_left(self.ends, raw_start)
+        edits = self.edits
+        while i < len(edits) and edits[i].start <= raw_end:
+            e = edits[i]
+            if (e.start < raw_end and e.end > raw_start) or (
+                e.start == e.end and raw_start <= e.start <= raw_end
+            ):
+                found.append(e)
+            i += 1
+        return found
 
-def _repair(raw: str) -> tuple[str, list[Any], _OffsetMap | None]:
+
+def _repair(raw: str) -> tuple[str, list[Any], _OffsetMap]:
+    """The repaired text, its edits, and the map back to ``raw``.
+
+    Invariant: the edits rebuild the repaired text from ``raw`` exactly; every record's
+    ``source_raw``, ``raw_start``/``raw_end`` and ``edits`` rest on it. A violation is a bug in a
+    repair step and raises :class:`~esgtext.repair.edits.EditsMismatch` (the document fails
+    loudly, as an internal error) instead of records that silently lose their provenance.
+    """
     from esgtext.repair import repair_text
-    from esgtext.repair.edits import apply_edits
+    from esgtext.repair.edits import check_edits
 
     result = repair_text(raw)
     edits = list(result.edits)
-    try:
-        consistent = apply_edits(raw, edits) == result.text
-    except ValueError:
-        consistent = False
-    return result.text, edits, (_OffsetMap(edits) if consistent else None)
+    check_edits(raw, edits, result.text)
+    return result.text, edits, _OffsetMap(edits)
 
 
 def _segment_language(
@@ -245,19 +275,9 @@ def prepare_text(raw: str, doc: str = "-", *, encoding: str | None = None,
                 lang, confidence = seg_guess.lang, seg_guess.confidence
             else:
                 confidence = round(max(0.0, 1.0 - seg_guess.confidence), 4)
-        if offsets is not None:
-            raw_start, raw_end = offsets.start(s.start), offsets.end(s.end)
-            raw_text: str | None = raw[raw_start:raw_end]
-            seg_edits = tuple(
-                e.to_dict()
-                for e in offsets.edits
-                if (e.start < raw_end and e.end > raw_start)
-                or (e.start == e.end and raw_start <= e.start <= raw_end)
-            )
-        else:
-            raw_start = raw_end = None
-            raw_text = None
-            seg_edits = ()
+        raw_start, raw_end = offsets.start(s.start), offsets.end(s.end)
+        raw_text = raw[raw_start:raw_end]
+        seg_edits = tuple(e.to_dict() for e in offsets.touching(raw_start, raw_end))
         prepared.append(
             PreparedSegment(index, s.paragraph, s.start, s.end, s.text, raw_text, raw_start,
                             raw_end, lang, confidence, mixed, local, reason, seg_edits)
@@ -294,7 +314,8 @@ class Translator:
     ``models`` are ``--model`` overrides ``{"fr-en": "PATH_OR_HUB_ID"}``. When a pair's model is
     missing, construction raises :class:`~esgtext.translate.registry.ModelNotAvailable` unless
     ``allow_untranslated`` is set; then that pair's segments become ``untranslated`` records and
-    :attr:`missing` says why.
+    :attr:`missing` says why. Nothing touches the network unless ``download`` is set: then a
+    model missing from the cache is looked up on the Hub and downloaded on first use.
     """
 
     def __init__(
@@ -309,8 +330,14 @@ class Translator:
         cache: str | os.PathLike | None = None,
         allow_untranslated: bool = False,
         pairs: Iterable[str] | None = None,
+        download: bool = False,
     ):
-        from esgtext.translate.registry import ModelNotAvailable, load_registry, resolve_model
+        from esgtext.translate.registry import (
+            ModelNotAvailable,
+            load_registry,
+            not_downloaded_message,
+            resolve_model,
+        )
 
         self.engine = engine
         self.models = dict(models or {})
@@ -318,6 +345,7 @@ class Translator:
         self.beam_size = beam_size
         self.max_batch_tokens = max_batch_tokens
         self.allow_untranslated = allow_untranslated
+        self.download = download
         self.glossary_path = Path(glossary) if glossary else None
         self.glossary_hash = (
             hashlib.sha256(self.glossary_path.read_bytes()).hexdigest()[:12]
@@ -339,7 +367,10 @@ class Translator:
         self.missing: dict[str, str] = {}
         for pair in sorted(set(pairs)):
             try:
-                self.specs[pair] = resolve_model(pair, self.models)
+                spec = resolve_model(pair, self.models, check_hub=download)
+                if spec.local_path is None and not download:  # no network unless asked
+                    raise ModelNotAvailable(not_downloaded_message(spec))
+                self.specs[pair] = spec
             except ModelNotAvailable as exc:
                 if not allow_untranslated:
                     raise
@@ -532,12 +563,6 @@ def _document(prepared: Prepared, records: list[Record]) -> Document:
 # Folders
 
 
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    path: Path
-    rel: str  # output name: relative to the folder given, or the file name
-
-
 @dataclass
 class RunSummary:
     """What :func:`translate_folder` did; :meth:`line` is the CLI's closing summary."""
@@ -554,6 +579,10 @@ class RunSummary:
     seconds: float = 0.0
     errors: list[dict] = field(default_factory=list)
     missing_models: dict[str, str] = field(default_factory=dict)
+    #: symlinks inside a folder given that point outside it, not read (``follow_symlinks``)
+    skipped_symlinks: list[str] = field(default_factory=list)
+    #: one-line warnings about the run itself (a damaged manifest, ...)
+    warnings: list[str] = field(default_factory=list)
 
     def add_counts(self, counts: Mapping[str, int]) -> None:
         self.segments += counts.get("segments", 0)
@@ -566,69 +595,15 @@ class RunSummary:
             f"{self.failed} failed), {self.segments} segments: {self.translated} translated, "
             f"{self.kept} kept, {self.boilerplate} boilerplate, {self.untranslated} untranslated; "
             f"{self.seconds:.1f} s"
+            + (f"; {len(self.skipped_symlinks)} symlinks out of the input folder skipped"
+               if self.skipped_symlinks else "")
         )
 
 
-class UsageError(ValueError):
-    """A bad path or option given to :func:`translate_folder` (exit code 2 in the CLI)."""
-
-
 def discover_inputs(paths: Sequence[str | os.PathLike], out: Path | None = None,
-                    exclude: Sequence[str] = ()) -> list[InputFile]:
-    """The input files of ``paths`` in a stable order: files as given, folders recursively
-    (``.txt``, ``.md``, ``.html``, ``.htm``; hidden entries, ``out`` itself and relative paths
-    matching an ``exclude`` glob such as ``"reference/*"`` skipped)."""
-    from fnmatch import fnmatchcase
-
-    found: list[InputFile] = []
-    out_resolved = out.resolve() if out is not None else None
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = []
-            for root, dirs, names in os.walk(path):
-                root_path = Path(root)
-                dirs[:] = sorted(
-                    d for d in dirs
-                    if not d.startswith(".")
-                    and (out_resolved is None or (root_path / d).resolve() != out_resolved)
-                )
-                for name in names:
-                    if not name.startswith(".") and name.lower().endswith(INPUT_SUFFIXES):
-                        files.append(root_path / name)
-            for f in sorted(files, key=lambda p: p.relative_to(path).as_posix()):
-                rel = f.relative_to(path).as_posix()
-                if not any(fnmatchcase(rel, pattern) for pattern in exclude):
-                    found.append(InputFile(f, rel))
-        elif path.is_file():
-            found.append(InputFile(path, path.name))
-        else:
-            raise UsageError(f"{given}: no such file or folder")
-    return found
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename, so that
-    ``path`` is never seen half-written (not even after ``kill -9``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+                    exclude: Sequence[str] = (), *, follow_symlinks: bool = False) -> list[InputFile]:
+    """The input files of ``paths`` in a stable order (see :func:`esgtext.inputs.find_inputs`)."""
+    return find_inputs(paths, out=out, exclude=exclude, follow_symlinks=follow_symlinks).files
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -643,38 +618,59 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 def remove_temp_files(out: Path) -> int:
     """Delete temporary files a killed run left in ``out``; returns how many."""
     n = 0
-    for tmp in out.rglob(f"*{TMP_SUFFIX}"):
-        tmp.unlink(missing_ok=True)
-        n += 1
+    for root, _dirs, names in os.walk(out):  # never into a symlinked folder
+        for name in names:
+            if name.endswith(TMP_SUFFIX):
+                Path(root, name).unlink(missing_ok=True)
+                n += 1
     return n
 
 
 class Manifest:
     """``OUT/.esgtext/manifest.jsonl``: one JSON line per finished document, last one wins.
 
-    Lines are appended with a single ``write`` after the document's outputs are in place; a line
-    cut by a kill is ignored (and trimmed) by the next run.
+    Lines are appended with a single ``write`` after the document's outputs are in place. Each
+    line is read on its own: a line cut by a kill (the last one) or damaged by hand (anywhere) is
+    skipped, never the valid lines around it; damaged lines are reported in :attr:`warnings`
+    (their documents are simply redone), and the file is rewritten without them (atomically).
+    An append always starts on a new line, so a cut line cannot swallow the next entry.
     """
 
     def __init__(self, out: Path):
+        self.out = out
         self.path = out / STATE_DIR / MANIFEST
         self.entries: dict[str, dict] = {}
-        if not self.path.is_file():
+        self.warnings: list[str] = []
+        try:
+            output_path(out, f"{STATE_DIR}/{MANIFEST}", create=False)
+            data = read_input(self.path) if self.path.exists() else None
+        except (InputError, OutputError) as exc:
+            raise UsageError(f"{self.path}: cannot read the manifest: {exc}") from None
+        if data is None:
             return
-        data = self.path.read_bytes()
-        good_end = 0
-        for line in data.splitlines(keepends=True):
-            if not line.endswith(b"\n"):
-                break
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                break
+        lines = data.split(b"\n")
+        last = lines.pop()  # b"" when the file ends with a line break
+        kept: list[bytes] = []
+        damaged = 0
+        for line in lines:
+            entry = _manifest_entry(line)
+            if entry is None:
+                damaged += line.strip() != b""
+                continue
             self.entries[entry["doc"]] = entry
-            good_end += len(line)
-        if good_end != len(data):  # a cut line from a killed run
-            with self.path.open("r+b") as fh:
-                fh.truncate(good_end)
+            kept.append(line)
+        if last:  # no line break after it: cut by a kill; complete ones are still good
+            entry = _manifest_entry(last)
+            if entry is not None:
+                self.entries[entry["doc"]] = entry
+                kept.append(last)
+        if damaged:
+            self.warnings.append(
+                f"{self.path}: skipped {damaged} damaged line{'s' if damaged > 1 else ''} "
+                f"(kept {len(kept)}); their documents are redone"
+            )
+        if damaged or last:
+            atomic_write(self.path, b"".join(line + b"\n" for line in kept))
 
     def is_current(self, out: Path, rel: str, input_hash: str, settings_hash: str) -> bool:
         entry = self.entries.get(rel)
@@ -686,11 +682,48 @@ class Manifest:
         )
 
     def add(self, entry: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        output_path(self.out, f"{STATE_DIR}/{MANIFEST}")
         line = (json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-        with self.path.open("ab") as fh:
-            fh.write(line)
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(self.path, flags, 0o666)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                line = b"\n" + line  # never glue onto a line cut by an earlier failure
+            os.write(fd, line)
+        finally:
+            os.close(fd)
         self.entries[entry["doc"]] = entry
+
+
+def _safe_relative(name: object) -> bool:
+    if not isinstance(name, str) or not name or "\x00" in name:
+        return False
+    path = Path(name)
+    return not path.is_absolute() and ".." not in path.parts
+
+
+def _manifest_entry(line: bytes) -> dict | None:
+    """The entry on one manifest line, or None when the line is not a valid entry (outputs must
+    be relative names inside OUT: a damaged manifest never points a run outside it)."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(entry, dict):
+        return None
+    outputs = entry.get("outputs", [])
+    if not (
+        _safe_relative(entry.get("doc"))
+        and isinstance(entry.get("input"), str)
+        and isinstance(entry.get("settings"), str)
+        and isinstance(outputs, list)
+        and all(_safe_relative(name) for name in outputs)
+        and isinstance(entry.get("counts", {}), dict)
+        and all(isinstance(v, int) for v in entry.get("counts", {}).values())
+    ):
+        return None
+    return entry
 
 
 def _prepare_job(data: bytes, rel: str) -> Prepared | tuple[str, str]:
@@ -701,7 +734,8 @@ def _prepare_job(data: bytes, rel: str) -> Prepared | tuple[str, str]:
         return prepare_bytes(data, rel)
     except UndecodableInput as exc:
         return ("undecodable", _one_line(exc))
-    except Exception as exc:  # one bad file must not stop a bulk run
+    except Exception as exc:  # one bad file must not stop a bulk run; Ctrl-C must
+        reraise_interrupt(exc)
         return ("internal", f"{type(exc).__name__}: {_one_line(exc)}")
 
 
@@ -733,6 +767,7 @@ def translate_folder(
     on_start: Callable[[dict[str, str]], None] | None = None,
     exclude: Sequence[str] = (),
     batch_size: int = BATCH_SEGMENTS,
+    follow_symlinks: bool = False,
     **translator_options: Any,
 ) -> RunSummary:
     """Bilingual records for every input file under ``out``; see the module docstring.
@@ -747,6 +782,10 @@ def translate_folder(
     called with :attr:`Translator.missing` once models are resolved, ``on_document`` with each
     finished document's name and counts. Segments of consecutive documents are translated together,
     ``batch_size`` segments at a time (documents are written, in order, once translated).
+    Inside a folder, symlinks pointing outside it are not read (listed in
+    :attr:`RunSummary.skipped_symlinks`) unless ``follow_symlinks``; FIFOs, devices and sockets
+    are never opened (errors, kind ``special-file``); no output is written through a symlink
+    inside ``out`` (errors, kind ``output``).
     Raises :class:`UsageError` for a missing path or an unknown format, and ``ModelNotAvailable``
     (before any work) when a model is missing without ``allow_untranslated``.
     """
@@ -756,9 +795,16 @@ def translate_folder(
     if unknown or not formats:
         raise UsageError(f"unknown format {','.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
     out = Path(out)
-    inputs = discover_inputs(paths, out, exclude)  # usage errors before models are resolved
+    # usage errors before models are resolved
+    found = find_inputs(paths, out=out, exclude=exclude, follow_symlinks=follow_symlinks)
+    inputs = found.files
+    try:  # the run's own files: never through a symlink inside OUT either
+        for name in (ERRORS_FILE, f"{STATE_DIR}/{MANIFEST}", f"{STATE_DIR}/{CACHE_FILE}"):
+            output_path(out, name, create=False)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
     if translator is None:
-        translator_options.setdefault("cache", out / STATE_DIR / "translations.sqlite")
+        translator_options.setdefault("cache", out / STATE_DIR / CACHE_FILE)
         translator = Translator(**translator_options)
     if on_start is not None:
         on_start(dict(translator.missing))
@@ -766,7 +812,9 @@ def translate_folder(
     remove_temp_files(out)
     manifest = Manifest(out)
     settings_hash = _settings_hash(translator, formats)
-    summary = RunSummary(files=len(inputs), missing_models=dict(translator.missing))
+    summary = RunSummary(files=len(inputs), missing_models=dict(translator.missing),
+                         skipped_symlinks=[str(link) for link, _ in found.skipped_symlinks],
+                         warnings=list(manifest.warnings))
     errors: dict[str, dict] = {}
 
     seen: dict[str, Path] = {}
@@ -785,12 +833,21 @@ def translate_folder(
                        translations: Mapping[int, Any]) -> None:
         document = _document(prepared, build_records(prepared, translator, translations))
         files = document.outputs(inp.rel, formats)
+        try:
+            targets = {name: output_path(out, name) for name in files}
+        except OutputError as exc:
+            fail(inp, "output", str(exc))
+            bar.update(1)
+            return
         for name, data in files.items():
-            atomic_write(out / name, data)
+            atomic_write(targets[name], data)
         previous = manifest.entries.get(inp.rel)
         for name in (previous or {}).get("outputs", ()):
             if name not in files:
-                (out / name).unlink(missing_ok=True)
+                try:
+                    output_path(out, name, create=False).unlink(missing_ok=True)
+                except OutputError:
+                    pass  # never delete through a symlink
         counts = document.counts()
         # last: a document without its manifest line is redone by the next run
         manifest.add({"doc": inp.rel, "input": input_hash, "settings": settings_hash,
@@ -865,15 +922,10 @@ def translate_folder(
                 bar.update(1)
                 continue
             seen[inp.rel] = inp.path
-            try:
-                size = inp.path.stat().st_size
-                if size > max_bytes:
-                    fail(inp, "too-large", f"{size} bytes, more than the limit of {max_bytes}")
-                    bar.update(1)
-                    continue
-                data = inp.path.read_bytes()
-            except OSError as exc:
-                fail(inp, "unreadable", _one_line(exc))
+            try:  # FIFOs, devices and sockets are refused without being opened
+                data = read_input(inp.path, max_bytes)
+            except InputError as exc:
+                fail(inp, exc.kind, _one_line(exc))
                 bar.update(1)
                 continue
             input_hash = hashlib.sha256(data).hexdigest()
@@ -898,7 +950,7 @@ def translate_folder(
 
     summary.failed = len(errors)
     summary.errors = [errors[k] for k in sorted(errors)]
-    _write_if_changed(out / ERRORS_FILE,
+    _write_if_changed(output_path(out, ERRORS_FILE),
                       "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.errors).encode("utf-8"))
     summary.seconds = time.monotonic() - started
     return summary

@@ -9,6 +9,7 @@ accents repaired) so that offsets and segments are those the translation pipelin
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +69,10 @@ def _error(shown: str, reason: str) -> None:
     click.echo(f"esgtext: error: {shown}: {reason}", err=True)
 
 
-def _collect(paths: tuple[str, ...]) -> tuple[list[_Input], bool]:
+def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[list[_Input], bool]:
     """The inputs named by ``paths`` (folders: their .txt/.md files) and whether any was missing."""
+    from esgtext.inputs import find_inputs
+
     inputs: list[_Input] = []
     missing = False
     for arg in paths:
@@ -78,17 +81,14 @@ def _collect(paths: tuple[str, ...]) -> tuple[list[_Input], bool]:
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+            found = find_inputs([path], suffixes=TEXT_SUFFIXES, follow_symlinks=follow_symlinks)
+            for link, folder in found.skipped_symlinks:
+                click.echo(f"esgtext: warning: {link}: symlink to outside {folder}, not read "
+                           f"(--follow-symlinks to read it)", err=True)
+            if not found.files:
                 click.echo(f"esgtext: warning: {arg}: no .txt or .md files", err=True)
-            inputs.extend(_Input(p, str(p)) for p in found)
-        elif path.exists():
+            inputs.extend(_Input(f.path, str(f.path)) for f in found.files)
+        elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             inputs.append(_Input(path, arg))
         else:
             _error(arg, "no such file or directory")
@@ -98,26 +98,28 @@ def _collect(paths: tuple[str, ...]) -> tuple[list[_Input], bool]:
 
 def read_text(item: _Input, repair: bool = True) -> str:
     """Decode (and by default repair) one input; raises :class:`_InputError` with one line."""
+    from esgtext.errors import InputError
+    from esgtext.inputs import read_input
     from esgtext.repair import UndecodableInput, repair_bytes
     from esgtext.repair.decode import decode_bytes
 
     try:
-        data = sys.stdin.buffer.read() if item.source is None else item.source.read_bytes()
+        data = sys.stdin.buffer.read() if item.source is None else read_input(item.source)
         return repair_bytes(data).text if repair else decode_bytes(data).text
-    except UndecodableInput as exc:
+    except (UndecodableInput, InputError) as exc:
         raise _InputError(str(exc)) from None
     except OSError as exc:
         raise _InputError(exc.strerror or str(exc)) from None
 
 
-def _run(paths: tuple[str, ...], handle) -> int:
+def _run(paths: tuple[str, ...], handle, follow_symlinks: bool = False) -> int:
     """Read every input and call ``handle(item, text)``; return the exit code."""
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error("-", "no input: give a PATH, or pipe text to stdin")
             return EXIT_USAGE
         paths = ("-",)
-    inputs, missing = _collect(paths)
+    inputs, missing = _collect(paths, follow_symlinks)
     failed = False
     for item in inputs:
         try:
@@ -176,7 +178,9 @@ def detect_document(text: str) -> dict:
 @click.argument("paths", nargs=-1, metavar="[PATH...|-]")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input.")
 @click.option("--no-repair", is_flag=True, help="Only decode the input (offsets are the file's own).")
-def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool) -> None:
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks inside a folder that point outside it (default: skipped, with a warning).")
+def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool, follow_symlinks: bool = False) -> None:
     """Main language of each input, with the spans written in other languages.
 
     PATH is a file, a folder (its .txt and .md files) or - for stdin (the default).
@@ -192,7 +196,7 @@ def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool) -> None:
             shown = json.dumps(_one_line(span["text"], _SHOW_CHARS), ensure_ascii=False)
             click.echo(f"  {span['start']}-{span['end']}\t{span['lang']}\t{shown}")
 
-    _exit(lambda: _run(paths, handle))
+    _exit(lambda: _run(paths, handle, follow_symlinks))
 
 
 @click.command("segment", epilog=SEGMENT_EPILOG)
@@ -200,7 +204,10 @@ def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool) -> None:
 @click.option("--lang", type=click.Choice(["fr", "en", "zh"]), help="Language of the text (default: detect).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per sentence.")
 @click.option("--no-repair", is_flag=True, help="Only decode the input (offsets are the file's own).")
-def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repair: bool) -> None:
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks inside a folder that point outside it (default: skipped, with a warning).")
+def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repair: bool,
+                follow_symlinks: bool = False) -> None:
     """Sentences of each input, one per line, with their paragraph number.
 
     PATH is a file, a folder (its .txt and .md files) or - for stdin (the default).
@@ -220,4 +227,4 @@ def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repa
         for s in segments:
             click.echo(f"{s.paragraph}\t{_one_line(s.text)}")
 
-    _exit(lambda: _run(paths, handle))
+    _exit(lambda: _run(paths, handle, follow_symlinks))

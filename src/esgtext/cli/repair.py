@@ -68,8 +68,11 @@ class _Job:
 @click.option("--encoding", help="Force the input encoding (default: detect).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input: path, encoding, text, edits.")
 @click.option("--explain", is_flag=True, help="Print every edit to stderr as path:line:col  before → after  (kind, …).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks inside a folder that point outside it (default: skipped, with a warning).")
 def repair(
-    paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool
+    paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool,
+    follow_symlinks: bool = False,
 ) -> None:
     """Repair encodings, mojibake, HTML entities and lost French accents.
 
@@ -77,7 +80,8 @@ def repair(
     (the default). The repaired text goes to stdout, or to OUT.
     """
     try:
-        code = run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json, explain=explain)
+        code = run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json, explain=explain,
+                          follow_symlinks=follow_symlinks)
     except KeyboardInterrupt:
         click.echo("esgtext: interrupted", err=True)
         code = EXIT_INTERRUPTED
@@ -100,9 +104,13 @@ def run_repair(
     encoding: str | None = None,
     as_json: bool = False,
     explain: bool = False,
+    follow_symlinks: bool = False,
 ) -> int:
     """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
     from esgtext.repair import UndecodableInput, repair_bytes
+
+    from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
+    from esgtext.inputs import atomic_write, find_inputs, output_path, read_input
 
     usage_error = False
     failed = False
@@ -121,12 +129,13 @@ def run_repair(
         path = Path(arg)
         if path.is_dir():
             directory_input = True
-            found = _walk(path, exclude=out_path)
-            if not found:
+            found = find_inputs([path], out=out_path, suffixes=TEXT_SUFFIXES,
+                                follow_symlinks=follow_symlinks, prefix_folders=len(paths) > 1)
+            _warn_skipped_symlinks(found.skipped_symlinks)
+            if not found.files:
                 click.echo(f"esgtext: warning: {arg}: no .txt or .md files", err=True)
-            prefix = Path(path.resolve().name) if len(paths) > 1 else Path()
-            jobs.extend(_Job(f, str(f), prefix / f.relative_to(path)) for f in found)
-        elif path.exists():
+            jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
+        elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             jobs.append(_Job(path, arg, Path(path.name)))
         else:
             _error(arg, "no such file or directory")
@@ -141,9 +150,9 @@ def run_repair(
     stdout = _binary(sys.stdout)
     for job in jobs:
         try:
-            data = _binary(sys.stdin).read() if job.source is None else job.source.read_bytes()
+            data = _binary(sys.stdin).read() if job.source is None else read_input(job.source)
             result = repair_bytes(data, lang=lang, encoding=encoding)
-        except UndecodableInput as exc:
+        except (UndecodableInput, InputError) as exc:
             _error(job.shown, str(exc))
             failed = True
             continue
@@ -152,6 +161,7 @@ def run_repair(
             failed = True
             continue
         except Exception as exc:  # a bug must not hide the other files' results behind a traceback
+            reraise_interrupt(exc)
             _error(job.shown, f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
             failed = True
             continue
@@ -166,21 +176,27 @@ def run_repair(
                 stdout.write(payload)
                 stdout.flush()
             elif to_directory:
-                target = out_path / job.relative
+                relative = job.relative
                 if as_json:
-                    target = target.with_name(target.name + ".json")
+                    relative = relative.with_name(relative.name + ".json")
+                target = out_path / relative
                 if target in seen:
                     _error(job.shown, f"another input was already written to {target}")
                     failed = True
                     continue
                 seen.add(target)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(payload)
+                # never through a symlinked folder or file inside OUT
+                atomic_write(output_path(out_path, relative), payload)
             else:
                 if single_out is None:
+                    if out_path.is_symlink():
+                        raise OutputError(f"{out_path}: is a symlink; outputs are never written through one")
                     out_path.parent.mkdir(parents=True, exist_ok=True)
-                    single_out = out_path.open("wb")
+                    single_out = _open_no_follow(out_path)
                 single_out.write(payload)
+        except EsgtextError as exc:
+            _error(job.shown, f"cannot write: {exc}")
+            failed = True
         except OSError as exc:
             _error(str(out_path or "-"), f"cannot write: {exc.strerror or exc}")
             failed = True
@@ -196,19 +212,16 @@ def _binary(stream):
     return getattr(stream, "buffer", stream)
 
 
-def _walk(directory: Path, exclude: Path | None) -> list[Path]:
-    """The .txt/.md files under ``directory``, sorted, skipping hidden folders and ``exclude``."""
-    excluded = exclude.resolve() if exclude is not None else None
-    found = []
-    for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if excluded is not None and (path.resolve() == excluded or excluded in path.resolve().parents):
-            continue
-        if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
-            found.append(path)
-    return found
+def _open_no_follow(path: Path):
+    """``open(path, "wb")`` that refuses a symlink put there meanwhile (``O_NOFOLLOW``)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    return os.fdopen(os.open(path, flags, 0o666), "wb")
+
+
+def _warn_skipped_symlinks(skipped) -> None:
+    for link, folder in skipped:
+        click.echo(f"esgtext: warning: {link}: symlink to outside {folder}, not read "
+                   f"(--follow-symlinks to read it)", err=True)
 
 
 def _render(job: _Job, result, as_json: bool) -> bytes:

@@ -78,11 +78,17 @@ def _formats(value: str) -> list[str]:
               help="Without a usable model, still write records (target null, status untranslated).")
 @click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True,
               help="Larger files are listed in errors.jsonl instead.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symlinks inside a folder that point outside it (default: skipped and counted).")
+@click.option("--download", is_flag=True,
+              help="Download a model missing from the cache from the Hugging Face Hub (default: "
+                   "no network; run `esgtext models pull` first).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
-              no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet) -> None:
+              no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,
+              follow_symlinks=False, download=False) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
@@ -94,7 +100,8 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
             paths, out, formats=formats, engine=engine, models=models, device=device,
             beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
             no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
-            max_bytes=max_bytes, progress=progress, quiet=quiet,
+            max_bytes=max_bytes, progress=progress, quiet=quiet, follow_symlinks=follow_symlinks,
+            download=download,
         )
     except KeyboardInterrupt:
         click.echo("esgtext: interrupted (finished files are kept; run again to complete)", err=True)
@@ -105,7 +112,7 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
 def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
-                  progress=None, quiet=False) -> int:
+                  progress=None, quiet=False, follow_symlinks=False, download=False) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.pipeline import Translator, UsageError, process_document, translate_folder
     from esgtext.records import FORMATS, render_jsonl
@@ -140,7 +147,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
 
     options = dict(engine=engine, models=overrides, device=device, beam_size=beam_size,
                    max_batch_tokens=batch_tokens, glossary=glossary,
-                   allow_untranslated=allow_untranslated)
+                   allow_untranslated=allow_untranslated, download=download)
     if no_cache:
         options["cache"] = None
     elif cache:
@@ -170,7 +177,8 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
             return EXIT_OK
         summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
                                    progress=progress, on_start=_warn_missing,
-                                   exclude=tuple(exclude), **options)
+                                   exclude=tuple(exclude), follow_symlinks=follow_symlinks,
+                                   **options)
     except ModelNotAvailable as exc:
         click.echo(f"esgtext: error: {exc}", err=True)
         return EXIT_MODEL_MISSING
@@ -180,6 +188,11 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
     except OSError as exc:
         _error(getattr(exc, "filename", None) or str(out), exc.strerror or str(exc))
         return EXIT_SOME_FAILED
+    for warning in summary.warnings:
+        click.echo(f"esgtext: warning: {warning}", err=True)
+    for link in summary.skipped_symlinks:
+        click.echo(f"esgtext: warning: {link}: symlink to outside the folder given, not read "
+                   f"(--follow-symlinks to read it)", err=True)
     for err in summary.errors:
         _error(err["path"], f"{err['error']}: {err['reason']}")
     if not quiet:

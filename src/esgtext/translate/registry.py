@@ -200,6 +200,17 @@ def _missing_message(pair: str, model_id: str, revision: str, reason: str) -> st
     )
 
 
+def not_downloaded_message(spec: "ModelSpec") -> str:
+    """The one line for a model that is not in the cache when no download was asked for."""
+    return (
+        f"model for {spec.pair} ({spec.model_id}@{spec.requested_revision or spec.revision}) is not in "
+        f"{models_dir()}; run `esgtext models pull {spec.pair}` (or pass --download to fetch it "
+        f"now, or --model {spec.pair}=PATH)"
+        + (f"; a folder {spec.model_id} exists here: write ./{spec.model_id} to use it"
+           if Path(spec.model_id).is_dir() else "")
+    )
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
@@ -235,7 +246,12 @@ def _spec_for_hub_id(pair: str, model_id: str, revision: str, licence: str, alte
 
 
 def _looks_like_path(value: str) -> bool:
-    return value.startswith((".", "/", "~")) or os.sep in value.replace("/", "") or Path(value).expanduser().exists()
+    """A local folder must be written as a path (``./x``, ``../x``, ``/x``, ``~/x``): anything else
+    is a Hub id, never looked up in the current directory (a folder ``./Helsinki-NLP/opus-mt-fr-en``
+    there must not stand in for the model ``Helsinki-NLP/opus-mt-fr-en``)."""
+    return value.startswith(("./", "../", "/", "~")) or value in (".", "..", "~") or (
+        os.altsep is not None and (os.sep in value or value[1:3] in (":\\", ":/"))
+    )
 
 
 def resolve_model(pair: str, overrides: Mapping[str, str] | None = None, *, check_hub: bool = True) -> ModelSpec:
@@ -277,7 +293,10 @@ def resolve_model(pair: str, overrides: Mapping[str, str] | None = None, *, chec
             )
         model_id, _, revision = value.partition("@")
         if not _HUB_ID.match(model_id):
-            raise ModelNotAvailable(f"--model {pair}={value}: neither an existing folder nor a hub id (org/name)")
+            raise ModelNotAvailable(
+                f"--model {pair}={value}: neither a folder written as a path (./x, /x, ~/x) nor a "
+                f"hub id (org/name)"
+            )
         licence = entry["licence"] if entry and entry["model_id"] == model_id else "unknown"
         spec = _spec_for_hub_id(pair, model_id, revision or "main", licence)
     elif entry is not None:
