@@ -168,7 +168,8 @@ def test_later_steps_compose_with_mojibake_edits(monkeypatch):
 
     monkeypatch.setattr(french, "restore_french", fake_restore)
     text = "La mÃ©daille dâ€™or de lentreprise.\nLigne deux."
-    result = repair_text(text, lang="fr")
+    # (the steps' own confidences: calibration is tested in test_calibration.py)
+    result = repair_text(text, lang="fr", config=RepairConfig(calibrate=False))
     assert result.text == "La Médaille d’or de l’entreprise.\nLigne deux."
     check_offsets(text, result)
     kinds = [(e.kind, e.before, e.after, e.confidence) for e in result.edits]

@@ -38,6 +38,7 @@ from esgtext.repair._native import COMPILED_MODULES, DIGEST_FILE, sources_digest
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.calibration import calibrate
 from esgtext.repair.question_marks import restore_question_mark_symbols
 from esgtext.repair.spacing import restore_sentence_spaces
 
@@ -123,6 +124,11 @@ __all__ = [
 class RepairConfig:
     """Every repair setting in one immutable object, passed down to the steps.
 
+    ``calibrate``: edit confidences mapped to the share of such edits found right on news
+    (:mod:`esgtext.repair.calibration`); then edits below ``min_confidence`` are not made.
+    ``restore_spacing``: glued sentences split, and in damaged French the vanished no-break
+    spaces put back (:mod:`esgtext.repair.spacing`).
+
     ``restore_french``: ``"auto"`` (the ``lang`` argument, else :func:`french_score`), or
     True/False to force it. ``french_threshold``: the score from which a text with no ``lang``
     counts as French. In a French text, a line of ``french_line_min_words`` words or more that
@@ -134,6 +140,8 @@ class RepairConfig:
     restore_question_marks: bool = True
     restore_french: bool | str = "auto"
     restore_spacing: bool = True
+    calibrate: bool = True
+    min_confidence: float = 0.5
     french_threshold: float = 0.5
     french_line_min_words: int = 8
     french_line_threshold: float = 0.25
@@ -148,6 +156,8 @@ class RepairConfig:
         ]
         if self.restore_spacing:
             flags.append("spacing:yes")
+        if self.calibrate:
+            flags.append(f"calib:{self.min_confidence:g}")
         return "|".join(flags)
 
 
@@ -250,6 +260,13 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
         run(_restore_french_paragraphs(current, config, french.restore_french))
         repaired_as = "fr"
 
+    if config.calibrate and edits:
+        edits = calibrate(edits)
+        # An edit more often wrong than right (a doubtful re-inserted "à") is not made.
+        doubtful = [e for e in edits if e.confidence < config.min_confidence]
+        if doubtful:
+            edits = [e for e in edits if e.confidence >= config.min_confidence]
+            current = apply_edits(text, edits)
     return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
 
 

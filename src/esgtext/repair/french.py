@@ -899,7 +899,9 @@ def _decode(
                           *compress(range(count), insertion)})
     # Each state: (score, last context token, back-pointer index into history).
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
-    history: list[tuple[int, int, bool, _Candidate]] = []  # (token idx, parent, inserted, cand)
+    # (token idx, parent, inserted, cand, margin of the candidate, margin of the inserted "à"):
+    # a margin is how much (log10) the choice beat the best alternative at its token
+    history: list[tuple[int, int, bool, _Candidate, float, float]] = []
     processed = -1
     unchanged: dict[str, list[_Candidate]] = {}  # the single candidate of a plain token
     # An inserted "à" is scored in full only when it can still beat the best score so far: its
@@ -966,7 +968,7 @@ def _decode(
                     inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
                                              following, model)
                     if inserted > best_score:
-                        history.append((index, back, True, cand))
+                        history.append((index, back, True, cand, 0.0, inserted - best_score))
                         states = [(inserted, first, len(history) - 1)]
                         continue
                 # an unchanged word that needs no "à": nothing for the trace-back to record
@@ -976,8 +978,10 @@ def _decode(
                 states = [(best_score, first, back)]
                 continue
         new_states = []
+        scored: list[tuple[float, int, bool, _Candidate, float]] = []
         for cand in candidates:
             best_score, best_back, best_inserted = -1e9, -1, False
+            best_plain = -1e9
             cand_contexts = cand.contexts
             first = cand_contexts[0]
             prior = cand.prior
@@ -996,6 +1000,8 @@ def _decode(
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
+                if plain > best_plain:
+                    best_plain = plain
                 if plain > best_score:
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
@@ -1016,8 +1022,12 @@ def _decode(
                                              following, model)
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
-            history.append((index, best_back, best_inserted, cand))
-            new_states.append((best_score, cand_contexts[-1], len(history) - 1))
+            scored.append((best_score, best_back, best_inserted, cand, best_plain))
+        for best_score, best_back, best_inserted, cand, best_plain in scored:
+            rival = max((other[0] for other in scored if other[3] is not cand), default=-1e9)
+            history.append((index, best_back, best_inserted, cand, best_score - rival,
+                            best_score - best_plain if best_inserted else 0.0))
+            new_states.append((best_score, cand.contexts[-1], len(history) - 1))
         # Keep the beam small: candidates of one token rarely need more than a few survivors.
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
@@ -1026,14 +1036,15 @@ def _decode(
     node = max(states)[2]
     path = []
     while node >= 0:
-        index, parent, a_inserted, cand = history[node]
-        path.append((index, a_inserted, cand))
+        index, parent, a_inserted, cand, margin, a_margin = history[node]
+        path.append((index, a_inserted, cand, margin, a_margin))
         node = parent
     path.reverse()
-    for index, a_inserted, cand in path:
+    for index, a_inserted, cand, margin, a_margin in path:
         tok = tokens[index]
         if a_inserted:
-            edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok))
+            edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok,
+                                         a_margin))
         if cand.kind:
             if cand.elision:
                 head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
@@ -1045,12 +1056,13 @@ def _decode(
             apostrophe = text[tok.end:tok.end + 1]
             if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
                 # "jusqu' 2001": the apostrophe survived, only the "à" vanished.
-                edits.append(Edit("inserted_word", tok.end + 1, tok.end + 1, "", "à", 0.9,
+                edits.append(Edit("inserted_word", tok.end + 1, tok.end + 1, "", "à",
+                                  margin_confidence(margin),
                                   f"{tok.surface + apostrophe!r} needs its 'à'"))
                 continue
             edits.append(
-                Edit(cand.kind, tok.start, tok.end, tok.surface, after, 0.9,
-                     _reason(tok.surface, after, cand, lexicon))
+                Edit(cand.kind, tok.start, tok.end, tok.surface, after, margin_confidence(margin),
+                     _reason(tok.surface, after, cand, lexicon) + _odds(margin))
             )
     return edits
 
@@ -1073,17 +1085,34 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
     return total
 
 
-def _insertion_edit(text: str, prev_end: int, tok: Token) -> Edit:
+def margin_confidence(margin: float) -> float:
+    """The uncalibrated confidence of a choice that beat its best rival by ``margin`` (log10):
+    the odds of the two, as a probability, 0.5 for a tie (``esgtext.repair.calibration`` maps it
+    to the share of such edits found right)."""
+    if margin >= 6.0:
+        return 0.999999
+    return round(1.0 / (1.0 + 10.0 ** -max(margin, 0.0)), 6)
+
+
+def _odds(margin: float) -> str:
+    if margin >= 6.0:
+        return "; no other reading comes close"
+    return f"; the context favours it {10 ** max(margin, 0.0):.3g} to 1 over the next reading"
+
+
+def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0) -> Edit:
     gap = text[prev_end:tok.start]
     head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
     sentence_start = (prev_end == 0 or text[prev_end - 1] == "\n"
                       or (head[-1:] in _SENTENCE_END if head else prev_end <= 12))
     word = "À" if sentence_start else "à"
-    reason = "vanished 'à' restored from context"
+    reason = "a vanished 'à' put back from the context" + _odds(margin)
+    confidence = margin_confidence(margin)
     if "  " in gap:  # "collations  80": the vanished word left its two spaces
         middle = gap.index("  ") + 1
-        return Edit("inserted_word", prev_end + middle, prev_end + middle, "", word, 0.8, reason)
-    return Edit("inserted_word", tok.start, tok.start, "", word + " ", 0.7, reason)
+        return Edit("inserted_word", prev_end + middle, prev_end + middle, "", word, confidence,
+                    reason)
+    return Edit("inserted_word", tok.start, tok.start, "", word + " ", confidence, reason)
 
 
 _REASONS: dict[tuple[str, str, str], str] = {}
@@ -1103,8 +1132,8 @@ def _reason_uncached(before: str, after: str, cand: _Candidate, lexicon: FrenchL
     own = lexicon.zipf.get(before.lower(), 0.0)
     new = lexicon.zipf.get(cand.contexts[-1], 0.0)
     if own < 1.6:
-        return f"not a French word; {after!r} is (freq {10 ** (new - 9):.1e})"
-    return f"context prefers {after!r} (freq {10 ** (new - 9):.1e}) to {before!r}"
+        return f"{before!r} is not a French word; {after!r} is (frequency {10 ** (new - 9):.1e})"
+    return f"the context prefers {after!r} (frequency {10 ** (new - 9):.1e}) to {before!r}"
 
 
 # --- ?-replaced letters -----------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""Confidences that mean something: an edit at 0.8 is right about 8 times in 10.
+
+Each repair step scores its edits on its own scale (the decoder's odds of its choice against the
+next reading, a fixed value for a rule). :func:`calibrate` maps each (kind, score) to the share of
+such edits that were right on news text, measured by ``scripts/build_confidence_table.py`` on the
+tune split of the WMT news test sets (damaged with the whole lossy ASCII conversion, every edit
+judged against the original) and stored in ``esgtext/data/confidence.json`` (histogram binning).
+Edits of a kind or score range the table never saw keep their own score.
+
+    >>> from esgtext.repair.edits import Edit
+    >>> sure = Edit("deleted_accent", 0, 7, "mdaille", "médaille", 0.999999)
+    >>> calibrate([sure])[0].confidence > 0.95
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from esgtext.repair.edits import Edit
+
+__all__ = ["calibrate", "BINS", "MIN_EDITS"]
+
+# Upper edges of the score bins (the last bin holds 1.0).
+BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999)
+MIN_EDITS = 30  # a bin with fewer edits falls back to its kind's overall share
+
+
+def score_bin(score: float) -> int:
+    return bisect_right(BINS, score)
+
+
+def edit_key(edit: Edit) -> str:
+    """The calibration table's row for an edit: its kind, and for a changed word whether the
+    word as it was is itself a French word (changing a real word is the riskier edit)."""
+    if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
+        from esgtext.repair.lexicon import french_lexicon
+
+        known = french_lexicon().zipf.get(edit.before.lower(), 0.0) >= 1.6
+        return f"{edit.kind}|{'word' if known else 'non-word'}"
+    return edit.kind
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    try:
+        with resources.files("esgtext").joinpath("data", "confidence.json").open("rb") as fh:
+            return json.load(fh)["kinds"]
+    except (OSError, ValueError, KeyError):  # a build without the table: scores as they are
+        return {}
+
+
+def calibrated(key: str, score: float) -> float:
+    entry = _table().get(key)
+    if entry is None:
+        return score
+    right, total = entry["bins"][score_bin(score)]
+    if total < MIN_EDITS:
+        right, total = entry["all"]
+        if total < MIN_EDITS:
+            return score
+    return round((right + 1) / (total + 2), 3)
+
+
+def calibrate(edits) -> list[Edit]:
+    """The edits with their confidence replaced by the measured share of right edits."""
+    out = []
+    for edit in edits:
+        value = calibrated(edit_key(edit), edit.confidence)
+        out.append(edit if value == edit.confidence else replace(edit, confidence=value))
+    return out

@@ -1,0 +1,64 @@
+"""Edit confidences: the decoder's margins, and their calibration (esgtext.repair.calibration)."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import esgtext.repair.calibration as calibration
+from esgtext.damage import edit_correctness, french_typography, lossy_ascii
+from esgtext.repair import RepairConfig, repair_text
+
+WMT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wmt-news"
+DAMAGED = ("La photo montre la mdaille du cas gagnant. Chery continuera pratiquer le "
+           "dveloppement de lenvironnement et a t reconnue pour sa mission.")
+
+
+def test_docstring_examples():
+    assert doctest.testmod(calibration).failed == 0
+
+
+def test_table_is_generated_and_covers_the_french_edits():
+    table = calibration._table()
+    for key in ("deleted_accent|non-word", "inserted_word", "question_mark|non-word",
+                "stripped_accent|non-word", "no_break_space"):
+        assert table[key]["all"][1] >= calibration.MIN_EDITS
+
+
+def test_raw_confidences_are_the_decoders_odds():
+    raw = repair_text(DAMAGED, lang="fr", config=RepairConfig(calibrate=False)).edits
+    values = {e.confidence for e in raw}
+    assert len(values) >= 3 and all(0.5 <= v <= 1.0 for v in values)
+    assert all("to 1 over the next reading" in e.reason or "no other reading" in e.reason
+               for e in raw if e.kind in ("deleted_accent", "inserted_word"))
+
+
+def test_calibrated_confidences_stay_ordered_by_evidence():
+    edits = {e.before or e.after.strip(): e for e in repair_text(DAMAGED, lang="fr").edits}
+    # a non-word with one clear reading is surer than a re-inserted "à"
+    assert edits["dveloppement"].confidence > edits["à"].confidence
+    assert all(0.0 < e.confidence <= 1.0 for e in edits.values())
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not WMT.is_dir(), reason="needs ../shared/data/wmt-news")
+def test_confidences_are_calibrated_on_held_out_news():
+    lines = (WMT / "newstest2013.fra-eng.fra").read_text(encoding="utf-8").splitlines()[:240]
+    docs = ["\n".join(french_typography(l, seed=i) for i, l in enumerate(lines[j:j + 12]))
+            for j in range(0, len(lines), 12)]
+    scored = []
+    for doc in docs:
+        for damage in (lambda t: lossy_ascii(t, capitals=False), lambda t: lossy_ascii(t, replacement="?")):
+            damaged = damage(doc)
+            scored += [(e.confidence, ok) for e, ok in
+                       edit_correctness(damaged, doc, repair_text(damaged, lang="fr").edits)]
+    assert len(scored) > 500
+    mean_confidence = sum(c for c, _ in scored) / len(scored)
+    accuracy = sum(ok for _, ok in scored) / len(scored)
+    assert abs(mean_confidence - accuracy) < 0.05
+    ranked = sorted(scored)
+    low = ranked[: len(ranked) // 10]
+    # the least confident tenth is much less often right than the rest
+    assert sum(ok for _, ok in low) / len(low) < accuracy - 0.15
