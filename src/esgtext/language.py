@@ -36,6 +36,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from esgtext.sentences import split_sentences
+
 __all__ = ["LanguageGuess", "Span", "detect_language", "language_spans", "UNDETERMINED"]
 
 #: The code returned when a text has no letters at all (digits, punctuation, whitespace).
@@ -547,11 +549,9 @@ def _label_letter_run(text, start, end, latin_main, runs, index, cjk_document):
         return [(start, end, runs[index - 1][2])]
     if n_words < _SENTENCE_MIN_WORDS:
         return [(start, end, latin_main())]
-    from esgtext.segmentation import segment
-
     out = []
     cursor = start
-    for seg in segment(piece, latin_main() if latin_main() in ("fr", "en") else "en"):
+    for seg in split_sentences(piece, latin_main() if latin_main() in ("fr", "en") else "en"):
         seg_end = start + seg.end
         guess = detect_language(seg.text)
         lang = latin_main()

@@ -13,16 +13,23 @@ Exit codes (the same for every command):
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+from typing import Callable, NoReturn
 
 import click
 
 from esgtext import __version__
+from esgtext.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_MODEL_MISSING,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    EsgtextError,
+)
 
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
-EXIT_MODEL_MISSING = 3
-EXIT_INTERRUPTED = 130
+INTERRUPTED = "esgtext: interrupted"
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -89,3 +96,52 @@ def main() -> None:
       esgtext translate inbox/ -o out/      bilingual records for a folder (JSONL, TMX, Moses)
       esgtext models pull                   download the OPUS-MT models once
     """
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors and exit codes: the one place where exceptions become lines and codes.
+
+
+def error(shown: str, reason: str | None = None) -> None:
+    """``esgtext: error: <shown>: <reason>`` (or ``esgtext: error: <shown>``) on stderr."""
+    click.echo(f"esgtext: error: {shown}: {reason}" if reason is not None else f"esgtext: error: {shown}",
+               err=True)
+
+
+def warning(shown: str, reason: str | None = None) -> None:
+    click.echo(f"esgtext: warning: {shown}: {reason}" if reason is not None else f"esgtext: warning: {shown}",
+               err=True)
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The documented exit code of an exception that ends a command (see the module docstring)."""
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(exc, EsgtextError):
+        return exc.exit_code
+    return EXIT_SOME_FAILED
+
+
+def run_command(run: Callable[[], int], *, interrupted: str = INTERRUPTED,
+                broken_pipe_code: int = EXIT_SOME_FAILED) -> NoReturn:
+    """Run a command body that returns its exit code, and exit with it.
+
+    An :class:`~esgtext.errors.EsgtextError` that escapes becomes its one line and its
+    ``exit_code``; Ctrl-C becomes ``interrupted`` and 130; a reader that left a pipe (``esgtext
+    repair big.txt | head``) ends the command quietly, like ``cat``, with ``broken_pipe_code``.
+    """
+    try:
+        code = run()
+    except KeyboardInterrupt as exc:
+        click.echo(interrupted, err=True)
+        code = exit_code_for(exc)
+    except EsgtextError as exc:
+        error(str(exc))
+        code = exit_code_for(exc)
+    except BrokenPipeError:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # no real stdout (click's test runner)
+            pass
+        code = broken_pipe_code
+    sys.exit(code)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from esgtext.cli import EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import error as _error
 
 TEXT_SUFFIXES = (".txt", ".md")
 _SHOW_CHARS = 60  # span text shown in plain output (JSON has it whole)
@@ -63,10 +64,6 @@ class _Input:
 
 class _InputError(Exception):
     """An input that cannot be read; its message is one line."""
-
-
-def _error(shown: str, reason: str) -> None:
-    click.echo(f"esgtext: error: {shown}: {reason}", err=True)
 
 
 def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[list[_Input], bool]:
@@ -133,15 +130,7 @@ def _run(paths: tuple[str, ...], handle, follow_symlinks: bool = False) -> int:
 
 
 def _exit(run) -> None:
-    try:
-        code = run()
-    except KeyboardInterrupt:
-        click.echo("esgtext: interrupted", err=True)
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:  # `esgtext segment big.txt | head`
-        sys.stderr.close()
-        code = EXIT_OK
-    sys.exit(code)
+    run_command(run, broken_pipe_code=EXIT_OK)  # `esgtext segment big.txt | head`
 
 
 def _one_line(text: str, limit: int | None = None) -> str:

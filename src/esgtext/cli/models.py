@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from esgtext.cli import EXIT_MODEL_MISSING, EXIT_OK, EXIT_USAGE
+from esgtext.cli import EXIT_OK, run_command
 
 MODELS_HELP_EPILOG = """\b
 Examples:
@@ -84,29 +83,26 @@ def list_cmd(models: tuple[str, ...], as_json: bool) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
 def pull_cmd(pairs: tuple[str, ...], models: tuple[str, ...], force: bool, ct2: bool, quiet: bool) -> None:
     """Download the models of PAIRs (default: every registered pair) into the model cache."""
-    from esgtext.translate.registry import ModelNotAvailable, load_registry, pull_model
+    run_command(lambda: _pull(pairs, models, force, ct2, quiet))
+
+
+def _pull(pairs: tuple[str, ...], models: tuple[str, ...], force: bool, ct2: bool, quiet: bool) -> int:
+    from esgtext.errors import UsageError
+    from esgtext.translate.registry import load_registry, pull_model
 
     overrides = _overrides(models)
     registry = load_registry()
     wanted = list(pairs) or [*registry, *(p for p in overrides if p not in registry)]
     unknown = [p for p in wanted if p not in registry and p not in overrides]
     if unknown:
-        click.echo(
-            f"esgtext: error: unknown pair {', '.join(unknown)} (registered: {', '.join(sorted(registry))}); "
-            "use --model PAIR=PATH_OR_HUB_ID for another one",
-            err=True,
-        )
-        sys.exit(EXIT_USAGE)
+        raise UsageError(f"unknown pair {', '.join(unknown)} (registered: {', '.join(sorted(registry))}); "
+                         "use --model PAIR=PATH_OR_HUB_ID for another one")
     for pair in wanted:
-        try:
-            spec = pull_model(pair, overrides, force=force, progress=not quiet)
-        except ModelNotAvailable as exc:
-            click.echo(f"esgtext: error: {exc}", err=True)
-            sys.exit(EXIT_MODEL_MISSING)
+        spec = pull_model(pair, overrides, force=force, progress=not quiet)  # ModelNotAvailable: 3
         click.echo(f"{pair}\t{spec.model_id}@{spec.revision}\t{spec.local_path}")
         if ct2:
             from esgtext.translate.ct2_engine import convert_checkpoint
 
             folder = convert_checkpoint(spec.local_path, "int8")
             click.echo(f"{pair}\tctranslate2 int8\t{folder}")
-    sys.exit(EXIT_OK)
+    return EXIT_OK

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from esgtext.cli import EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import error as _error
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -79,21 +80,8 @@ def repair(
     PATH is a file, a directory (its .txt and .md files, recursively) or - for stdin
     (the default). The repaired text goes to stdout, or to OUT.
     """
-    try:
-        code = run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json, explain=explain,
-                          follow_symlinks=follow_symlinks)
-    except KeyboardInterrupt:
-        click.echo("esgtext: interrupted", err=True)
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # `esgtext repair big.txt | head`: the reader left; stop quietly, like cat does
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = EXIT_SOME_FAILED
-    sys.exit(code)
-
-
-def _error(shown: str, reason: str) -> None:
-    click.echo(f"esgtext: error: {shown}: {reason}", err=True)
+    run_command(lambda: run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json,
+                                   explain=explain, follow_symlinks=follow_symlinks))
 
 
 def run_repair(

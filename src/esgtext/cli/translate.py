@@ -7,14 +7,9 @@ import sys
 
 import click
 
-from esgtext.cli import (
-    EXIT_CODES_HELP,
-    EXIT_INTERRUPTED,
-    EXIT_MODEL_MISSING,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-    EXIT_USAGE,
-)
+from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import error as _error
+from esgtext.translate.engines import ENGINE_CLASSES
 
 TRANSLATE_HELP_EPILOG = (
     """\b
@@ -44,10 +39,6 @@ Examples:
 )
 
 
-def _error(shown: str, reason: str) -> None:
-    click.echo(f"esgtext: error: {shown}: {reason}", err=True)
-
-
 def _formats(value: str) -> list[str]:
     return [f.strip().lower() for f in value.split(",") if f.strip()]
 
@@ -58,7 +49,7 @@ def _formats(value: str) -> list[str]:
               help="Output folder (required unless the input is - for stdin).")
 @click.option("--format", "formats", default="jsonl", show_default=True,
               help="Comma-separated: jsonl, tmx, moses (stdin: jsonl only).")
-@click.option("--engine", type=click.Choice(["transformers", "ctranslate2"]), default="transformers",
+@click.option("--engine", type=click.Choice(list(ENGINE_CLASSES)), default="transformers",
               show_default=True, help="Translation engine.")
 @click.option("--model", "models", multiple=True, metavar="PAIR=PATH_OR_HUB_ID",
               help="Model for a pair, e.g. zh-en=./my-model (repeatable).")
@@ -95,18 +86,13 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
     PATH is a .txt, .md, .html or .htm file, a folder (searched recursively), or - to read one
     document from stdin and write its JSONL records to stdout.
     """
-    try:
-        code = run_translate(
+    run_command(lambda: run_translate(
             paths, out, formats=formats, engine=engine, models=models, device=device,
             beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
             no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
             max_bytes=max_bytes, progress=progress, quiet=quiet, follow_symlinks=follow_symlinks,
             download=download,
-        )
-    except KeyboardInterrupt:
-        click.echo("esgtext: interrupted (finished files are kept; run again to complete)", err=True)
-        code = EXIT_INTERRUPTED
-    sys.exit(code)
+        ), interrupted="esgtext: interrupted (finished files are kept; run again to complete)")
 
 
 def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
@@ -114,9 +100,10 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
                   progress=None, quiet=False, follow_symlinks=False, download=False) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
-    from esgtext.pipeline import Translator, UsageError, process_document, translate_folder
+    from esgtext.errors import EsgtextError
+    from esgtext.pipeline import Translator, process_document, translate_folder
     from esgtext.records import FORMATS, render_jsonl
-    from esgtext.translate.registry import ModelNotAvailable, parse_model_overrides
+    from esgtext.translate.registry import parse_model_overrides
 
     fmt = _formats(formats)
     bad = [f for f in fmt if f not in FORMATS]
@@ -179,12 +166,9 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                                    progress=progress, on_start=_warn_missing,
                                    exclude=tuple(exclude), follow_symlinks=follow_symlinks,
                                    **options)
-    except ModelNotAvailable as exc:
-        click.echo(f"esgtext: error: {exc}", err=True)
-        return EXIT_MODEL_MISSING
-    except UsageError as exc:
-        click.echo(f"esgtext: error: {exc}", err=True)
-        return EXIT_USAGE
+    except EsgtextError as exc:  # a missing model (3), a bad path or option (2), ...
+        _error(str(exc))
+        return exc.exit_code
     except OSError as exc:
         _error(getattr(exc, "filename", None) or str(out), exc.strerror or str(exc))
         return EXIT_SOME_FAILED

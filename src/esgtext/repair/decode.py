@@ -28,6 +28,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from esgtext.errors import EsgtextError
+
 # Legacy candidates, in order of preference when the evidence is equal.
 LEGACY_CANDIDATES: tuple[str, ...] = ("cp1252", "gb18030", "big5")
 CJK_CANDIDATES: tuple[str, ...] = ("gb18030", "big5")
@@ -52,10 +54,10 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _DETECT_SAMPLE = 256 * 1024
 
 
-class UndecodableInput(ValueError):
+class UndecodableInput(EsgtextError, ValueError):
     """The input is not text in any encoding esgtext reads (binary data, an archive, an image).
 
-    The message is one line, fit to be printed after ``esgtext: error: <path>:``.
+    The message is one line, fit to be printed after ``esgtext: error: <path>:`` (exit code 1).
     """
 
 

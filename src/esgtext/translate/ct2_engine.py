@@ -15,7 +15,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .engines import Engine, Generated, default_threads
+from .engine import Engine, Generated, default_threads
 from .registry import ModelSpec, models_dir
 
 

@@ -1,119 +1,50 @@
-"""Translation engines and the per-process engine cache.
+"""Translation engines by name, and the per-process engine cache.
 
-An engine turns lists of source token ids into target token ids with one MarianMT checkpoint.
-Two engines share the tokenizer, the batching plan and this interface:
+Two engines share the tokenizer, the batching plan and the interface of
+:class:`~esgtext.translate.engine.Engine`:
 
 * ``transformers`` (default): ``MarianMTModel.generate`` on CPU (float32) or CUDA (float16).
 * ``ctranslate2``: the same checkpoint converted once by CTranslate2's converter into
   ``<model>/ct2-<compute type>/`` (int8 on CPU, float16 on CUDA) and run by ``ctranslate2.Translator``.
 
+They are found by name in :data:`ENGINE_CLASSES` (``name -> "module:Class"``, imported on first
+use; :func:`register_engine` adds one), the way sacrebleu finds its tokenizers: this module never
+imports an engine module, and they import only :mod:`esgtext.translate.engine`.
 :func:`get_translator` loads each (engine, model, device, compute type) once per process.
-Heavy libraries are imported here only inside functions, on first use.
 """
 
 from __future__ import annotations
 
-import functools
-import os
+import importlib
 import threading
-import warnings
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
-from .registry import ModelNotAvailable, ModelSpec, pull_model
+from .engine import Engine, Generated, default_threads, load_tokenizer
+from .registry import ModelSpec, pull_model
 
-ENGINES = ("transformers", "ctranslate2")
-
-
-@dataclass(frozen=True)
-class Generated:
-    """One model output: target token ids (no start/end tokens) and whether the length cap was hit."""
-
-    ids: list[int]
-    hit_max_length: bool
+#: engine name -> "module:Class" (a subclass of :class:`~esgtext.translate.engine.Engine`)
+ENGINE_CLASSES: dict[str, str] = {
+    "transformers": "esgtext.translate.transformers_engine:TransformersEngine",
+    "ctranslate2": "esgtext.translate.ct2_engine:CTranslate2Engine",
+}
+ENGINES = tuple(ENGINE_CLASSES)
 
 
-def default_threads() -> int:
-    """Threads for one engine: ``$ESGTEXT_THREADS``, else the CPUs this process may use."""
-    env = os.environ.get("ESGTEXT_THREADS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
+def register_engine(name: str, target: str) -> None:
+    """Make ``target`` (``"package.module:Class"``, an :class:`Engine` subclass) the engine
+    called ``name``; it is imported when first used."""
+    global ENGINES
+    ENGINE_CLASSES[name] = target
+    ENGINES = tuple(ENGINE_CLASSES)
+
+
+def engine_class(name: str) -> type[Engine]:
+    """The :class:`Engine` subclass called ``name`` (imported now)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def load_tokenizer(path: Path):
-    from transformers import AutoTokenizer
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*sacremoses.*")  # Marian's optional extra, not needed
-        return AutoTokenizer.from_pretrained(str(path))
-
-
-class Engine:
-    """Base class: tokenization shared by both engines; subclasses implement :meth:`generate`."""
-
-    name = "engine"
-
-    def __init__(self, spec: ModelSpec, device: str = "cpu", compute_type: str | None = None):
-        if spec.local_path is None:
-            raise ModelNotAvailable(f"model for {spec.pair} is not downloaded; run `esgtext models pull {spec.pair}`")
-        self.spec = spec
-        self.device = device
-        self.path = Path(spec.local_path)
-        self.tokenizer = load_tokenizer(self.path)
-        self.compute_type = compute_type or self.default_compute_type(device)
-        self.sentences_translated = 0  # how many token sequences went through the model
-        self._lock = threading.Lock()  # one generate at a time per engine instance
-
-    @staticmethod
-    def default_compute_type(device: str) -> str:
-        return "float16" if device.startswith("cuda") else "float32"
-
-    @property
-    def settings(self) -> str:
-        """Engine name and compute type, e.g. ``ctranslate2:int8`` (part of the cache key)."""
-        return f"{self.name}:{self.compute_type}"
-
-    @functools.cached_property
-    def max_input_tokens(self) -> int:
-        """The most source tokens (end token included) the model reads without truncation."""
-        import json
-
-        config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-        limits = [config.get("max_position_embeddings") or 512]
-        tok_max = getattr(self.tokenizer, "model_max_length", None)
-        if isinstance(tok_max, int) and 0 < tok_max < 100_000:
-            limits.append(tok_max)
-        return min(limits)
-
-    def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        """Source token ids (with the end token), never truncated."""
-        return [list(ids) for ids in self.tokenizer(list(texts), truncation=False)["input_ids"]]
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text, truncation=False)["input_ids"])
-
-    def decode(self, ids: Sequence[int]) -> str:
-        return self.tokenizer.decode(list(ids), skip_special_tokens=True).strip()
-
-    def generate(
-        self, batch: list[list[int]], *, beam_size: int, max_new_tokens: int, min_new_tokens: int = 0
-    ) -> list[Generated]:
-        raise NotImplementedError
-
-    def translate_ids(
-        self, batch: list[list[int]], *, beam_size: int, max_new_tokens: int, min_new_tokens: int = 0
-    ) -> list[Generated]:
-        with self._lock:
-            out = self.generate(batch, beam_size=beam_size, max_new_tokens=max_new_tokens, min_new_tokens=min_new_tokens)
-            self.sentences_translated += len(batch)
-        if len(out) != len(batch):  # never silently drop a sentence
-            raise RuntimeError(f"{self.name} returned {len(out)} outputs for {len(batch)} inputs")
-        return out
+        module_name, _, attr = ENGINE_CLASSES[name].partition(":")
+    except KeyError:
+        raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CLASSES)}") from None
+    return getattr(importlib.import_module(module_name), attr)
 
 
 _ENGINES: dict[tuple, Engine] = {}
@@ -127,18 +58,13 @@ def get_translator(
 
     One instance per (engine, model folder, device, compute type) per process.
     """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    cls = engine_class(engine)  # ValueError for an unknown name
     if model.local_path is None:
         model = pull_model(model.pair, {model.pair: f"{model.model_id}@{model.requested_revision or model.revision}"})
     key = (engine, str(Path(model.local_path).resolve()), model.revision, device, compute_type)
     with _ENGINES_LOCK:
         instance = _ENGINES.get(key)
         if instance is None:
-            if engine == "transformers":
-                from .transformers_engine import TransformersEngine as cls
-            else:
-                from .ct2_engine import CTranslate2Engine as cls
             instance = cls(model, device=device, compute_type=compute_type)
             _ENGINES[key] = instance
         return instance
@@ -148,3 +74,7 @@ def clear_engine_cache() -> None:
     """Forget the loaded engines (tests; frees memory once no one holds them)."""
     with _ENGINES_LOCK:
         _ENGINES.clear()
+
+
+__all__ = ["ENGINES", "ENGINE_CLASSES", "Engine", "Generated", "clear_engine_cache", "default_threads",
+           "engine_class", "get_translator", "load_tokenizer", "register_engine"]

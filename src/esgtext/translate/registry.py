@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from esgtext.errors import EXIT_MODEL_MISSING, EsgtextError
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _REPO_ROOT = _PACKAGE_DIR.parents[2]  # src/esgtext/translate -> repository root (source checkout)
 
@@ -68,11 +70,13 @@ _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 _PROBE_TIMEOUT_S = 5.0
 
 
-class ModelNotAvailable(RuntimeError):
-    """A model is not in the local cache and cannot be downloaded now.
+class ModelNotAvailable(EsgtextError, RuntimeError):
+    """A model is not in the local cache and cannot be downloaded now (exit code 3).
 
     ``str(exc)`` is a single line meant for the user; it names ``esgtext models pull``.
     """
+
+    exit_code = EXIT_MODEL_MISSING
 
 
 @dataclass(frozen=True)

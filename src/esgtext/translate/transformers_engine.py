@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from .engines import Engine, Generated, default_threads
+from .engine import Engine, Generated, default_threads
 from .registry import ModelSpec
 
 

@@ -1,0 +1,116 @@
+"""The code's shape (issue #11): no import circle, one error hierarchy, engines found by name."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def import_graph(root: Path = SRC) -> dict[str, set[str]]:
+    """Module -> the esgtext modules it imports, counting every import statement (inside
+    functions and ``if TYPE_CHECKING:`` too)."""
+    modules: dict[str, tuple[Path, str]] = {}
+    for path in root.rglob("*.py"):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+            package = ".".join(parts)
+        else:
+            package = ".".join(parts[:-1])
+        modules[".".join(parts)] = (path, package)
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, (path, package) in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    module = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    module = node.module or ""
+                targets = [f"{module}.{a.name}" for a in node.names if f"{module}.{a.name}" in modules]
+                targets = targets or [module]
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_circle_in_the_package():
+    graph = import_graph()
+    assert "esgtext.language" in graph and graph["esgtext.segmentation"]  # the graph was read
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_every_user_error_is_an_esgtext_error_with_its_exit_code():
+    from esgtext.cli import exit_code_for
+    from esgtext.errors import EsgtextError, InputError, OutputError, UsageError
+    from esgtext.repair import UndecodableInput
+    from esgtext.translate import ModelNotAvailable
+
+    codes = {UndecodableInput("x"): 1, InputError("special-file", "x"): 1, OutputError("x"): 1,
+             UsageError("x"): 2, ModelNotAvailable("x"): 3, KeyboardInterrupt(): 130}
+    for exc, code in codes.items():
+        assert exit_code_for(exc) == code
+        assert isinstance(exc, (EsgtextError, KeyboardInterrupt))
+    # the old bases still hold for callers that catch them
+    assert isinstance(UndecodableInput("x"), ValueError) and isinstance(ModelNotAvailable("x"), RuntimeError)
+    assert isinstance(UsageError("x"), ValueError)
+
+
+def test_engines_are_found_by_name_and_the_cli_offers_them():
+    from click.testing import CliRunner
+
+    from esgtext.cli import main
+    from esgtext.translate.engine import Engine
+    from esgtext.translate.engines import ENGINES, engine_class
+
+    assert ENGINES == ("transformers", "ctranslate2")
+    assert all(issubclass(engine_class(name), Engine) for name in ENGINES)
+    with pytest.raises(ValueError, match="unknown engine 'nope'"):
+        engine_class("nope")
+    help_text = CliRunner().invoke(main, ["translate", "--help"]).output
+    assert "transformers|ctranslate2" in help_text
