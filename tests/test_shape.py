@@ -114,3 +114,26 @@ def test_engines_are_found_by_name_and_the_cli_offers_them():
         engine_class("nope")
     help_text = CliRunner().invoke(main, ["translate", "--help"]).output
     assert "transformers|ctranslate2" in help_text
+
+
+def test_the_public_api_is_typed_for_type_checkers_and_light_at_run_time(tmp_path):
+    import subprocess
+    import sys
+
+    import esgtext
+
+    tree = ast.parse((SRC / "esgtext" / "__init__.py").read_text(encoding="utf-8"))
+    typed = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.If)
+             for stmt in node.body if isinstance(stmt, ast.ImportFrom) for alias in stmt.names}
+    assert typed == set(esgtext._EXPORTS)  # every lazy name is also a real import for checkers
+    code = ("import sys, esgtext; [getattr(esgtext, n) for n in esgtext.__all__]; "
+            "print([m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    pytest.importorskip("mypy")
+    probe = tmp_path / "probe.py"
+    probe.write_text("import esgtext\nreveal_type(esgtext.repair_text)\nesgtext.repair_txt('x')\n")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--follow-imports=silent", "--ignore-missing-imports",
+                             "--cache-dir", str(tmp_path / "cache"), str(probe)], capture_output=True, text=True)
+    assert 'Revealed type is "def (text: str' in result.stdout, result.stdout
+    assert 'has no attribute "repair_txt"' in result.stdout

@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from esgtext import __version__
+from esgtext._version import __version__
 from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
 from esgtext.inputs import (
     INPUT_SUFFIXES,

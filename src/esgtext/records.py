@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Iterable
 
-from esgtext import __version__
+from esgtext._version import __version__
 
 #: Every value of :attr:`Record.status`.
 STATUSES = ("translated", "kept", "boilerplate", "untranslated")

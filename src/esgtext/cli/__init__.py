@@ -19,7 +19,7 @@ from typing import Callable, NoReturn
 
 import click
 
-from esgtext import __version__
+from esgtext._version import __version__
 from esgtext.errors import (
     EXIT_INTERRUPTED,
     EXIT_MODEL_MISSING,
