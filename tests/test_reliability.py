@@ -177,7 +177,7 @@ def test_ctrl_c_during_a_translate_run_exits_130_with_the_documented_line(fresh_
 
 
 def test_an_interrupt_wrapped_by_a_library_still_stops_the_run(monkeypatch, tmp_path):
-    import esgtext.pipeline as pipeline
+    import esgtext.document as document
 
     def swallowing(data, rel, html=None):
         try:
@@ -185,7 +185,7 @@ def test_an_interrupt_wrapped_by_a_library_still_stops_the_run(monkeypatch, tmp_
         except BaseException:
             raise RuntimeError("Profile format error") from None  # what a bare except: does
 
-    monkeypatch.setattr(pipeline, "prepare_bytes", swallowing)
+    monkeypatch.setattr(document, "prepare_bytes", swallowing)
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     result = cli("translate", tmp_path / "a.txt", "-o", tmp_path / "out", "--allow-untranslated")
     assert result.exit_code == EXIT_INTERRUPTED

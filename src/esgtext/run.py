@@ -1,0 +1,347 @@
+"""Folders of documents: :func:`translate_folder` and the :class:`FolderRun` behind it.
+
+A run finds its inputs (:func:`esgtext.inputs.find_inputs`), resolves the models once
+(:class:`~esgtext.translator.Translator`), then for each input: reads it (special files refused
+unopened), skips it when the manifest says it is unchanged (:mod:`esgtext.store`), prepares it
+(repair, languages, segments; in ``jobs`` worker processes), translates the segments of
+consecutive documents together, and writes its outputs atomically, the manifest line last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from esgtext import document
+from esgtext._version import __version__
+from esgtext.document import _STATUS_KEYS, Prepared, _document, _needs_model, build_records, translate_documents
+from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
+from esgtext.inputs import InputFile, atomic_write, find_inputs, output_path, read_input
+from esgtext.records import FORMATS
+from esgtext.store import (
+    CACHE_FILE,
+    ERRORS_FILE,
+    MANIFEST,
+    STATE_DIR,
+    Manifest,
+    remove_temp_files,
+    write_if_changed,
+)
+from esgtext.translator import Translator, repair_settings
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+BATCH_SEGMENTS = 128  # segments of consecutive documents translated in one call
+BATCH_DOCUMENTS = 64
+
+
+@dataclass
+class RunSummary:
+    """What :func:`translate_folder` did; :meth:`line` is the CLI's closing summary."""
+
+    files: int = 0
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    segments: int = 0
+    translated: int = 0
+    kept: int = 0
+    boilerplate: int = 0
+    untranslated: int = 0
+    seconds: float = 0.0
+    errors: list[dict] = field(default_factory=list)
+    missing_models: dict[str, str] = field(default_factory=dict)
+    #: symlinks inside a folder given that point outside it, not read (``follow_symlinks``)
+    skipped_symlinks: list[str] = field(default_factory=list)
+    #: one-line warnings about the run itself (a damaged manifest, ...)
+    warnings: list[str] = field(default_factory=list)
+
+    def add_counts(self, counts: Mapping[str, int]) -> None:
+        self.segments += counts.get("segments", 0)
+        for key in _STATUS_KEYS:
+            setattr(self, key, getattr(self, key) + counts.get(key, 0))
+
+    def line(self) -> str:
+        return (
+            f"{self.files} files ({self.processed} processed, {self.skipped} unchanged, "
+            f"{self.failed} failed), {self.segments} segments: {self.translated} translated, "
+            f"{self.kept} kept, {self.boilerplate} boilerplate, {self.untranslated} untranslated; "
+            f"{self.seconds:.1f} s"
+            + (f"; {len(self.skipped_symlinks)} symlinks out of the input folder skipped"
+               if self.skipped_symlinks else "")
+        )
+
+
+def _prepare_job(data: bytes, rel: str) -> Prepared | tuple[str, str]:
+    """Worker entry point: a :class:`Prepared` document or ``(kind, reason)`` on failure."""
+    from esgtext.repair.decode import UndecodableInput
+
+    try:
+        return document.prepare_bytes(data, rel)
+    except UndecodableInput as exc:
+        return ("undecodable", _one_line(exc))
+    except Exception as exc:  # one bad file must not stop a bulk run; Ctrl-C must
+        reraise_interrupt(exc)
+        return ("internal", f"{type(exc).__name__}: {_one_line(exc)}")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _settings_hash(translator: Translator, formats: Sequence[str]) -> str:
+    payload = {
+        "esgtext": __version__,
+        "repair": repair_settings(),
+        "formats": sorted(formats),
+        **translator.settings(),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def translate_folder(
+    paths: Sequence[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    formats: Sequence[str] = ("jsonl",),
+    jobs: int = 1,
+    translator: Translator | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    on_document: Callable[[str, dict], None] | None = None,
+    on_start: Callable[[dict[str, str]], None] | None = None,
+    exclude: Sequence[str] = (),
+    batch_size: int = BATCH_SEGMENTS,
+    follow_symlinks: bool = False,
+    **translator_options: Any,
+) -> RunSummary:
+    """Bilingual records for every input file under ``out``; see the module docstring.
+
+    ``paths`` are files and folders (folders are searched recursively for ``.txt``, ``.md``,
+    ``.html`` and ``.htm``; ``exclude`` globs match paths relative to the folder). Each input
+    ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files, per ``formats``). Files that
+    cannot be processed (binary, undecodable, larger than ``max_bytes``, unreadable) are listed in
+    ``out/errors.jsonl`` and counted in :attr:`RunSummary.failed`; an empty file is processed (no
+    records). ``jobs`` > 1 runs repair, language and segmentation in that many worker processes;
+    translation stays in this process (one model instance per engine). Output is the same
+    whatever ``jobs`` is. ``on_start`` is called with :attr:`Translator.missing` once models are
+    resolved, ``on_document`` with each finished document's name and counts. Segments of
+    consecutive documents are translated together, ``batch_size`` segments at a time (documents
+    are written, in order, once translated).
+    Inside a folder, symlinks pointing outside it are not read (listed in
+    :attr:`RunSummary.skipped_symlinks`) unless ``follow_symlinks``; FIFOs, devices and sockets
+    are never opened (errors, kind ``special-file``); no output is written through a symlink
+    inside ``out`` (errors, kind ``output``).
+    Raises :class:`UsageError` for a missing path or an unknown format, and ``ModelNotAvailable``
+    (before any work) when a model is missing without ``allow_untranslated``.
+    """
+    started = time.monotonic()
+    formats = list(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"unknown format {','.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    out = Path(out)
+    # usage errors before models are resolved
+    found = find_inputs(paths, out=out, exclude=exclude, follow_symlinks=follow_symlinks)
+    try:  # the run's own files: never through a symlink inside OUT either
+        for name in (ERRORS_FILE, f"{STATE_DIR}/{MANIFEST}", f"{STATE_DIR}/{CACHE_FILE}"):
+            output_path(out, name, create=False)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+    if translator is None:
+        translator_options.setdefault("cache", out / STATE_DIR / CACHE_FILE)
+        translator = Translator(**translator_options)
+    if on_start is not None:
+        on_start(dict(translator.missing))
+    out.mkdir(parents=True, exist_ok=True)
+    remove_temp_files(out)
+    run = FolderRun(out, translator, formats=formats, jobs=jobs, max_bytes=max_bytes,
+                    progress=sys.stderr.isatty() if progress is None else progress,
+                    on_document=on_document, batch_size=batch_size)
+    run.summary.files = len(found.files)
+    run.summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
+    summary = run.run(found.files)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+class FolderRun:
+    """The state of one :func:`translate_folder` run and its steps, one method each.
+
+    :meth:`run` reads the inputs in order and hands each to a worker (or prepares it here);
+    :meth:`finish` takes a prepared document: one that needs no model is written at once, the
+    others wait in a batch until enough segments need the model (:meth:`flush`);
+    :meth:`write_document` writes its outputs and then its manifest line.
+    """
+
+    def __init__(self, out: Path, translator: Translator, *, formats: Sequence[str], jobs: int = 1,
+                 max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
+                 on_document: Callable[[str, dict], None] | None = None,
+                 batch_size: int = BATCH_SEGMENTS):
+        self.out = out
+        self.translator = translator
+        self.formats = list(formats)
+        self.jobs = jobs
+        self.max_bytes = max_bytes
+        self.progress = progress
+        self.on_document = on_document
+        self.batch_size = batch_size
+        self.manifest = Manifest(out)
+        self.settings_hash = _settings_hash(translator, self.formats)
+        self.summary = RunSummary(missing_models=dict(translator.missing),
+                                  warnings=list(self.manifest.warnings))
+        self.errors: dict[str, dict] = {}
+        self.seen: dict[str, Path] = {}
+        # documents waiting until enough segments need the model to fill its batches
+        self.batch: list[tuple[InputFile, str, Prepared]] = []
+        self.batch_segments = 0
+        self.window: deque = deque()  # documents handed to workers, in input order
+        self.pool = None
+        self.bar = None
+
+    # -- the run ---------------------------------------------------------------------------------
+
+    def run(self, inputs: Sequence[InputFile]) -> RunSummary:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=len(inputs), unit="file", disable=not self.progress, file=sys.stderr,
+                        dynamic_ncols=True, leave=False)
+        try:
+            self.pool = self._start_pool()
+            limit = max(1, self.jobs) * 4
+            for inp in inputs:
+                self.submit(inp)
+                while len(self.window) >= limit:
+                    self._drain_one()
+            while self.window:
+                self._drain_one()
+            if self.batch:
+                self.flush()
+        finally:
+            self.bar.close()
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            self.translator.close()
+        self._write_errors()
+        return self.summary
+
+    def _start_pool(self):
+        if self.jobs <= 1:
+            return None
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork is fast (workers inherit the loaded language tables) and safe while this process
+        # runs no torch threads; once torch is loaded, start clean interpreters instead.
+        method = "fork" if "torch" not in sys.modules and sys.platform == "linux" else "spawn"
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method))
+
+    def submit(self, inp: InputFile) -> None:
+        """Read one input; skip it if unchanged; else hand it to a worker (or keep its bytes)."""
+        if inp.rel in self.seen:
+            self.fail(inp, "collision", f"same output name as {self.seen[inp.rel]}")
+            return
+        self.seen[inp.rel] = inp.path
+        try:  # FIFOs, devices and sockets are refused without being opened
+            data = read_input(inp.path, self.max_bytes)
+        except InputError as exc:
+            self.fail(inp, exc.kind, _one_line(exc))
+            return
+        input_hash = hashlib.sha256(data).hexdigest()
+        if self.manifest.is_current(self.out, inp.rel, input_hash, self.settings_hash):
+            self.summary.skipped += 1
+            self.summary.add_counts(self.manifest.entries[inp.rel].get("counts", {}))
+            self.bar.update(1)
+            return
+        pending = self.pool.submit(_prepare_job, data, inp.rel) if self.pool is not None else data
+        self.window.append((inp, input_hash, pending))
+
+    def _drain_one(self) -> None:
+        inp, input_hash, pending = self.window.popleft()
+        prepared = pending.result() if self.pool is not None else _prepare_job(pending, inp.rel)
+        self.finish(inp, prepared, input_hash)
+
+    def fail(self, inp: InputFile, kind: str, reason: str) -> None:
+        self.errors[inp.rel] = {"doc": inp.rel, "path": str(inp.path), "error": kind, "reason": reason}
+        self.bar.update(1)
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def finish(self, inp: InputFile, prepared: Prepared | tuple[str, str], input_hash: str) -> None:
+        if isinstance(prepared, tuple):
+            self.fail(inp, *prepared)
+            return
+        need = sum(1 for s in prepared.segments if _needs_model(s, self.translator))
+        if need == 0 and not self.batch:
+            self.write_document(inp, prepared, input_hash, {})
+            return
+        self.batch.append((inp, input_hash, prepared))
+        self.batch_segments += need
+        if self.batch_segments >= self.batch_size or len(self.batch) >= BATCH_DOCUMENTS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Translate the waiting documents together, then write them in order."""
+        docs = [prepared for _, _, prepared in self.batch]
+        try:
+            translations: list[Mapping[int, Any] | None] = list(translate_documents(docs, self.translator))
+        except Exception:  # find the document that fails, translate the others
+            translations = []
+            for inp, _, prepared in self.batch:
+                try:
+                    translations.append(translate_documents([prepared], self.translator)[0])
+                except Exception as exc:  # a model error on one document: retried by the next run
+                    reraise_interrupt(exc)
+                    self.fail(inp, "translation", f"{type(exc).__name__}: {_one_line(exc)}")
+                    translations.append(None)
+        for (inp, input_hash, prepared), done in zip(self.batch, translations):
+            if done is not None:
+                self.write_document(inp, prepared, input_hash, done)
+        self.batch.clear()
+        self.batch_segments = 0
+
+    def write_document(self, inp: InputFile, prepared: Prepared, input_hash: str,
+                       translations: Mapping[int, Any]) -> None:
+        doc = _document(prepared, build_records(prepared, self.translator, translations))
+        files = doc.outputs(inp.rel, self.formats)
+        try:
+            targets = {name: output_path(self.out, name) for name in files}
+        except OutputError as exc:
+            self.fail(inp, "output", str(exc))
+            return
+        for name, data in files.items():
+            atomic_write(targets[name], data)
+        previous = self.manifest.entries.get(inp.rel)
+        for name in (previous or {}).get("outputs", ()):
+            if name not in files:
+                try:
+                    output_path(self.out, name, create=False).unlink(missing_ok=True)
+                except OutputError:
+                    pass  # never delete through a symlink
+        counts = dict(doc.counts)
+        # last: a document without its manifest line is redone by the next run
+        self.manifest.add({"doc": inp.rel, "input": input_hash, "settings": self.settings_hash,
+                           "outputs": sorted(files), "counts": counts})
+        self.summary.processed += 1
+        self.summary.add_counts(counts)
+        self.bar.update(1)
+        self.bar.set_postfix(segments=self.summary.segments, refresh=False)
+        if self.on_document is not None:
+            self.on_document(inp.rel, counts)
+
+    def _write_errors(self) -> None:
+        summary = self.summary
+        summary.failed = len(self.errors)
+        summary.errors = [self.errors[k] for k in sorted(self.errors)]
+        write_if_changed(output_path(self.out, ERRORS_FILE),
+                         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.errors).encode("utf-8"))
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "FolderRun", "RunSummary", "translate_folder"]

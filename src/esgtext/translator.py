@@ -1,0 +1,164 @@
+"""The translation session of a run: :class:`Translator` resolves the models once, before any
+work, and loads each one once per process; it also writes the records' signatures."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from esgtext.errors import UsageError
+from esgtext.records import make_signature
+
+TARGET_LANG = "en"
+
+
+@lru_cache(maxsize=1)
+def repair_settings() -> str:
+    """The repair configuration as it appears after ``repair:`` in record signatures.
+
+    >>> repair_settings()
+    'mojibake=yes,compose=yes,qmark=yes,french=auto@0.5'
+    """
+    from esgtext.repair import DEFAULT_CONFIG
+
+    return DEFAULT_CONFIG.signature().replace("|", ",").replace(":", "=")
+
+
+class Translator:
+    """The models of a run, resolved once before any work, and loaded once per process.
+
+    ``models`` are ``--model`` overrides ``{"fr-en": "PATH_OR_HUB_ID"}``. When a pair's model is
+    missing, construction raises :class:`~esgtext.translate.registry.ModelNotAvailable` unless
+    ``allow_untranslated`` is set; then that pair's segments become ``untranslated`` records and
+    :attr:`missing` says why. Nothing touches the network unless ``download`` is set: then a
+    model missing from the cache is looked up on the Hub and downloaded on first use.
+    """
+
+    def __init__(
+        self,
+        *,
+        engine: str = "transformers",
+        models: Mapping[str, str] | None = None,
+        device: str | None = None,
+        beam_size: int | None = None,
+        max_batch_tokens: int | None = None,
+        glossary: str | os.PathLike | None = None,
+        cache: str | os.PathLike | None = None,
+        allow_untranslated: bool = False,
+        pairs: Iterable[str] | None = None,
+        download: bool = False,
+    ):
+        from esgtext.translate.registry import (
+            ModelNotAvailable,
+            load_registry,
+            not_downloaded_message,
+            resolve_model,
+        )
+
+        self.engine = engine
+        self.models = dict(models or {})
+        self.device = device
+        self.beam_size = beam_size
+        self.max_batch_tokens = max_batch_tokens
+        self.allow_untranslated = allow_untranslated
+        self.download = download
+        self.glossary_path = Path(glossary) if glossary else None
+        self.glossary_hash = (
+            hashlib.sha256(self.glossary_path.read_bytes()).hexdigest()[:12]
+            if self.glossary_path else None
+        )
+        self.cache_path = Path(cache) if cache else None
+        self._glossary = None
+        if self.glossary_path is not None:  # a bad glossary is a usage error, before any work
+            from esgtext.translate.glossary import Glossary
+
+            try:
+                self._glossary = Glossary.from_file(self.glossary_path)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+        if pairs is None:
+            pairs = [p for p in load_registry() if p.endswith(f"-{TARGET_LANG}")]
+            pairs += [p for p in self.models if p not in pairs]
+        self.specs: dict[str, Any] = {}
+        self.missing: dict[str, str] = {}
+        for pair in sorted(set(pairs)):
+            try:
+                spec = resolve_model(pair, self.models, check_hub=download)
+                if spec.local_path is None and not download:  # no network unless asked
+                    raise ModelNotAvailable(not_downloaded_message(spec))
+                self.specs[pair] = spec
+            except ModelNotAvailable as exc:
+                if not allow_untranslated:
+                    raise
+                self.missing[pair] = str(exc)
+        self._cache = None
+
+    @classmethod
+    def untranslated(cls) -> "Translator":
+        """A translator without models: every French/Chinese segment is ``untranslated``."""
+        return cls(allow_untranslated=True, pairs=())
+
+    def spec(self, src: str):
+        return self.specs.get(f"{src}-{TARGET_LANG}")
+
+    def settings(self) -> dict[str, Any]:
+        """What decides the records' content (speed knobs such as device are left out)."""
+        return {
+            "engine": self.engine,
+            "models": {
+                pair: [spec.model_id, spec.revision, str(spec.local_path or "")]
+                for pair, spec in sorted(self.specs.items())
+            },
+            "beam_size": self.beam_size,
+            "glossary": self.glossary_hash,
+        }
+
+    def signature(self, translation: Any = None) -> str:
+        """The record signature: untranslated records name no model; translated ones name the
+        engine, model id and revision that produced them."""
+        if translation is None:
+            return make_signature(repair=repair_settings())
+        from esgtext.translate import DEFAULT_BEAM_SIZE
+
+        return make_signature(repair=repair_settings(), engine=translation.engine,
+                              model=translation.model_id, revision=translation.revision,
+                              beam_size=self.beam_size or DEFAULT_BEAM_SIZE,
+                              glossary=self.glossary_hash)
+
+    def _common_kwargs(self) -> dict[str, Any]:
+        from esgtext import translate as tr
+
+        if self._cache is None and self.cache_path is not None:
+            self._cache = tr.TranslationCache(self.cache_path)
+        kwargs: dict[str, Any] = {
+            "engine": self.engine,
+            "device": self.device,
+            "beam_size": self.beam_size,
+            "max_batch_tokens": self.max_batch_tokens,
+            "glossary": self._glossary,
+            "cache": self._cache,
+            "progress": False,
+        }
+        return {k: v for k, v in kwargs.items() if v is not None}
+
+    def translate(self, texts: list[str], src: str) -> list[Any]:
+        from esgtext.translate import translate_segments
+
+        return translate_segments(texts, src, TARGET_LANG, model=self.spec(src),
+                                  **self._common_kwargs())
+
+    def translate_mixed(self, items: Sequence[tuple[str, Sequence[tuple[int, int, str]]]]) -> list[Any]:
+        """Sentences with Chinese spans inside another language, all spans in one model call."""
+        from esgtext.language import Span
+        from esgtext.translate import translate_mixed_many
+
+        span_items = [(text, [Span(s, e, lang, text[s:e]) for s, e, lang in spans]) for text, spans in items]
+        return translate_mixed_many(span_items, model=self.spec("zh"), **self._common_kwargs())
+
+    def close(self) -> None:
+        if self._cache is not None and hasattr(self._cache, "close"):
+            self._cache.close()
+        self._cache = None
