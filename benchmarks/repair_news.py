@@ -42,10 +42,11 @@ from esgtext.damage import (  # noqa: E402
 from esgtext.repair import repair_text  # noqa: E402
 
 SPLITS = {
-    "tune": ["news-test2008", "newssyscomb2009", "newstest2009", "newstest2010", "newstest2011"],
+    "lm": ["news-test2008", "newssyscomb2009", "newstest2009", "newstest2010"],
+    "tune": ["newstest2011"],
     "check": ["newstest2012", "newstest2013", "newsdiscusstest2015"],
 }
-SPLITS["all"] = SPLITS["tune"] + SPLITS["check"]
+SPLITS["all"] = SPLITS["lm"] + SPLITS["tune"] + SPLITS["check"]
 
 DAMAGE = {
     "deleted, accented capitals kept": lambda t: lossy_ascii(t, capitals=False),

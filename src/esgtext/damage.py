@@ -62,6 +62,16 @@ _SPACE_BEFORE_COLON = re.compile(r" (?=:)")
 _GUILLEMET_SPACES = re.compile(r"(?<=«) | (?=»)")
 _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[%€$£°])")
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])[1-9]\d{4,}(?![\w/-]|[.,]\d| [A-Z])")
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=[%€])")
+
+
+def _group_digits(m: re.Match) -> str:
+    digits = m.group()
+    first = len(digits) % 3 or 3
+    return NARROW_NBSP.join([digits[:first]] + [digits[i:i + 3] for i in range(first, len(digits), 3)])
+
+
 _NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
 _SHORT_WORD_THEN_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,5}) (?=\d)")
 _TITLE_THEN_NAME = re.compile(r"(?<![^\W\d_])(M\.|Mme|Mmes|Mlle|Dr|Me|Mgr) (?=[A-ZÀ-Ý])")
@@ -73,7 +83,8 @@ def french_typography(text: str, *, seed: int = 0, optional_share: float = 0.5) 
 
     Always: the apostrophe between letters becomes ``’``; the space before ``; ! ?`` a narrow
     no-break space (U+202F) and before ``:`` a no-break space (U+00A0); no-break spaces inside
-    ``« »``, in digit groups (``1 233 000``) and before ``% € $ £ °``. For a seeded share
+    ``« »``, in digit groups (``1 233 000``, also where the source wrote ``1233000``: five
+    digits or more) and before ``% € $ £ °`` (also where the source glued ``67,7%``). For a seeded share
     ``optional_share`` of the places where sources differ: a no-break space between a number and
     the word after it (``20 ans``), between a short word and a number (``en 2020``), after a title
     (``Mme Davis``), and an en dash for a spaced hyphen. A lossy ASCII conversion then deletes all
@@ -98,7 +109,9 @@ def french_typography(text: str, *, seed: int = 0, optional_share: float = 0.5) 
     text = _SPACE_BEFORE_COLON.sub(NBSP, text)
     text = _GUILLEMET_SPACES.sub(NBSP, text)
     text = _DIGIT_GROUP.sub(NARROW_NBSP, text)
+    text = _LONG_NUMBER.sub(_group_digits, text)
     text = _SPACE_BEFORE_UNIT.sub(NBSP, text)
+    text = _GLUED_UNIT.sub(NBSP, text)
     text = _NUMBER_THEN_WORD.sub(sometimes(NBSP), text)
     text = _SHORT_WORD_THEN_NUMBER.sub(sometimes(NBSP), text)
     text = _TITLE_THEN_NAME.sub(sometimes(NBSP), text)

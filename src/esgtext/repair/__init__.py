@@ -39,8 +39,6 @@ from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.calibration import calibrate
-from esgtext.repair.question_marks import restore_question_mark_symbols
-from esgtext.repair.spacing import restore_sentence_spaces
 
 
 def _sources_needed(folder: Path, environ=os.environ) -> str | None:
@@ -96,6 +94,10 @@ if _SOURCE_REASON:
     for _name in COMPILED_MODULES:
         if f"{__name__}.{_name}" not in sys.modules:
             globals()[_name] = load_source_module(_name)
+
+# (after the guard: these import the lexicon, which must be the build or the source chosen above)
+from esgtext.repair.question_marks import restore_question_mark_symbols  # noqa: E402
+from esgtext.repair.spacing import restore_sentence_spaces  # noqa: E402
 
 
 def french_decoder() -> str:
@@ -240,7 +242,7 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
     french = _french_module(warnings)
     is_french = french is not None and _should_restore_french(current, lang, config, french)
     if config.restore_question_marks and lang != "zh" and "?" in current:
-        run(restore_question_mark_symbols(current))
+        run(restore_question_mark_symbols(current, french=is_french))
     if config.restore_question_marks and french is not None and _letter_question_mark(current):
         run(
             [

@@ -139,7 +139,13 @@ class DamageDiagnosis:
 
     @cached_property
     def deleted(self) -> bool:
-        return self._dominant(self.deleted_evidence, self.stripped_evidence)
+        if self._dominant(self.deleted_evidence, self.stripped_evidence):
+            return True
+        # A short text whose apostrophes vanished and that has no accented letter left went
+        # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
+        return (self.words >= 6 and self.apostrophe_evidence >= 2 and not self.accented_lowercase
+                and not self.stripped_evidence and self.question_mark_evidence < 2
+                and self.typographic_elisions == 0)
 
     @cached_property
     def stripped(self) -> bool:
@@ -150,7 +156,10 @@ class DamageDiagnosis:
         if self.typographic_elisions > 0.25 * self.apostrophe_evidence:
             return False
         return self.apostrophe_evidence >= 1 and (
-            self.deleted or self.apostrophe_evidence >= max(3, 0.02 * self.words)
+            self._dominant(self.deleted_evidence, self.stripped_evidence)
+            # (a short text with no accented letter left needs less evidence)
+            or self.apostrophe_evidence >= max(
+                2 if self.words < 40 and not self.accented_lowercase else 3, 0.02 * self.words)
         )
 
     @cached_property
@@ -244,8 +253,8 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
         if not lower.startswith(elision):
             continue
         rest = lower[len(elision):]
-        if len(rest) < 2 and rest not in ("a", "y"):  # "na" -> "n’a", "sy" -> "s’y"
-            continue
+        if len(rest) < 2 and rest not in ("a", "y") and not (deleted and rest == "t"):
+            continue  # ("na" -> "n’a", "sy" -> "s’y", "lt" -> "l’été")
         options = []
         if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.0:
             options.append(rest)
@@ -360,6 +369,12 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         return value
     if prev is None:
         return 0.0
+    return _a_cue_tokens(nxt, prev, infinitive_after_word, name_possible)
+
+
+def _a_cue_tokens(nxt: Token, prev: Token, infinitive_after_word: bool,
+                  name_possible: bool) -> float:
+    """The part of :func:`_a_cue` read from the tokens around the gap."""
     if prev.kind == "word" and infinitive_after_word:
         return INFINITIVE_AFTER_WORD_BONUS  # "sa capacité limiter" -> "sa capacité à limiter"
     if nxt.kind == "num":
@@ -509,14 +524,22 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
-def _participle_cue(last: str, cand: "_Candidate") -> float:
+def _participle_cue(last: str, cand: "_Candidate", own_zipf: float = 0.0,
+                    zipf: dict[str, float] | None = None) -> float:
     """"a été réalisé", not "a été réalise"; "a fait", not "à fait": a past participle follows an
-    auxiliary."""
+    auxiliary -- unless the word as written is a far more frequent word of its own ("est
+    clair" is no "est éclairé", "a été chaud" no "échaudé"; ``own_zipf``: its frequency)."""
     output = cand.output
     if last in _AUXILIARIES and (output.endswith(_PARTICIPLE_ENDINGS)
                                  or output in _IRREGULAR_PARTICIPLES):
+        if (cand.kind and zipf is not None
+                and own_zipf - _PARTICIPLE_RIVAL_MARGIN > zipf.get(output, 0.0)):
+            return 0.0
         return PARTICIPLE_AFTER_AUXILIARY_BONUS
     return 0.0
+
+
+_PARTICIPLE_RIVAL_MARGIN = 1.0
 
 
 class _Candidate(NamedTuple):
@@ -543,7 +566,8 @@ def _case_like(word: str, model: str) -> str:
 _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|qu|jusqu|lorsqu|puisqu)"
                             r"(?=[A-ZÀ-Ý][^\W\d_])")
 # Real words that, in text whose apostrophes vanished, are usually an elided pair.
-_OFTEN_ELIDED_WORDS = frozenset("dune dunes quelle quelles lune nest quon sil sils lun".split())
+_OFTEN_ELIDED_WORDS = frozenset(
+    "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest".split())
 # Words that keep an apostrophe inside: "aujourdhui" -> "aujourd’hui".
 _APOSTROPHE_WORDS = {
     "aujourdhui": "aujourd’hui",
@@ -566,6 +590,14 @@ def _word_candidates(
     known = own >= 1.6
     out = [_Candidate(lower, (lower,), "", 0.0)]
     if not lower.isascii():
+        glued = diagnosis.deleted_apostrophe and _GLUED_ELISION.match(tok.surface)
+        if glued and not tok.surface.isupper():
+            # "lÉtat", "dÉgypte": the accented capital survived, the apostrophe did not
+            elision = glued.group().lower()
+            rest = lower[len(elision):]
+            if zipf.get(rest, 0.0) >= 1.6:
+                out.append(_Candidate(rest, (elision + "'", rest), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS, len(elision)))
         return out
     if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
         return out  # "Super-G", "5 g": a letter, not a word that lost its accents
@@ -575,7 +607,7 @@ def _word_candidates(
     if diagnosis.deleted_apostrophe and lower in _APOSTROPHE_WORDS:
         word = _APOSTROPHE_WORDS[lower]
         out.append(_Candidate(word, tuple(context_tokens(word)), "deleted_apostrophe", 1.0))
-    if lower in ("jusqu", "qu") and diagnosis.deleted and tok.surface[:1].islower():
+    if (lower == "jusqu" or (lower == "qu" and tok.surface[:1].islower())) and diagnosis.deleted:
         # "jusqu" alone: both the apostrophe and the "à" after it vanished.
         out.append(_Candidate("jusqu’à" if lower == "jusqu" else "qu’à", (lower + "'", "à"),
                               "deleted_apostrophe", 1.0))
@@ -804,6 +836,7 @@ def _decode(
     """Viterbi over the token sequence: states are the candidates of each token; between two
     tokens a vanished "à" may be re-inserted (deleted damage only)."""
     logprob = model.logprob
+    zipf_of = lexicon.zipf
     allow_insertion = diagnosis.deleted
     count = len(tokens)
     kinds, _, _, _, contexts = _columns(tokens)
@@ -910,6 +943,7 @@ def _decode(
     for index in interesting:
         tok = tokens[index]
         previous_token = tokens[index - 1] if index else None
+        own_zipf = zipf_of.get(tok.context, 0.0)
         if index - 1 > processed:
             score, _, back = states[0]  # a single state: see above
             states = [(score, contexts[index - 1], back)]
@@ -952,9 +986,9 @@ def _decode(
             if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                 best_score -= ELISION_BEFORE_CONSONANT_PENALTY
             if last in _AUXILIARIES:
-                best_score += _participle_cue(last, cand)
+                best_score += _participle_cue(last, cand, own_zipf, zipf_of)
             elif auxiliary_before_adverb:
-                best_score += _participle_cue(auxiliary_before_adverb, cand)
+                best_score += _participle_cue(auxiliary_before_adverb, cand, own_zipf, zipf_of)
             elif last == "à":
                 best_score += _after_a_cue(tok, cand, previous_token, lexicon,
                                            tokens[index - 2] if index > 1 else None)
@@ -994,9 +1028,9 @@ def _decode(
                 if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                     plain -= ELISION_BEFORE_CONSONANT_PENALTY  # "l'le" is no French: "l'île"
                 if last in _AUXILIARIES:
-                    plain += _participle_cue(last, cand)
+                    plain += _participle_cue(last, cand, own_zipf, zipf_of)
                 elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
-                    plain += _participle_cue(auxiliary_before_adverb, cand)
+                    plain += _participle_cue(auxiliary_before_adverb, cand, own_zipf, zipf_of)
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
@@ -1338,7 +1372,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
                 continue
         head = text[max(0, q - 12):q].rstrip()  # a window: linear time
         capital = not head or head[-1] in ".!:\n"
-        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.8,
+        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.65,
                           "'?' between words stands for 'à'"))
     return edits
 
@@ -1360,6 +1394,22 @@ _ENGLISH_MARKERS = frozenset(
 _ENGLISH_CONTRACTION = re.compile(r"(?<=[a-z])(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _deleted_french_words(words: list[str]) -> int:
+    """How many of ``words`` are no word of French or English but French words with their
+    deleted accents put back."""
+    from wordfreq import zipf_frequency
+
+    lexicon = french_lexicon()
+    found = 0
+    for word in words:
+        lower = word.lower()
+        if len(lower) < 4 or not lower.isascii() or lexicon.zipf.get(lower, 0.0) >= 1.6:
+            continue
+        if lexicon.best_zipf(lower, "deleted") >= 3.0 and zipf_frequency(lower, "en") < 1.5:
+            found += 1
+    return found
 
 
 def french_score(text: str, *, words: list[str] | None = None) -> float:
@@ -1395,6 +1445,10 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
             french += 1
         elif lower in _ENGLISH_MARKERS:
             english += 1
+    if french + english < 3 and len(words) >= 3:
+        # Few markers (a title, a short line): words that are French once their deleted
+        # accents come back ("videmment", "deuxime") and no English word count as French.
+        french += _deleted_french_words(words)
     if french + english == 0:
         return 0.0
     share = (french + 0.25) / (french + english + 0.5)

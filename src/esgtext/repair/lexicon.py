@@ -149,11 +149,12 @@ class BigramModel:
     the pairs pruned from the table."""
 
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
-                 unseen_weight: float = 1.0):
+                 unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
-        body = text[text.index("\n") + 1:] if text.startswith("#") else text
-        parts = body.rstrip("\n").replace("\t", "\n").split("\n")
-        self._raw: dict[str, tuple[str, str]] = dict(zip(parts[0::3], zip(parts[1::3], parts[2::3])))
+        self._raw: dict[str, tuple[str, str]] = _count_lines(text)
+        # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
+        self._news: dict[str, tuple[str, str]] = _count_lines(news_text) if news_text else {}
+        self.news_weight = news_weight
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
@@ -166,15 +167,21 @@ class BigramModel:
         entry = self._parsed.get(v)
         if entry is None:
             raw = self._raw.get(v)
-            if raw is None:
+            news = self._news.get(v)
+            if raw is None and news is None:
                 entry = (0, 1.0, {})
             else:
-                total, pairs = int(raw[0]), raw[1]
-                followers = {}
-                for item in pairs.split(" "):
-                    w, _, c = item.rpartition(":")
-                    followers[w] = int(c)
+                followers: dict[str, int] = {}
+                total = 0
+                for source, weight in ((raw, 1), (news, self.news_weight)):
+                    if source is None or not weight:
+                        continue
+                    total += int(int(source[0]) * weight)
+                    for item in source[1].split(" "):
+                        w, _, c = item.rpartition(":")
+                        followers[w] = followers.get(w, 0) + int(int(c) * weight)
                 kept = sum(followers.values())
+                total = max(total, kept, 1)
                 backoff = (self.discount * len(followers) + (total - kept)) / total
                 entry = (total, max(backoff, 0.02), followers)
             self._parsed[v] = entry
@@ -222,9 +229,29 @@ def french_lexicon() -> FrenchLexicon:
     return FrenchLexicon(_data_text("fr_lexicon.txt.gz"))
 
 
+def _count_lines(text: str) -> dict[str, tuple[str, str]]:
+    """{v: (c(v), "w1:c1 w2:c2 ...")} of a bigram table's text (a leading "#" line is skipped)."""
+    body = text[text.index("\n") + 1:] if text.startswith("#") else text
+    parts = body.rstrip("\n").replace("\t", "\n").split("\n")
+    return dict(zip(parts[0::3], zip(parts[1::3], parts[2::3])))
+
+
 @lru_cache(maxsize=1)
 def _bigram_text() -> str:
     return _data_text("fr_bigrams.txt.gz")
+
+
+@lru_cache(maxsize=1)
+def _news_bigram_text() -> str:
+    try:
+        return _data_text("fr_news_bigrams.txt.gz")
+    except OSError:  # a build without the news counts: the general model alone
+        return ""
+
+
+# How much more one pair of news French counts than one pair of the manuals and the Littré
+# (tuned on newstest2011, see scripts/build_french_news_counts.py).
+NEWS_WEIGHT = 6.0
 
 
 @lru_cache(maxsize=4)
@@ -233,4 +260,5 @@ def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0) -> BigramMod
     unigram more and the technical corpus less; a smaller ``unseen_weight`` stops a word the
     corpus never saw from looking like a good context just for being unknown (both are what
     stripped text, where both spellings are real words, needs)."""
-    return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight)
+    return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight,
+                       _news_bigram_text(), NEWS_WEIGHT)

@@ -76,10 +76,12 @@ def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
     return lexicon.zipf.get(found[0], 0.0) if found else 0.0
 
 
-def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = None) -> list[Edit]:
+def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = None, *,
+                                  french: bool = True) -> list[Edit]:
     """Edits for the ``?`` of ``text`` that stood for an apostrophe, a no-break space, a
     guillemet or a degree sign (see the module's docstring); the ``?`` that are letters, and real
-    question marks, are left for the letter pass."""
+    question marks, are left for the letter pass. English contractions (``don?t``) are read
+    only in text that is not French (``french=False``): in French "?s" is a letter ("apr?s")."""
     if "?" not in text:
         return []
     damaged = bool(_INSIDE_WORD.search(text))
@@ -106,36 +108,36 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             edits.append(Edit("question_mark", q, end, "??", APOSTROPHE + "à", 0.9,
                               "'??' after 'jusqu' stands for '’à'"))
         elif kind == "a_before_number":
-            edits.append(Edit("question_mark", start, end, "??", "à" + NBSP, 0.8,
+            edits.append(Edit("question_mark", start, end, "??", "à" + NBSP, 0.75,
                               "'??' before a number stands for 'à' and a no-break space"))
         elif kind == "english":
-            if _letter_reading(text, start, lexicon) > 0:
+            if french or _letter_reading(text, start, lexicon) > 0:
                 continue  # "apr?s", "gr?ve": a French letter
-            edits.append(Edit("question_mark", start, end, "?", APOSTROPHE, 0.85,
+            edits.append(Edit("question_mark", start, end, "?", APOSTROPHE, 0.995,
                               "'?' in an English contraction stands for an apostrophe"))
         elif kind == "open_quote":
             open_quotes += 1
             edits.append(Edit("question_mark", start, end, m.group(),
-                              "«" + NBSP if end - start == 2 else "«", 0.8,
+                              "«" + NBSP if end - start == 2 else "«", 0.75,
                               "'?' before a word stands for an opening guillemet"))
         elif kind == "close_quote":
             if open_quotes <= 0:
                 if not damaged:
                     continue  # "Really??"
                 # no guillemet open: "quoi??" is a no-break space and a real question mark
-                edits.append(Edit("question_mark", start, start + 1, "?", NARROW_NBSP, 0.7,
+                edits.append(Edit("question_mark", start, start + 1, "?", NARROW_NBSP, 0.55,
                                   "'?' before a question mark stands for a no-break space"))
                 continue
             open_quotes -= 1
-            edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.8,
+            edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.75,
                               "'??' after a word stands for a closing guillemet"))
         elif kind == "degree":
             after = "°" if len(m.group()) == 1 or m.group()[0] in "nN" else NBSP + "°"
             if m.group()[0] in "nN":
-                edits.append(Edit("question_mark", start + 1, end, "?", "°", 0.8,
+                edits.append(Edit("question_mark", start + 1, end, "?", "°", 0.45,
                                   "'n?' before a number stands for 'n°'"))
             else:
-                edits.append(Edit("question_mark", start, end, m.group(), after, 0.8,
+                edits.append(Edit("question_mark", start, end, m.group(), after, 0.45,
                                   "'?' before 'C' after a number stands for '°'"))
         else:  # space
             between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()

@@ -46,6 +46,8 @@ _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
 _MIN_WORD_ZIPF = 3.0
+_SPACED_PERCENT = re.compile(r"\d %")
+_SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 
 
 def _is_word(lower: str, lexicon: FrenchLexicon) -> bool:
@@ -69,9 +71,15 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
     ['\\xa0', '\\xa0', '\\xa0']
     """
     lexicon = lexicon or french_lexicon()
+    # A source that wrote these with ordinary spaces kept them ("12 %", "15 000"): its glued
+    # ones were glued from the start.
+    spaced_percent = bool(_SPACED_PERCENT.search(text))
+    spaced_groups = bool(_SPACED_GROUP.search(text))
     edits = []
     for m in _GLUE.finditer(text):
         kind = m.lastgroup
+        if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):
+            continue
         if kind == "word_number":
             word = m.group("w1")
             if (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon):
@@ -92,10 +100,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
                 edits.append(Edit("no_break_space", position, position, "", NARROW_NBSP, 0.85,
                                   "French separates thousands with a narrow no-break space"))
         elif kind == "title":
-            edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.9,
+            edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.95,
                               f"a no-break space after {m.group()!r} vanished"))
         else:  # percent
-            edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
+            edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.75,
                               "French puts a no-break space before '%'"))
     return edits
 
