@@ -325,6 +325,7 @@ def build_records(prepared: Prepared, translator: Translator,
                 engine=t.engine, model=t.model_id, revision=t.revision,
                 signature=translator.signature(t), **common))
         else:
+            translator.require(s.lang)  # a missing model this document needs stops the run (exit 3)
             flags.append(f"model-missing:{s.lang}-{TARGET_LANG}")
             records.append(Record(status="untranslated", target=None, flags=tuple(flags),
                                   signature=translator.signature(None), **common))

@@ -45,6 +45,13 @@ class UsageError(EsgtextError, ValueError):
     exit_code = EXIT_USAGE
 
 
+class MissingExtra(EsgtextError):
+    """An optional part of esgtext is not installed (``pip install 'esgtext[transformers]'``);
+    exit code 3, like a missing model: the command cannot translate here."""
+
+    exit_code = EXIT_MODEL_MISSING
+
+
 class OutputError(EsgtextError):
     """An output cannot be written where it was asked (it would go through a symlink, ...)."""
 
@@ -83,6 +90,7 @@ __all__ = [
     "EXIT_USAGE",
     "EsgtextError",
     "InputError",
+    "MissingExtra",
     "OutputError",
     "UsageError",
     "interrupted_by_user",

@@ -79,11 +79,19 @@ class Translator:
                 self._glossary = Glossary.from_file(self.glossary_path)
             except ValueError as exc:
                 raise UsageError(str(exc)) from None
+        explicit = pairs is not None
         if pairs is None:
-            pairs = [p for p in load_registry() if p.endswith(f"-{TARGET_LANG}")]
-            pairs += [p for p in self.models if p not in pairs]
+            registry = load_registry()
+            unknown = sorted(p for p in self.models if p not in registry)
+            if unknown:  # `--model de-en=...` would be silently ignored: no segment is ever de-en
+                raise UsageError(f"--model {unknown[0]}=...: no such pair; esgtext translates "
+                                 f"{', '.join(sorted(registry))}")
+            pairs = [p for p in registry if p.endswith(f"-{TARGET_LANG}")]
         self.specs: dict[str, Any] = {}
         self.missing: dict[str, str] = {}
+        #: pairs whose model is missing and that no input has needed yet: a segment that needs
+        #: one raises ModelNotAvailable then (only the pairs the inputs need are required)
+        self.deferred: dict[str, str] = {}
         for pair in sorted(set(pairs)):
             try:
                 spec = resolve_model(pair, self.models, check_hub=download)
@@ -91,10 +99,26 @@ class Translator:
                     raise ModelNotAvailable(not_downloaded_message(spec))
                 self.specs[pair] = spec
             except ModelNotAvailable as exc:
-                if not allow_untranslated:
+                if not allow_untranslated and (explicit or pair in self.models):
                     raise
-                self.missing[pair] = str(exc)
+                (self.missing if allow_untranslated else self.deferred)[pair] = str(exc)
+        if self.deferred and not self.specs:  # no model at all: stop before any work
+            raise ModelNotAvailable(self.deferred[min(self.deferred)])
+        if self.specs:  # a model will be used: the engine must be installed (core install: no torch)
+            from esgtext.translate.engines import check_engine_installed
+
+            check_engine_installed(engine)
+            _check_device(device, engine)
         self._cache = None
+
+    def require(self, src: str) -> None:
+        """Raise ModelNotAvailable when a segment in ``src`` needs a model that is missing (and
+        ``allow_untranslated`` was not set)."""
+        message = self.deferred.get(f"{src}-{TARGET_LANG}")
+        if message is not None:
+            from esgtext.translate.registry import ModelNotAvailable
+
+            raise ModelNotAvailable(message)
 
     @classmethod
     def untranslated(cls) -> "Translator":
@@ -162,3 +186,19 @@ class Translator:
         if self._cache is not None and hasattr(self._cache, "close"):
             self._cache.close()
         self._cache = None
+
+
+def _check_device(device: str | None, engine: str) -> None:
+    """``--device cuda`` where no CUDA device can be used is a usage error, before any work."""
+    if not device or not device.startswith("cuda"):
+        return
+    if engine == "ctranslate2":
+        import ctranslate2
+
+        available = ctranslate2.get_cuda_device_count() > 0
+    else:
+        import torch
+
+        available = torch.cuda.is_available()
+    if not available:
+        raise UsageError(f"--device {device}: no CUDA device can be used here ({engine}); use --device cpu")

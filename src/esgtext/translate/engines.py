@@ -16,8 +16,11 @@ imports an engine module, and they import only :mod:`esgtext.translate.engine`.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from pathlib import Path
+
+from esgtext.errors import MissingExtra
 
 from .engine import Engine, Generated, default_threads, load_tokenizer
 from .registry import ModelSpec, pull_model
@@ -28,14 +31,37 @@ ENGINE_CLASSES: dict[str, str] = {
     "ctranslate2": "esgtext.translate.ct2_engine:CTranslate2Engine",
 }
 ENGINES = tuple(ENGINE_CLASSES)
+#: engine name -> (the esgtext extra that installs it, the top-level modules it imports)
+ENGINE_EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "transformers": ("transformers", ("torch", "transformers", "sentencepiece")),
+    "ctranslate2": ("ctranslate2", ("ctranslate2", "transformers", "sentencepiece")),
+}
 
 
-def register_engine(name: str, target: str) -> None:
+def register_engine(name: str, target: str, extra: str | None = None, modules: tuple[str, ...] = ()) -> None:
     """Make ``target`` (``"package.module:Class"``, an :class:`Engine` subclass) the engine
-    called ``name``; it is imported when first used."""
+    called ``name``; it is imported when first used. ``modules`` are what it needs installed
+    (``extra``: the pip extra that installs them, named when one is missing)."""
     global ENGINES
     ENGINE_CLASSES[name] = target
+    ENGINE_EXTRAS[name] = (extra or name, tuple(modules))
     ENGINES = tuple(ENGINE_CLASSES)
+
+
+def _module_available(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None  # looks for it, imports nothing
+
+
+def check_engine_installed(name: str) -> None:
+    """Raise :class:`~esgtext.errors.MissingExtra` (one line naming the extra, exit code 3) when
+    what engine ``name`` imports is not installed: the core install has no torch."""
+    extra, modules = ENGINE_EXTRAS.get(name, (name, ()))
+    missing = [m for m in modules if not _module_available(m)]
+    if missing:
+        raise MissingExtra(
+            f"--engine {name} needs the '{extra}' extra ({', '.join(missing)} not installed): "
+            f"pip install 'esgtext[{extra}]'"
+        )
 
 
 def engine_class(name: str) -> type[Engine]:
@@ -58,6 +84,7 @@ def get_translator(
 
     One instance per (engine, model folder, device, compute type) per process.
     """
+    check_engine_installed(engine)
     cls = engine_class(engine)  # ValueError for an unknown name
     if model.local_path is None:
         model = pull_model(model.pair, {model.pair: f"{model.model_id}@{model.requested_revision or model.revision}"})
@@ -76,5 +103,5 @@ def clear_engine_cache() -> None:
         _ENGINES.clear()
 
 
-__all__ = ["ENGINES", "ENGINE_CLASSES", "Engine", "Generated", "clear_engine_cache", "default_threads",
+__all__ = ["ENGINES", "ENGINE_CLASSES", "ENGINE_EXTRAS", "Engine", "check_engine_installed", "Generated", "clear_engine_cache", "default_threads",
            "engine_class", "get_translator", "load_tokenizer", "register_engine"]
