@@ -51,6 +51,7 @@ from esgtext.repair.lexicon import (
     FrenchLexicon,
     bigram_model,
     french_lexicon,
+    news_capitals,
 )
 
 __all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
@@ -208,6 +209,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
                 evidence = _word_evidence(surface, lower, lexicon)
             else:
                 evidence = sum(1 for c in surface if c.islower() and not c.isascii())
+                if not evidence and _GLUED_ELISION.match(surface):
+                    evidence = (0, 0, 1)  # "lÉtat": the capital survived, the apostrophe not
             evidence_of[surface] = evidence
         if isinstance(evidence, int):
             accented_lowercase += n * evidence
@@ -1067,6 +1070,9 @@ def _decode(
         states = new_states[:BEAM]
     # Trace back the best path.
     edits: list[Edit] = []
+    # no accented capital survived: a lost first letter may have been one ("tat" -> "État")
+    capitals_lost = not _ACCENTED_CAPITAL.search(text)
+    capitals = news_capitals()
     node = max(states)[2]
     path = []
     while node >= 0:
@@ -1082,10 +1088,15 @@ def _decode(
         if cand.kind:
             if cand.elision:
                 head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
-                after = head + TYPOGRAPHIC_APOSTROPHE + _case_like(cand.output, tail)
+                restored = _case_like(cand.output, tail)
+                if (capitals_lost and restored[:1] != tail[:1] and restored[:1].islower()
+                        and head.lower() + "' " + cand.output in capitals):
+                    restored = restored[0].upper() + restored[1:]  # "ltat" -> "l’État"
+                after = head + TYPOGRAPHIC_APOSTROPHE + restored
             else:
                 after = _case_like(cand.output, tok.surface)
-                if after[0] != tok.surface[0] and _capital_lost(text, tok):
+                if after[0] != tok.surface[0] and (_capital_lost(text, tok) or (
+                        capitals_lost and cand.output in capitals)):
                     after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
             apostrophe = text[tok.end:tok.end + 1]
             if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
@@ -1245,10 +1256,12 @@ def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool
     following = text[end:end + 3].lstrip(" \u00a0")
     nxt = following[:1]
     own = zipf.get(core, 0.0)
+    if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
+        return True  # "r?alis? par", "ajout?." : no question ends there
     if own >= 3.0 and zipf.get(candidate, 0.0) < own:
         return False  # "qui sait?)": a frequent word and a real question mark
-    if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:)-"):
-        return True  # "r?alis? par", "ajout?." : no question ends there
+    if nxt == ")":
+        return True
     if not french:
         # "Do you take digitalis?" ends a question; "at Universit? Félix" goes on with a name
         return own < 2.0 and nxt.isupper()
@@ -1286,9 +1299,20 @@ def _case_question_word(text: str, start: int, original: str, replacement: str) 
     for i, c in enumerate(replacement):
         source = original[i] if i < len(original) else ""
         out.append(c.upper() if source.isupper() else c)
-    if original[0] == "?" and _capital_expected(text, start, original):
+    if original[0] == "?" and (_capital_expected(text, start, original)
+                               or _news_capital(text, start, replacement)):
         out[0] = out[0].upper()
     return "".join(out)
+
+
+def _news_capital(text: str, start: int, word: str) -> bool:
+    """Whether news French writes ``word`` with a capital here ("l’?tat" -> "l’État")."""
+    capitals = news_capitals()
+    if word in capitals:
+        return True
+    elided = text[max(0, start - 3):start]
+    return (len(elided) >= 2 and elided[-1] in "'’" and not elided[-3:-2].isalpha()
+            and elided[-2].lower() + "' " + word in capitals)
 
 
 def _capital_expected(text: str, start: int, original: str) -> bool:
@@ -1297,7 +1321,10 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
     if not before or before[-1] in ".!\n":  # (after ":" French goes on in lower case)
         return True
     if before[-1] == "?" and not before[:-1].endswith((" ", "'", "’")):
-        return True  # a real question mark, not a lone "?" standing for "à"
+        # a real question mark ("quoi? Établi"), not a lone "?" standing for "à", nor the last
+        # letter of a word with other "?" ("a ?t? ?tabli")
+        word = re.search(r"[^\W\d_?]*(?:\?[^\W\d_]*)*$", text[max(0, start - 40):start].rstrip())
+        return not (word and "?" in word.group()[:-1])
     if before[-1] == "-" and len(before) >= 2 and before[-2].isalpha():
         word_start = text.rfind(" ", 0, start - 1) + 1
         return text[word_start:word_start + 1].isupper()
@@ -1375,6 +1402,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
         edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.65,
                           "'?' between words stands for 'à'"))
     return edits
+
 
 
 # --- language score ---------------------------------------------------------------------------

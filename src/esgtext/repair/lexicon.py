@@ -24,6 +24,7 @@ from importlib import resources
 from esgtext.damage import is_accented_letter
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
+           "news_capitals",
            "damage_key", "ELISIONS", "DAMAGE_KINDS", "ARTICLES_AFTER_A"]
 
 DAMAGE_KINDS = ("deleted", "stripped", "question_mark")
@@ -247,6 +248,19 @@ def _news_bigram_text() -> str:
         return _data_text("fr_news_bigrams.txt.gz")
     except OSError:  # a build without the news counts: the general model alone
         return ""
+
+
+@lru_cache(maxsize=1)
+def news_capitals() -> frozenset[str]:
+    """Accented words that news French writes with a capital inside a sentence ("égypte",
+    "états"; "l' état" for "l’État" after an elided article), from
+    ``scripts/build_french_news_counts.py``."""
+    try:
+        with resources.files("esgtext").joinpath("data", "fr_news_capitals.txt").open("rb") as fh:
+            lines = fh.read().decode("utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # How much more one pair of news French counts than one pair of the manuals and the Littré

@@ -40,7 +40,7 @@ _SYMBOL = re.compile(
     r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
     r"|(?P<a_before_number>(?<![^\W\d_?])\?\?(?=\d))"
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
-    r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=[^\W\d_]))"
+    r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|%)|(?<=[^\W\d_]{2})\?(?=\d)|(?:(?<=\bM\.)|(?<=\bMme))\?(?=[A-Z?])"
@@ -49,22 +49,25 @@ _SYMBOL = re.compile(
 )
 
 
+_ORDINAL_AFTER = re.compile(r"(?:me|mes|re|res)\b")
 _INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")
 _OPENING_GUILLEMET = re.compile(r"(?:^|(?<=\s))\?\?[^\W\d_]", re.MULTILINE)
 
 
-def _elision_fits(text: str, end: int, lexicon: FrenchLexicon) -> bool:
-    """Whether the word after an elision's ``?`` (at ``end``) is a French word, with its own
-    ``?`` read as letters: "a" of "n?a", "?quipe" of "l??quipe"."""
+def _elision_rest(text: str, end: int, lexicon: FrenchLexicon) -> float:
+    """Zipf frequency of the word after an elision's ``?`` (at ``end``), with its own ``?`` read
+    as letters ("a" of "n?a", "?quipe" of "l??quipe"); 0 when it is no French word."""
     m = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[end:end + 40])
     rest = (m.group() if m else "").lower()
     if rest in ("a", "y"):
-        return True
+        return 7.0
     if len(rest) < 2:
-        return False
+        return 0.0
     if "?" in rest:
-        return bool(lexicon.candidates(rest, "question_mark"))
-    return lexicon.zipf.get(rest, 0.0) >= 2.0
+        found = lexicon.candidates(rest, "question_mark")
+        return lexicon.zipf.get(found[0], 0.0) if found else 0.0
+    zipf = lexicon.zipf.get(rest, 0.0)
+    return zipf if zipf >= 2.0 else 0.0
 
 
 def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
@@ -95,12 +98,9 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
         start, end = m.start(), m.end()
         if kind == "elision":
             q = end - 1
-            if not _elision_fits(text, end, lexicon):
-                continue
-            prefix = m.group()[:-1].lower()
-            rest_zipf = 2.0
-            if len(prefix) == 1 and _letter_reading(text, q, lexicon) > rest_zipf + 2.5:
-                continue  # a letter after all: "c?ur" is "cœur"
+            rest_zipf = _elision_rest(text, end, lexicon)
+            if not rest_zipf or _letter_reading(text, q, lexicon) > rest_zipf + 1.0:
+                continue  # a letter after all: "c?ur" is "cœur", "s?isme" "séisme"
             edits.append(Edit("question_mark", q, q + 1, "?", APOSTROPHE, 0.9,
                               "'?' after an elided word stands for an apostrophe"))
         elif kind == "a_after_elision":
@@ -140,6 +140,10 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
                 edits.append(Edit("question_mark", start, end, m.group(), after, 0.45,
                                   "'?' before 'C' after a number stands for '°'"))
         else:  # space
+            if text[end:end + 1].isalpha() and _ORDINAL_AFTER.match(text, end):
+                continue  # "93?me": "93ème"
+            if text[end:end + 1] in (":", ";") and _letter_reading(text, start, lexicon) >= 2.0:
+                continue  # "d?clar?:": the letter of "déclaré", no space before ":"
             between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
             edits.append(Edit("question_mark", start, end, "?",
                               NARROW_NBSP if between_digits else NBSP, 0.85,
