@@ -64,8 +64,9 @@ def test_api_key_is_required_on_every_post(no_model_server):
 
 
 def test_a_full_queue_answers_503_with_retry_after_and_nothing_hangs(tiny_spm_model, tmp_path):
+    cache = tmp_path / "out" / ".esgtext" / "translations.sqlite"  # where `esgtext translate` keeps it
     args = ["--model", f"fr-en={tiny_spm_model}", "--max-queue", "1", "--max-batch", "1",
-            "--batch-wait-ms", "0"]
+            "--batch-wait-ms", "0", "--cache", str(cache)]
     with Server(args, env={"ESGTEXT_MODELS_DIR": str(tmp_path)}) as s:
         assert s.post_json("/translate", {"q": DELETED_FR}).status == 200  # model loaded
 
@@ -81,3 +82,7 @@ def test_a_full_queue_answers_503_with_retry_after_and_nothing_hangs(tiny_spm_mo
                 assert r.headers["retry-after"].isdigit() and "busy" in r.json()["error"]
         assert s.post_json("/translate", {"q": DELETED_FR}).status == 200
         assert json.loads(s.get("/health").body)["batching"]["refused"] > 0
+    from esgtext.translate import TranslationCache
+
+    with TranslationCache(cache) as tm:  # the translations went to the shared cache
+        assert len(tm) >= 2

@@ -297,11 +297,13 @@ def write_report(out: str | os.PathLike, summary: Any = None, *, top: int = 25) 
         for old in review.glob("*.html"):
             if old not in keep:
                 old.unlink(missing_ok=True)
+    from esgtext.inputs import output_path  # never written through a symlink inside OUT
+
     for rel, page_html in pages.items():
-        _write(out / rel, page_html)
-    path = out / REPORT_FILE
+        _write(output_path(out, rel), page_html)
+    path = output_path(out, REPORT_FILE)
     _write(path, html)
-    return path
+    return out / REPORT_FILE
 
 
 def write_run_report(out: str | os.PathLike, summary: Any = None) -> Path | None:

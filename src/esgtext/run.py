@@ -169,6 +169,8 @@ def translate_folder(
     run.summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
     summary = run.run(found.files)
     summary.seconds = time.monotonic() - started
+    from esgtext.report import write_run_report  # OUT/report.html (`esgtext report OUT` rebuilds it)
+    write_run_report(out, summary)
     return summary
 
 

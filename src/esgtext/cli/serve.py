@@ -141,6 +141,7 @@ def run_serve(*, host="127.0.0.1", port=8000, models=(), engine="transformers", 
         click.echo(f"esgtext serve: warning: listening on {host} without an API key: anyone who "
                    "reaches this machine can use it (--api-key or ESGTEXT_API_KEY)", err=True)
 
+    service.warm_up()
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)

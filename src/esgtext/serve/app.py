@@ -286,9 +286,13 @@ class _App:
         notices = []
         if missing:
             pairs = ", ".join(sorted(missing))
-            notices.append(f'<p class="notice warn" id="no-model">No translation model for {escape(pairs)} on '
-                           "this server: the page shows repair and languages only (start <code>esgtext serve "
-                           "--model fr-en=PATH</code> to translate).</p>")
+            if self.service.translator.specs:  # some pairs translate, others do not
+                notices.append(f'<p class="notice warn" id="no-model">No translation model for {escape(pairs)} on '
+                               "this server: sentences in that language are shown repaired, untranslated.</p>")
+            else:
+                notices.append(f'<p class="notice warn" id="no-model">No translation model on this server '
+                               f"({escape(pairs)}): the page shows repair and languages only (start <code>esgtext "
+                               "serve --model fr-en=PATH</code> to translate).</p>")
         if error:
             notices.append(f'<p class="notice error" role="alert" id="error">{escape(error)}</p>')
         key_field = ""

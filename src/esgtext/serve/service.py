@@ -113,6 +113,15 @@ class Service:
                                             **options)
         self.translator = translator
 
+    def warm_up(self) -> None:
+        """Load the repair and language tables now (about a second), before requests race to."""
+        from esgtext import detect_language, language_spans, repair_text, segment
+
+        text = repair_text("Le rapport a t publi par la socit.", lang=None).text
+        detect_language(text)
+        language_spans(text + " 公司")
+        segment(text, "fr")
+
     # -- what the server can do --------------------------------------------------------------------
 
     def available(self, lang: str) -> bool:

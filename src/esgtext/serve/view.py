@@ -108,7 +108,7 @@ def _lang_runs(text: str, main: str, mixed: bool = False) -> list[tuple[int, int
     *mixed* sentence (labelled ``zh``) the Chinese spans are the ones marked."""
     if not text or not any(ch.isalpha() for ch in text):
         return []
-    from esgtext import language_spans
+    from esgtext.language import language_spans
 
     spans = language_spans(text)
     if mixed:
@@ -258,6 +258,7 @@ def render_rows(records: Sequence[Mapping[str, Any]], *, interactive: bool = Fal
 def render_table(records: Sequence[Mapping[str, Any]], *, interactive: bool = False) -> str:
     return (
         '<table class="review" id="review-table"><caption class="visually-hidden">Sentences side by side</caption>'
+        '<colgroup><col class="c-head"><col class="c-raw"><col class="c-repaired"><col class="c-target"></colgroup>'
         '<thead><tr><th scope="col">#</th><th scope="col">Raw</th>'
         '<th scope="col">Repaired (edits highlighted)</th><th scope="col">English</th></tr></thead>'
         f"<tbody>{render_rows(records, interactive=interactive)}</tbody></table>"
