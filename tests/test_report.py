@@ -128,3 +128,19 @@ def test_manifest_of_the_run_is_left_alone(run):
     _, out, _ = run
     lines = (out / ".esgtext" / "manifest.jsonl").read_text().splitlines()
     assert all(json.loads(line)["doc"] for line in lines)
+
+
+def test_esgtext_translate_writes_the_report_with_the_summary_line_counts(tmp_path):
+    inbox = make_inbox(tmp_path / "inbox")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["translate", str(inbox), "-o", str(out), "--allow-untranslated"])
+    assert result.exit_code == 1  # broken.txt failed
+    line = result.stderr.strip().splitlines()[-1]
+    m = re.search(r"(\d+) files \(.*?(\d+) failed\), (\d+) segments: (\d+) translated, (\d+) kept, "
+                  r"(\d+) boilerplate, (\d+) untranslated", line)
+    assert m, line
+    files, failed, segments, translated, kept, boilerplate, untranslated = map(int, m.groups())
+    counts = shown_counts((out / "report.html").read_text(encoding="utf-8"))
+    assert (counts["files"], counts["failed"], counts["segments"], counts["translated"], counts["kept"],
+            counts["boilerplate"], counts["untranslated"]) == (files, failed, segments, translated, kept,
+                                                            boilerplate, untranslated)
