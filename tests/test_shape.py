@@ -164,3 +164,65 @@ def test_pipeline_is_split_by_idea_and_documents_hold_their_prepared_form():
                                     translator=translator.Translator.untranslated())
     assert doc.text is doc.prepared.text and doc.doc == "x.txt"
     assert doc.counts["kept"] == 1 and doc.counts() == doc.counts  # a property (still callable)
+
+
+def test_every_command_reads_the_same_inputs_and_html_as_its_article(tmp_path):
+    from click.testing import CliRunner
+
+    from esgtext.cli import main
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Health &amp; Safety\n", encoding="utf-8")
+    (inbox / "b.md").write_text("# Title\n", encoding="utf-8")
+    (inbox / "c.html").write_text(
+        "<html><body><nav>Home News Sign in</nav><article><p>The board approved the new water "
+        "policy for every site of the group.</p></article><footer>Privacy policy</footer></body></html>",
+        encoding="utf-8")
+    (inbox / "d.pdf").write_bytes(b"%PDF-1.4")
+    runner = CliRunner()
+    repaired = runner.invoke(main, ["repair", str(inbox)]).stdout
+    assert "Health & Safety" in repaired and "water policy" in repaired
+    assert "<p>" not in repaired and "Privacy" not in repaired
+    detected = runner.invoke(main, ["detect", str(inbox)]).stdout
+    assert [line.split("\t")[0].rsplit("/", 1)[-1] for line in detected.splitlines()] == ["a.txt", "b.md", "c.html"]
+    segments = runner.invoke(main, ["segment", str(inbox / "c.html")]).stdout
+    assert "\tThe board approved the new water policy for every site of the group." in segments
+    assert "<" not in segments and "Privacy" not in segments
+
+
+def test_translate_settings_resolve_defaults_once_and_describe_themselves(tmp_path):
+    import dataclasses
+    import doctest
+    import hashlib
+    import json
+
+    import esgtext.translate.settings as settings_module
+    from esgtext._version import __version__
+    from esgtext.errors import UsageError
+    from esgtext.pipeline import Translator
+    from esgtext.translate import TranslateSettings
+    from esgtext.translate.core import Translation
+
+    assert doctest.testmod(settings_module).failed == 0
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("EcoVadis\n", encoding="utf-8")
+    s = TranslateSettings.from_options(glossary=glossary)
+    assert (s.engine, s.device, s.compute_type, s.beam_size, s.max_batch_tokens) == (
+        "transformers", "cpu", "float32", 4, 4096)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.beam_size = 5  # type: ignore[misc]
+    with pytest.raises(UsageError):
+        TranslateSettings.from_options(engine="nope")
+    t = Translation("Bonjour", "Hello", [], "m", "r", "transformers")
+    assert s.signature(t) == f"esgtext:{__version__}|repair:{settings_module.repair_settings()}" \
+        f"|engine:transformers|model:m|rev:r|beam:4|glossary:{s.glossary_hash}"
+    assert s.cache_key() == "transformers:float32:beam4"
+    # the manifests of earlier runs keep matching: the same payload as before, beam None by default
+    payload = {"esgtext": __version__, "repair": settings_module.repair_settings(),
+               "formats": ["jsonl"], "engine": "transformers", "models": {}, "beam_size": None,
+               "glossary": hashlib.sha256(b"EcoVadis\n").hexdigest()[:12]}
+    expected = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+    assert s.settings_hash({}, ["jsonl"]) == expected
+    translator = Translator(allow_untranslated=True, pairs=(), settings=s)
+    assert translator.config is s and translator.settings_hash(["jsonl"]) == expected

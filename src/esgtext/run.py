@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from esgtext import document
-from esgtext._version import __version__
 from esgtext.document import _STATUS_KEYS, Prepared, _document, _needs_model, build_records, translate_documents
 from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
 from esgtext.inputs import InputFile, atomic_write, find_inputs, output_path, read_input
@@ -34,7 +33,7 @@ from esgtext.store import (
     remove_temp_files,
     write_if_changed,
 )
-from esgtext.translator import Translator, repair_settings
+from esgtext.translator import Translator
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 BATCH_SEGMENTS = 128  # segments of consecutive documents translated in one call
@@ -97,13 +96,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _settings_hash(translator: Translator, formats: Sequence[str]) -> str:
-    payload = {
-        "esgtext": __version__,
-        "repair": repair_settings(),
-        "formats": sorted(formats),
-        **translator.settings(),
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+    return translator.settings_hash(formats)
 
 
 def translate_folder(

@@ -3,28 +3,13 @@ work, and loads each one once per process; it also writes the records' signature
 
 from __future__ import annotations
 
-import hashlib
 import os
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from esgtext.errors import UsageError
-from esgtext.records import make_signature
+from esgtext.translate.settings import TranslateSettings, repair_settings
 
 TARGET_LANG = "en"
-
-
-@lru_cache(maxsize=1)
-def repair_settings() -> str:
-    """The repair configuration as it appears after ``repair:`` in record signatures.
-
-    >>> repair_settings()
-    'mojibake=yes,compose=yes,qmark=yes,french=auto@0.5'
-    """
-    from esgtext.repair import DEFAULT_CONFIG
-
-    return DEFAULT_CONFIG.signature().replace("|", ",").replace(":", "=")
 
 
 class Translator:
@@ -50,6 +35,7 @@ class Translator:
         allow_untranslated: bool = False,
         pairs: Iterable[str] | None = None,
         download: bool = False,
+        settings: TranslateSettings | None = None,
     ):
         from esgtext.translate.registry import (
             ModelNotAvailable,
@@ -58,19 +44,22 @@ class Translator:
             resolve_model,
         )
 
-        self.engine = engine
-        self.models = dict(models or {})
-        self.device = device
-        self.beam_size = beam_size
-        self.max_batch_tokens = max_batch_tokens
+        if settings is None:  # every default resolved once, in one frozen object
+            settings = TranslateSettings.from_options(
+                engine=engine, device=device, beam_size=beam_size, max_batch_tokens=max_batch_tokens,
+                models=models, glossary=glossary, cache=cache)
+        self.config = settings
+        self.engine = settings.engine
+        self.models = settings.overrides
+        self.device = settings.device
+        self.beam_size = settings.beam_size
+        self.max_batch_tokens = settings.max_batch_tokens
         self.allow_untranslated = allow_untranslated
         self.download = download
-        self.glossary_path = Path(glossary) if glossary else None
-        self.glossary_hash = (
-            hashlib.sha256(self.glossary_path.read_bytes()).hexdigest()[:12]
-            if self.glossary_path else None
-        )
-        self.cache_path = Path(cache) if cache else None
+        self.glossary_path = settings.glossary
+        self.glossary_hash = settings.glossary_hash
+        self.cache_path = settings.cache
+        engine, device = settings.engine, settings.device
         self._glossary = None
         if self.glossary_path is not None:  # a bad glossary is a usage error, before any work
             from esgtext.translate.glossary import Glossary
@@ -129,28 +118,16 @@ class Translator:
         return self.specs.get(f"{src}-{TARGET_LANG}")
 
     def settings(self) -> dict[str, Any]:
-        """What decides the records' content (speed knobs such as device are left out)."""
-        return {
-            "engine": self.engine,
-            "models": {
-                pair: [spec.model_id, spec.revision, str(spec.local_path or "")]
-                for pair, spec in sorted(self.specs.items())
-            },
-            "beam_size": self.beam_size,
-            "glossary": self.glossary_hash,
-        }
+        """What decides the records' content (see :meth:`TranslateSettings.content`)."""
+        return self.config.content(self.specs)
+
+    def settings_hash(self, formats: Sequence[str]) -> str:
+        """The manifest's settings hash of a run writing ``formats`` with these models."""
+        return self.config.settings_hash(self.specs, formats)
 
     def signature(self, translation: Any = None) -> str:
-        """The record signature: untranslated records name no model; translated ones name the
-        engine, model id and revision that produced them."""
-        if translation is None:
-            return make_signature(repair=repair_settings())
-        from esgtext.translate import DEFAULT_BEAM_SIZE
-
-        return make_signature(repair=repair_settings(), engine=translation.engine,
-                              model=translation.model_id, revision=translation.revision,
-                              beam_size=self.beam_size or DEFAULT_BEAM_SIZE,
-                              glossary=self.glossary_hash)
+        """The record signature (see :meth:`TranslateSettings.signature`)."""
+        return self.config.signature(translation)
 
     def _common_kwargs(self) -> dict[str, Any]:
         from esgtext import translate as tr
@@ -202,3 +179,6 @@ def _check_device(device: str | None, engine: str) -> None:
         available = torch.cuda.is_available()
     if not available:
         raise UsageError(f"--device {device}: no CUDA device can be used here ({engine}); use --device cpu")
+
+
+__all__ = ["TARGET_LANG", "TranslateSettings", "Translator", "repair_settings"]

@@ -19,7 +19,6 @@ import click
 from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
 from esgtext.cli import error as _error
 
-TEXT_SUFFIXES = (".txt", ".md")
 _SHOW_CHARS = 60  # span text shown in plain output (JSON has it whole)
 
 DETECT_EPILOG = (
@@ -78,12 +77,12 @@ def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[lis
             continue
         path = Path(arg)
         if path.is_dir():
-            found = find_inputs([path], suffixes=TEXT_SUFFIXES, follow_symlinks=follow_symlinks)
+            found = find_inputs([path], follow_symlinks=follow_symlinks)
             for link, folder in found.skipped_symlinks:
                 click.echo(f"esgtext: warning: {link}: symlink to outside {folder}, not read "
                            f"(--follow-symlinks to read it)", err=True)
             if not found.files:
-                click.echo(f"esgtext: warning: {arg}: no .txt or .md files", err=True)
+                click.echo(f"esgtext: warning: {arg}: no .txt, .md or .html files", err=True)
             inputs.extend(_Input(f.path, str(f.path)) for f in found.files)
         elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             inputs.append(_Input(path, arg))
@@ -97,11 +96,15 @@ def read_text(item: _Input, repair: bool = True) -> str:
     """Decode (and by default repair) one input; raises :class:`_InputError` with one line."""
     from esgtext.errors import InputError
     from esgtext.inputs import read_input
-    from esgtext.repair import UndecodableInput, repair_bytes
+    from esgtext.html import HTML_SUFFIXES, extract_article
+    from esgtext.repair import UndecodableInput, repair_bytes, repair_text
     from esgtext.repair.decode import decode_bytes
 
     try:
         data = sys.stdin.buffer.read() if item.source is None else read_input(item.source)
+        if item.shown.lower().endswith(HTML_SUFFIXES):  # the article, as translate reads it
+            text = extract_article(decode_bytes(data).text).text
+            return repair_text(text).text if repair else text
         return repair_bytes(data).text if repair else decode_bytes(data).text
     except (UndecodableInput, InputError) as exc:
         raise _InputError(str(exc)) from None
@@ -172,7 +175,7 @@ def detect_document(text: str) -> dict:
 def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool, follow_symlinks: bool = False) -> None:
     """Main language of each input, with the spans written in other languages.
 
-    PATH is a file, a folder (its .txt and .md files) or - for stdin (the default).
+    PATH is a file, a folder (its .txt, .md and .html files; HTML is read as its article text) or - for stdin (the default).
     """
 
     def handle(item: _Input, _count: int) -> None:
@@ -199,7 +202,7 @@ def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repa
                 follow_symlinks: bool = False) -> None:
     """Sentences of each input, one per line, with their paragraph number.
 
-    PATH is a file, a folder (its .txt and .md files) or - for stdin (the default).
+    PATH is a file, a folder (its .txt, .md and .html files; HTML is read as its article text) or - for stdin (the default).
     """
     from esgtext.segmentation import segment
 

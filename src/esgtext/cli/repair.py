@@ -14,7 +14,6 @@ import click
 from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
 from esgtext.cli import error as _error
 
-TEXT_SUFFIXES = (".txt", ".md")
 
 REPAIR_HELP_EPILOG = (
     """\b
@@ -37,7 +36,7 @@ Examples:
   esgtext repair release.txt                 repaired text on stdout
   esgtext repair release.txt -o fixed.txt    ... into a file
   cat release.txt | esgtext repair --lang fr
-  esgtext repair inbox/ -o fixed/ --explain  a folder (.txt, .md, recursively),
+  esgtext repair inbox/ -o fixed/ --explain  a folder (.txt, .md, .html, recursively),
                                              mirrored into fixed/, edits on stderr
   esgtext repair release.txt --json          text, encoding and edits as JSON
 
@@ -77,7 +76,8 @@ def repair(
 ) -> None:
     """Repair encodings, mojibake, HTML entities and lost French accents.
 
-    PATH is a file, a directory (its .txt and .md files, recursively) or - for stdin
+    PATH is a file, a directory (its .txt, .md and .html files, recursively; HTML is repaired as
+    its article text, as translate reads it) or - for stdin
     (the default). The repaired text goes to stdout, or to OUT.
     """
     run_command(lambda: run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json,
@@ -95,7 +95,7 @@ def run_repair(
     follow_symlinks: bool = False,
 ) -> int:
     """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
-    from esgtext.repair import UndecodableInput, repair_bytes
+    from esgtext.repair import UndecodableInput
 
     from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
     from esgtext.inputs import atomic_write, find_inputs, output_path, read_input
@@ -117,11 +117,11 @@ def run_repair(
         path = Path(arg)
         if path.is_dir():
             directory_input = True
-            found = find_inputs([path], out=out_path, suffixes=TEXT_SUFFIXES,
-                                follow_symlinks=follow_symlinks, prefix_folders=len(paths) > 1)
+            found = find_inputs([path], out=out_path, follow_symlinks=follow_symlinks,
+                                prefix_folders=len(paths) > 1)
             _warn_skipped_symlinks(found.skipped_symlinks)
             if not found.files:
-                click.echo(f"esgtext: warning: {arg}: no .txt or .md files", err=True)
+                click.echo(f"esgtext: warning: {arg}: no .txt, .md or .html files", err=True)
             jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
         elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             jobs.append(_Job(path, arg, Path(path.name)))
@@ -139,7 +139,7 @@ def run_repair(
     for job in jobs:
         try:
             data = _binary(sys.stdin).read() if job.source is None else read_input(job.source)
-            result = repair_bytes(data, lang=lang, encoding=encoding)
+            result = _repair_input(data, job.shown, lang=lang, encoding=encoding)
         except (UndecodableInput, InputError) as exc:
             _error(job.shown, str(exc))
             failed = True
@@ -198,6 +198,23 @@ def run_repair(
 def _binary(stream):
     """The byte stream under a text stream (output is always UTF-8, whatever the locale)."""
     return getattr(stream, "buffer", stream)
+
+
+def _repair_input(data: bytes, name: str, *, lang: str | None, encoding: str | None):
+    """``repair_bytes``; for an ``.html``/``.htm`` file, the article text is repaired (what
+    ``translate`` reads), not the raw markup."""
+    from dataclasses import replace
+
+    from esgtext.html import HTML_SUFFIXES, extract_article
+    from esgtext.repair import repair_bytes, repair_text
+    from esgtext.repair.decode import decode_bytes
+
+    if not name.lower().endswith(HTML_SUFFIXES):
+        return repair_bytes(data, lang=lang, encoding=encoding)
+    decoded = decode_bytes(data, encoding)
+    result = repair_text(extract_article(decoded.text).text, lang=lang)
+    return replace(result, encoding=decoded.encoding, undecodable_bytes=decoded.undecodable_bytes,
+                   warnings=decoded.warnings + result.warnings)
 
 
 def _open_no_follow(path: Path):

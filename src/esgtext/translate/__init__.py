@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .cache import TranslationCache
 from .core import DEFAULT_BEAM_SIZE, DEFAULT_MAX_BATCH_TOKENS, Translation, translate_segments
+from .settings import TranslateSettings
 from .engines import ENGINES, clear_engine_cache, get_translator
 from .glossary import Glossary, GlossaryEntry
 from .mixed import translate_mixed, translate_mixed_many
@@ -42,6 +43,7 @@ __all__ = [
     "ModelNotAvailable",
     "ModelSpec",
     "Translation",
+    "TranslateSettings",
     "TranslationCache",
     "clear_engine_cache",
     "get_translator",

@@ -22,12 +22,10 @@ from typing import Callable, Mapping, Sequence
 from .batching import plan_batches, split_long_text
 from .cache import TranslationCache
 from .checks import check_translation
-from .engines import ENGINES
 from .glossary import Glossary, Protected
 from .registry import ModelSpec, resolve_model
+from .settings import DEFAULT_BEAM_SIZE, DEFAULT_MAX_BATCH_TOKENS, TranslateSettings
 
-DEFAULT_BEAM_SIZE = 4
-DEFAULT_MAX_BATCH_TOKENS = 4096
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,7 @@ def translate_segments(
     glossary: Glossary | None = None,
     cache: TranslationCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    settings: TranslateSettings | None = None,
 ) -> list[Translation]:
     """Translate ``texts`` from ``src`` into ``tgt``; one :class:`Translation` per text, in order.
 
@@ -99,6 +98,8 @@ def translate_segments(
         glossary: terms to keep or to translate in a fixed way.
         cache: a :class:`TranslationCache`; hits cost no model call (and no model load).
         progress: called as ``progress(done, total)`` with segment counts after each batch.
+        settings: a :class:`TranslateSettings` (engine, device, compute type, beam, batch budget
+            and ``--model`` overrides in one object); when given, it replaces those arguments.
 
     Raises:
         ModelNotAvailable: the model is not local and cannot be downloaded (before any work).
@@ -107,15 +108,14 @@ def translate_segments(
     ['', 'Hello.']
     """
     texts = list(texts)
-    # None means "the default" (callers pass their CLI options through unchanged)
-    engine = engine or "transformers"
-    device = device or "cpu"
-    beam_size = beam_size or DEFAULT_BEAM_SIZE
-    max_batch_tokens = max_batch_tokens or DEFAULT_MAX_BATCH_TOKENS
-    if beam_size < 1 or max_batch_tokens < 1:
-        raise ValueError("beam_size and max_batch_tokens must be positive")
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if settings is None:  # None means "the default" (callers pass their CLI options through)
+        settings = TranslateSettings.from_options(
+            engine=engine, device=device, compute_type=compute_type, beam_size=beam_size or None,
+            max_batch_tokens=max_batch_tokens or None, models=overrides)
+    elif overrides is None:
+        overrides = settings.overrides
+    engine, device, beam_size = settings.engine, settings.device, settings.beam_size
+    compute_type, max_batch_tokens = settings.compute_type, settings.max_batch_tokens
     pair = f"{src}-{tgt}"
     spec = _as_spec(model, pair, overrides)
     engine_label = engine
@@ -145,9 +145,9 @@ def translate_segments(
 
     if unique:
         # 3: cache
-        settings = _settings(engine, device, compute_type, beam_size)
+        cache_key = settings.cache_key()
         if cache is not None:
-            for source, (target, flags) in cache.get_many(spec.model_id, spec.revision, settings, unique).items():
+            for source, (target, flags) in cache.get_many(spec.model_id, spec.revision, cache_key, unique).items():
                 outputs[source] = (target, flags, True)
         missing = [s for s in unique if s not in outputs]
         if missing:
@@ -164,7 +164,7 @@ def translate_segments(
             for source, (target, flags) in fresh.items():
                 outputs[source] = (target, flags, False)
             if cache is not None:
-                cache.put_many([(spec.model_id, spec.revision, settings, s, t, f) for s, (t, f) in fresh.items()])
+                cache.put_many([(spec.model_id, spec.revision, cache_key, s, t, f) for s, (t, f) in fresh.items()])
 
     # 5: put back, check
     for i, prot in protected.items():
@@ -179,12 +179,9 @@ def translate_segments(
 
 
 def _settings(engine: str, device: str, compute_type: str | None, beam_size: int) -> str:
-    if compute_type is None:
-        if device.startswith("cuda"):
-            compute_type = "float16"
-        else:
-            compute_type = "int8" if engine == "ctranslate2" else "float32"
-    return f"{engine}:{compute_type}:beam{beam_size}"
+    """The cache key of these settings (see :meth:`TranslateSettings.cache_key`)."""
+    return TranslateSettings.from_options(engine=engine, device=device, compute_type=compute_type,
+                                          beam_size=beam_size).cache_key()
 
 
 def _translate_with(

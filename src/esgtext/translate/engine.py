@@ -3,8 +3,8 @@
 An engine turns lists of source token ids into target token ids with one MarianMT checkpoint;
 :class:`Engine` holds what they share (tokenizer, limits, the lock around ``generate``). The
 engines themselves (``transformers_engine``, ``ct2_engine``) derive from it and are found by name
-through :data:`esgtext.translate.engines.ENGINE_CLASSES`, so that neither this module nor the
-registry imports them.
+in :data:`ENGINE_CLASSES` (``name -> "module:Class"``, defined here with what each one needs
+installed, :data:`ENGINE_EXTRAS`), so that nothing imports them before they are used.
 """
 
 from __future__ import annotations
@@ -18,6 +18,24 @@ from pathlib import Path
 from typing import Sequence
 
 from .registry import ModelNotAvailable, ModelSpec
+
+#: engine name -> "module:Class" (a subclass of :class:`~esgtext.translate.engine.Engine`)
+ENGINE_CLASSES: dict[str, str] = {
+    "transformers": "esgtext.translate.transformers_engine:TransformersEngine",
+    "ctranslate2": "esgtext.translate.ct2_engine:CTranslate2Engine",
+}
+#: engine name -> (the esgtext extra that installs it, the top-level modules it imports)
+ENGINE_EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "transformers": ("transformers", ("torch", "transformers", "sentencepiece")),
+    "ctranslate2": ("ctranslate2", ("ctranslate2", "transformers", "sentencepiece")),
+}
+
+
+def default_compute_type(engine: str, device: str) -> str:
+    """float16 on CUDA; on CPU int8 for CTranslate2, float32 for transformers."""
+    if device.startswith("cuda"):
+        return "float16"
+    return "int8" if engine == "ctranslate2" else "float32"
 
 
 @dataclass(frozen=True)

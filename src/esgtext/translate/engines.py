@@ -22,22 +22,18 @@ from pathlib import Path
 
 from esgtext.errors import MissingExtra
 
-from .engine import Engine, Generated, default_threads, load_tokenizer
+from .engine import (
+    ENGINE_CLASSES,
+    ENGINE_EXTRAS,
+    Engine,
+    Generated,
+    default_compute_type,
+    default_threads,
+    load_tokenizer,
+)
 from .registry import ModelSpec, pull_model
 
-#: engine name -> "module:Class" (a subclass of :class:`~esgtext.translate.engine.Engine`)
-ENGINE_CLASSES: dict[str, str] = {
-    "transformers": "esgtext.translate.transformers_engine:TransformersEngine",
-    "ctranslate2": "esgtext.translate.ct2_engine:CTranslate2Engine",
-}
 ENGINES = tuple(ENGINE_CLASSES)
-#: engine name -> (the esgtext extra that installs it, the top-level modules it imports)
-ENGINE_EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "transformers": ("transformers", ("torch", "transformers", "sentencepiece")),
-    "ctranslate2": ("ctranslate2", ("ctranslate2", "transformers", "sentencepiece")),
-}
-
-
 def register_engine(name: str, target: str, extra: str | None = None, modules: tuple[str, ...] = ()) -> None:
     """Make ``target`` (``"package.module:Class"``, an :class:`Engine` subclass) the engine
     called ``name``; it is imported when first used. ``modules`` are what it needs installed
@@ -86,6 +82,7 @@ def get_translator(
     """
     check_engine_installed(engine)
     cls = engine_class(engine)  # ValueError for an unknown name
+    compute_type = compute_type or default_compute_type(engine, device)  # one instance per real type
     if model.local_path is None:
         model = pull_model(model.pair, {model.pair: f"{model.model_id}@{model.requested_revision or model.revision}"})
     key = (engine, str(Path(model.local_path).resolve()), model.revision, device, compute_type)
