@@ -359,7 +359,8 @@ class Service:
         if rec.status == "kept":
             common.update(target=source, flags=tuple(flags))
             return Record.from_dict(common), delta
-        if rec.status == "boilerplate" or not self.translator.spec(rec.src_lang if not "mixed" in rec.flags else "zh"):
+        model_lang = "zh" if "mixed" in rec.flags else rec.src_lang  # mixed: the Chinese spans
+        if rec.status == "boilerplate" or rec.src_lang in (TARGET, "und") or not self.translator.spec(model_lang):
             common.update(flags=tuple(flags))
             return Record.from_dict(common), delta
         if "mixed" in rec.flags:
