@@ -114,7 +114,7 @@ def run_serve(*, host="127.0.0.1", port=8000, models=(), engine="transformers", 
     try:
         overrides = parse_model_overrides(models)
     except ValueError as exc:
-        _error(f"--model: {exc}")
+        _error(str(exc))
         return EXIT_USAGE
     config = ServeConfig(engine=engine, models=overrides, device=device, beam_size=beam_size,
                          cache=cache, glossary=glossary, api_key=api_key or None,
