@@ -10,6 +10,13 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _empty_hugging_face_cache(monkeypatch, tmp_path_factory):
+    """Models in the developer's own Hugging Face cache must not change what tests see: every test
+    starts with an empty one (a test may point HF_HUB_CACHE / HF_HOME elsewhere)."""
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path_factory.getbasetemp() / "hf-cache-empty"))
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

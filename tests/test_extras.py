@@ -146,3 +146,71 @@ def test_an_unknown_pair_or_an_absent_cuda_is_a_usage_error_before_any_work(tiny
                            "--device", "cuda")
         assert result.exit_code == EXIT_USAGE and "--device cuda" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- models in the standard Hugging Face cache --------------------------------------------------
+
+
+def hf_cache_with(model: Path, home: Path, model_id: str = "Helsinki-NLP/opus-mt-fr-en",
+                  commit: str = "0123456789abcdef0123456789abcdef01234567") -> Path:
+    """``model``'s files in the standard hub-cache layout under ``home`` (HF_HOME)."""
+    import shutil
+
+    repo = home / "hub" / f"models--{model_id.replace('/', '--')}"
+    snapshot = repo / "snapshots" / commit
+    shutil.copytree(model, snapshot, ignore=shutil.ignore_patterns("ct2-*", "esgtext-model.json"))
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text(commit)
+    return snapshot
+
+
+def test_a_model_in_the_hugging_face_cache_is_used_offline(tiny_spm_model, tmp_path, monkeypatch):
+    from esgtext.translate import resolve_model
+
+    monkeypatch.delenv("HF_HUB_CACHE")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    snapshot = hf_cache_with(tiny_spm_model, tmp_path / "hf")
+    spec = resolve_model("fr-en")  # HF_HUB_OFFLINE=1: found without asking the Hub
+    assert spec.local_path == snapshot and spec.revision == snapshot.name and spec.available
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Le groupe a publié son rapport climat.\n", encoding="utf-8")
+    result = translate(inbox, "-o", tmp_path / "out", "--engine", "ctranslate2", "-q")
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in (tmp_path / "out" / "a.txt.jsonl").read_text().splitlines()]
+    assert record["status"] == "translated" and record["revision"] == snapshot.name
+    assert record["model"] == "Helsinki-NLP/opus-mt-fr-en"
+    assert not list(snapshot.glob("ct2-*"))  # the conversion is not written into the HF cache
+
+
+def test_models_pull_downloads_into_the_hugging_face_cache(tiny_spm_model, tmp_path, monkeypatch):
+    """`esgtext models pull` with a fake Hub: snapshot_download(revision=<pinned>) into HF_HOME."""
+    import types
+
+    import huggingface_hub
+
+    import esgtext.translate.registry as registry
+
+    monkeypatch.delenv("HF_HUB_CACHE")
+    monkeypatch.delenv("ESGTEXT_MODELS_DIR")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    commit = "feedfacefeedfacefeedfacefeedfacefeedface"
+    calls = []
+    monkeypatch.setattr(registry, "_probe_hub", lambda pair, model_id, revision: types.SimpleNamespace(
+        sha=commit, siblings=[types.SimpleNamespace(rfilename="model.safetensors")]))
+
+    def fake_snapshot_download(model_id, revision=None, cache_dir=None, local_files_only=False, **kwargs):
+        calls.append((model_id, revision, cache_dir, local_files_only))
+        snapshot = Path(cache_dir) / f"models--{model_id.replace('/', '--')}" / "snapshots" / commit
+        if local_files_only and not snapshot.is_dir():
+            raise FileNotFoundError(model_id)
+        if not snapshot.is_dir():
+            hf_cache_with(tiny_spm_model, Path(cache_dir).parent, model_id, commit)
+        return str(snapshot)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_snapshot_download)
+    result = CliRunner().invoke(main, ["models", "pull", "fr-en", "-q"])
+    assert result.exit_code == 0, result.output
+    assert ("Helsinki-NLP/opus-mt-fr-en", "main", str(tmp_path / "hf" / "hub"), False) in calls
+    assert commit in result.output
+    assert registry.resolve_model("fr-en").revision == commit  # then found there, offline

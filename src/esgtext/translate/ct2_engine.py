@@ -16,16 +16,20 @@ import warnings
 from pathlib import Path
 
 from .engine import Engine, Generated, default_threads
-from .registry import ModelSpec, models_dir
+from .registry import ModelSpec, hf_cache_dir, models_dir
 
 
 def ct2_folder(model_path: Path, compute_type: str) -> Path:
     """Where the conversion of ``model_path`` for ``compute_type`` lives."""
     model_path = Path(model_path)
     beside = model_path / f"ct2-{compute_type}"
-    if beside.is_dir() or os.access(model_path, os.W_OK):
+    in_hf_cache = model_path.resolve().is_relative_to(hf_cache_dir().resolve())
+    if beside.is_dir() or (os.access(model_path, os.W_OK) and not in_hf_cache):
         return beside
-    return models_dir() / "ct2" / f"{model_path.parent.name}--{model_path.name}-{compute_type}"
+    # never inside the Hugging Face cache (its snapshot folders belong to huggingface_hub): there
+    # the folder is .../models--org--name/snapshots/<commit>, so this is keyed by model and commit
+    name = model_path.parent.parent.name if in_hf_cache else model_path.parent.name
+    return models_dir() / "ct2" / f"{name}--{model_path.name}-{compute_type}"
 
 
 def convert_checkpoint(model_path: Path, compute_type: str, *, force: bool = False) -> Path:

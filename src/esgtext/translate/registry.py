@@ -2,8 +2,11 @@
 
 The registry is a small TOML file (``models/registry.toml``) that maps a pair such as ``"zh-en"`` to
 a Hugging Face Hub id, a pinned revision and a licence. Models are downloaded once with
-:func:`pull_model` (``esgtext models pull``) into the model cache, ``models/cache/`` in a source
-checkout or ``$ESGTEXT_MODELS_DIR``, one folder per model id and revision::
+:func:`pull_model` (``esgtext models pull``) into the standard Hugging Face cache (``$HF_HOME``;
+a model already there, downloaded by any tool, is found without a network), or, when
+``$ESGTEXT_MODELS_DIR`` is set, into that folder. esgtext's own model cache (``models/cache/`` in
+a source checkout, ``$ESGTEXT_MODELS_DIR``, else ``~/.cache/esgtext/models``) is looked at first
+and holds the CTranslate2 conversions, one folder per model id and revision::
 
     models/cache/Helsinki-NLP--opus-mt-zh-en/main/
         config.json  model.safetensors  source.spm  target.spm  vocab.json  ...
@@ -241,11 +244,44 @@ def _probe_hub(pair: str, model_id: str, revision: str):
         raise ModelNotAvailable(_missing_message(pair, model_id, revision, reason)) from None
 
 
+def hf_cache_dir() -> Path:
+    """The standard Hugging Face hub cache, read at call time: ``$HF_HUB_CACHE``, else
+    ``$HF_HOME/hub``, else ``~/.cache/huggingface/hub``."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"]).expanduser()
+    home = os.environ.get("HF_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "huggingface")
+    return Path(home).expanduser() / "hub"
+
+
+def hf_cached_snapshot(model_id: str, revision: str) -> Path | None:
+    """The snapshot of ``model_id`` at ``revision`` (a branch, tag or commit) in the standard
+    Hugging Face cache when it is there and complete, without any network
+    (``snapshot_download(..., local_files_only=True)``), else None."""
+    repo = hf_cache_dir() / f"models--{model_id.replace('/', '--')}"
+    if not repo.is_dir():
+        return None  # nothing to ask huggingface_hub about (and no import of it)
+    try:
+        from huggingface_hub import snapshot_download
+
+        path = Path(snapshot_download(model_id, revision=revision, cache_dir=str(hf_cache_dir()),
+                                      local_files_only=True))
+    except Exception:  # not cached (LocalEntryNotFoundError), or no huggingface_hub
+        return None
+    return path if is_model_folder(path) else None
+
+
 def _spec_for_hub_id(pair: str, model_id: str, revision: str, licence: str, alternatives=()) -> ModelSpec:
+    """Where the model is: esgtext's model cache first (``ESGTEXT_MODELS_DIR``, what earlier
+    versions pulled), then the standard Hugging Face cache, where a model another tool downloaded
+    is found without downloading it again; ``local_path=None`` when in neither."""
     folder = model_folder(model_id, revision)
     if is_model_folder(folder):
         resolved = read_marker(folder).get("resolved_revision") or revision
         return ModelSpec(pair, model_id, resolved, folder, licence, revision, tuple(alternatives))
+    snapshot = hf_cached_snapshot(model_id, revision)
+    if snapshot is not None:  # the snapshot folder is named by its commit
+        return ModelSpec(pair, model_id, snapshot.name, snapshot, licence, revision, tuple(alternatives))
     return ModelSpec(pair, model_id, revision, None, licence, revision, tuple(alternatives))
 
 
@@ -324,11 +360,14 @@ def pull_model(
     force: bool = False,
     progress: bool = True,
 ) -> ModelSpec:
-    """Download the model for ``pair`` into the model cache (a no-op when it is already there).
+    """Download the model for ``pair`` (a no-op when it is already there).
 
-    The pinned revision is resolved to its commit first, the commit is downloaded (only the files
-    a MarianMT checkpoint needs, safetensors preferred) into ``<folder>.partial`` and the folder
-    is renamed into place when complete, so an interrupted pull never looks like a model.
+    Into the standard Hugging Face cache (``$HF_HOME``, shared with every other tool that uses
+    it), with ``snapshot_download(revision=<pinned revision>)`` and only the files a MarianMT
+    checkpoint needs (safetensors preferred); the snapshot folder is named by the commit that the
+    pinned revision resolved to, which every record then carries. When ``$ESGTEXT_MODELS_DIR`` is
+    set, into that folder instead, as earlier versions did (``<folder>.partial`` renamed into place
+    when complete, so an interrupted pull never looks like a model).
     Raises :class:`ModelNotAvailable` (one line) when the Hub cannot be reached.
     """
     spec = resolve_model(pair, overrides, check_hub=False)
@@ -340,6 +379,8 @@ def pull_model(
     commit = getattr(info, "sha", None) or spec.requested_revision
     siblings = {s.rfilename for s in (getattr(info, "siblings", None) or [])}
     weights = "model.safetensors" if "model.safetensors" in siblings or not siblings else "pytorch_model.bin"
+    if not os.environ.get("ESGTEXT_MODELS_DIR"):
+        return _pull_to_hf_cache(spec, [*_DOWNLOAD_PATTERNS, weights], force=force, progress=progress)
     folder = model_folder(spec.model_id, spec.requested_revision)
     partial = folder.with_name(folder.name + ".partial")
     partial.parent.mkdir(parents=True, exist_ok=True)
@@ -375,6 +416,32 @@ def pull_model(
         shutil.rmtree(folder)
     partial.rename(folder)
     return ModelSpec(pair, spec.model_id, commit, folder, spec.licence, spec.requested_revision, spec.alternatives)
+
+
+def _pull_to_hf_cache(spec: ModelSpec, patterns: list[str], *, force: bool, progress: bool) -> ModelSpec:
+    try:
+        from huggingface_hub import snapshot_download
+
+        path = Path(snapshot_download(
+            spec.model_id,
+            revision=spec.requested_revision,  # also records the branch -> commit ref in the cache
+            cache_dir=str(hf_cache_dir()),
+            allow_patterns=patterns,
+            force_download=force,
+            endpoint=hub_endpoint(),
+            etag_timeout=_PROBE_TIMEOUT_S,
+            tqdm_class=None if progress else _silent_tqdm_class(),
+        ))
+    except Exception as exc:
+        raise ModelNotAvailable(
+            _missing_message(spec.pair, spec.model_id, spec.requested_revision, f"download failed: {_one_line(exc)}")
+        ) from None
+    if not is_model_folder(path):
+        raise ModelNotAvailable(
+            f"{spec.model_id}@{path.name} downloaded but is not a MarianMT checkpoint (no config/weights/source.spm)"
+        )
+    return ModelSpec(spec.pair, spec.model_id, path.name, path, spec.licence, spec.requested_revision,
+                     spec.alternatives)
 
 
 def _silent_tqdm_class():
