@@ -235,3 +235,18 @@ def test_review_page_loads_nothing_from_the_network(server):
     assert "http://" not in page.text and "https://" not in page.text
     assert server.get("/static/review.js").status == 200
     assert server.get("/static/other.js").status == 404
+
+
+def test_review_form_works_without_script(server):
+    import html
+    import re
+
+    page = server.post_form("/review", {"q": DELETED_FR})
+    assert page.status == 200 and 'class="edit conf-' in page.text and "Reject this edit" in page.text
+    value = re.search(r'<input type="hidden" name="records" value="([^"]*)">', page.text).group(1)
+    records = json.loads(html.unescape(value))
+    assert records and records[0]["source_raw"] == DELETED_FR
+    download = server.post_form("/records", {"records": html.unescape(value), "format": "jsonl"})
+    assert download.status == 200 and json.loads(download.text.splitlines()[0])["source"] == records[0]["source"]
+    empty = server.post_form("/review", {"q": ""})
+    assert empty.status == 400 and 'role="alert"' in empty.text  # the form again, with the reason

@@ -335,7 +335,9 @@ class _App:
         hidden_key = f'<input type="hidden" name="api_key" value="{escape(key)}">' if self.config.api_key else ""
         downloads = (
             '<form class="download" method="post" action="records" id="download-form">'
-            '<input type="hidden" name="records" value="">' + hidden_key +
+            # filled here (downloads work without script) and kept in step by review.js
+            f'<input type="hidden" name="records" value="{escape(json.dumps(records, ensure_ascii=False))}">'
+            + hidden_key +
             '<span>Download the records:</span>'
             '<button type="submit" name="format" value="jsonl" id="download-jsonl">JSONL</button>'
             '<button type="submit" name="format" value="tmx" id="download-tmx">TMX</button>'
