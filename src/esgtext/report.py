@@ -76,8 +76,8 @@ class RunData:
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    """Lines of a JSONL file as dicts; a line that is not JSON (a cut manifest line) ends it."""
-    out = []
+    """Lines of a JSONL file as dicts; lines that are not JSON (cut by a kill) are skipped."""
+    out: list[dict] = []
     try:
         data = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -88,7 +88,7 @@ def _read_jsonl(path: Path) -> list[dict]:
         try:
             value = json.loads(line)
         except ValueError:
-            break
+            continue  # a damaged line: skipped, as the run's manifest reader does
         if isinstance(value, dict):
             out.append(value)
     return out

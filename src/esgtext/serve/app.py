@@ -321,7 +321,8 @@ class _App:
 
     async def review(self, request: Request) -> Response:
         fields, data, doc = await self._document_input(request)
-        key = fields.get("api_key") if isinstance(fields.get("api_key"), str) else ""
+        given = fields.get("api_key")
+        key: str = given if isinstance(given, str) else ""
         document = await self.run(self.service.process, data, doc)
         records = [r.to_dict() for r in document.records]
         counts = document.counts()
@@ -380,7 +381,8 @@ def _docs_page(spec: dict[str, Any]) -> str:
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             params = op.get("requestBody", {}).get("content", {})
-            schema = next(iter(params.values()), {}).get("schema", {}) if params else {}
+            first: dict[str, Any] = next(iter(params.values()), {}) if params else {}
+            schema = first.get("schema", {})
             props = schema.get("properties", {})
             fields = "".join(f"<li><code>{escape(k)}</code>: {escape(v.get('description', ''))}</li>"
                              for k, v in props.items())
