@@ -144,3 +144,15 @@ def test_esgtext_translate_writes_the_report_with_the_summary_line_counts(tmp_pa
     assert (counts["files"], counts["failed"], counts["segments"], counts["translated"], counts["kept"],
             counts["boilerplate"], counts["untranslated"]) == (files, failed, segments, translated, kept,
                                                             boilerplate, untranslated)
+
+
+def test_a_damaged_manifest_line_is_skipped_like_the_run_does(run, tmp_path):
+    import shutil
+
+    _, out, summary = run
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    manifest = copy / ".esgtext" / "manifest.jsonl"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text(lines[0] + '{"doc": "cut by a kill\n' + "".join(lines[1:]), encoding="utf-8")
+    assert totals_of(copy)["segments"] == summary.segments
