@@ -226,3 +226,41 @@ def test_translate_settings_resolve_defaults_once_and_describe_themselves(tmp_pa
     assert s.settings_hash({}, ["jsonl"]) == expected
     translator = Translator(allow_untranslated=True, pairs=(), settings=s)
     assert translator.config is s and translator.settings_hash(["jsonl"]) == expected
+
+
+def test_the_doctests_of_every_module_pass():
+    import doctest
+    import importlib
+    import pkgutil
+
+    import esgtext
+
+    failed, attempted = {}, 0
+    for info in pkgutil.walk_packages(esgtext.__path__, "esgtext."):
+        module = importlib.import_module(info.name)
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        attempted += result.attempted
+        if result.failed:
+            failed[info.name] = result.failed
+    assert failed == {} and attempted > 50
+
+
+def test_objects_or_paths_are_accepted_everywhere(tiny_spm_model, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    from esgtext.pipeline import Translator, process_document
+    from esgtext.translate import Glossary, TranslationCache, resolve_model, translate_segments
+
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("RSE\tCSR\tfr\n", encoding="utf-8")
+    spec = resolve_model("fr-en", {"fr-en": str(tiny_spm_model)})
+    out = translate_segments(["RSE", "RSE"], "fr", model=spec, glossary=terms, cache=tmp_path / "tm.sqlite")
+    assert [t.target for t in out] == ["CSR", "CSR"] and out[0].flags == ["glossary"]
+    cache = TranslationCache(tmp_path / "tm2.sqlite")
+    glossary = Glossary.from_file(terms)
+    doc = process_document("RSE", "x.txt", allow_untranslated=True, models={"fr-en": str(tiny_spm_model)},
+                           glossary=glossary, cache=cache, beam_size=1)
+    assert doc.records[0].target == "CSR" and doc.records[0].signature.endswith(
+        f"glossary:{glossary.content_hash()}")
+    cache.get_many("m", "r", "k", ["x"])  # the caller's cache object is still open
+    by_path = Translator(allow_untranslated=True, pairs=(), glossary=terms)
+    assert by_path.glossary_hash and by_path.glossary_hash != glossary.content_hash()  # file bytes

@@ -3,6 +3,7 @@ work, and loads each one once per process; it also writes the records' signature
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -30,8 +31,8 @@ class Translator:
         device: str | None = None,
         beam_size: int | None = None,
         max_batch_tokens: int | None = None,
-        glossary: str | os.PathLike | None = None,
-        cache: str | os.PathLike | None = None,
+        glossary: Any = None,  # a path, or a Glossary
+        cache: Any = None,  # a path, or a TranslationCache
         allow_untranslated: bool = False,
         pairs: Iterable[str] | None = None,
         download: bool = False,
@@ -44,10 +45,19 @@ class Translator:
             resolve_model,
         )
 
+        from esgtext.translate.cache import TranslationCache
+        from esgtext.translate.glossary import Glossary
+
+        # objects or paths, as translate_segments takes them
+        glossary_obj = glossary if isinstance(glossary, Glossary) else None
+        cache_obj = cache if isinstance(cache, TranslationCache) else None
         if settings is None:  # every default resolved once, in one frozen object
             settings = TranslateSettings.from_options(
                 engine=engine, device=device, beam_size=beam_size, max_batch_tokens=max_batch_tokens,
-                models=models, glossary=glossary, cache=cache)
+                models=models, glossary=None if glossary_obj is not None else glossary,
+                cache=None if cache_obj is not None else cache)
+        if glossary_obj is not None:
+            settings = dataclasses.replace(settings, glossary=None, glossary_hash=glossary_obj.content_hash())
         self.config = settings
         self.engine = settings.engine
         self.models = settings.overrides
@@ -60,7 +70,7 @@ class Translator:
         self.glossary_hash = settings.glossary_hash
         self.cache_path = settings.cache
         engine, device = settings.engine, settings.device
-        self._glossary = None
+        self._glossary = glossary_obj
         if self.glossary_path is not None:  # a bad glossary is a usage error, before any work
             from esgtext.translate.glossary import Glossary
 
@@ -98,7 +108,8 @@ class Translator:
 
             check_engine_installed(engine)
             _check_device(device, engine)
-        self._cache = None
+        self._cache = cache_obj
+        self._own_cache = cache_obj is None  # a cache object given by the caller stays open
 
     def require(self, src: str) -> None:
         """Raise ModelNotAvailable when a segment in ``src`` needs a model that is missing (and
@@ -160,9 +171,9 @@ class Translator:
         return translate_mixed_many(span_items, model=self.spec("zh"), **self._common_kwargs())
 
     def close(self) -> None:
-        if self._cache is not None and hasattr(self._cache, "close"):
+        if self._own_cache and self._cache is not None and hasattr(self._cache, "close"):
             self._cache.close()
-        self._cache = None
+            self._cache = None
 
 
 def _check_device(device: str | None, engine: str) -> None:

@@ -59,13 +59,6 @@ class TranslationCache:
         self.hits = 0
         self.misses = 0
 
-    @classmethod
-    def default(cls) -> "TranslationCache":
-        """The cache beside the models: ``<models dir>/translations.sqlite``."""
-        from .registry import models_dir
-
-        return cls(models_dir() / "translations.sqlite")
-
     def get_many(self, model_id: str, revision: str, engine: str, sources: list[str]) -> dict[str, tuple[str, list[str]]]:
         """``{source: (target, flags)}`` for the sources found in the cache."""
         keys = {cache_key(model_id, revision, engine, s): s for s in set(sources)}

@@ -15,6 +15,8 @@ The steps, each visible in the result's ``flags``:
 
 from __future__ import annotations
 
+import os
+
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Mapping, Sequence
@@ -76,8 +78,8 @@ def translate_segments(
     beam_size: int = DEFAULT_BEAM_SIZE,
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS,
     max_input_tokens: int | None = None,
-    glossary: Glossary | None = None,
-    cache: TranslationCache | None = None,
+    glossary: Glossary | str | os.PathLike | None = None,
+    cache: TranslationCache | str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
     settings: TranslateSettings | None = None,
 ) -> list[Translation]:
@@ -95,8 +97,9 @@ def translate_segments(
         beam_size: beam search width (1 = greedy).
         max_batch_tokens: padded source tokens per batch.
         max_input_tokens: split inputs longer than this (default: the model's limit, 512).
-        glossary: terms to keep or to translate in a fixed way.
-        cache: a :class:`TranslationCache`; hits cost no model call (and no model load).
+        glossary: terms to keep or to translate in a fixed way (a :class:`Glossary` or a TSV path).
+        cache: a :class:`TranslationCache` (or the path of one); hits cost no model call (and no
+            model load).
         progress: called as ``progress(done, total)`` with segment counts after each batch.
         settings: a :class:`TranslateSettings` (engine, device, compute type, beam, batch budget
             and ``--model`` overrides in one object); when given, it replaces those arguments.
@@ -107,13 +110,28 @@ def translate_segments(
     >>> [t.target for t in translate_segments(["", "Bonjour."], "fr")]   # doctest: +SKIP
     ['', 'Hello.']
     """
-    texts = list(texts)
+    if glossary is not None and not isinstance(glossary, Glossary):  # a path, as --glossary gives
+        glossary = Glossary.from_file(glossary)
     if settings is None:  # None means "the default" (callers pass their CLI options through)
         settings = TranslateSettings.from_options(
             engine=engine, device=device, compute_type=compute_type, beam_size=beam_size or None,
             max_batch_tokens=max_batch_tokens or None, models=overrides)
     elif overrides is None:
         overrides = settings.overrides
+    if cache is not None and not isinstance(cache, TranslationCache):  # a path: opened for this call
+        with TranslationCache(cache) as opened:
+            return _translate(list(texts), src, tgt, settings, model, overrides, max_input_tokens,
+                              glossary, opened, progress)
+    return _translate(list(texts), src, tgt, settings, model, overrides, max_input_tokens, glossary,
+                      cache, progress)
+
+
+def _translate(texts: list[str], src: str, tgt: str, settings: TranslateSettings,
+               model: str | ModelSpec | None, overrides: Mapping[str, str] | None,
+               max_input_tokens: int | None, glossary: Glossary | None,
+               cache: TranslationCache | None,
+               progress: Callable[[int, int], None] | None) -> list[Translation]:
+    """:func:`translate_segments` once its arguments are objects."""
     engine, device, beam_size = settings.engine, settings.device, settings.beam_size
     compute_type, max_batch_tokens = settings.compute_type, settings.max_batch_tokens
     pair = f"{src}-{tgt}"

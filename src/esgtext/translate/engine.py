@@ -85,11 +85,6 @@ class Engine:
     def default_compute_type(device: str) -> str:
         return "float16" if device.startswith("cuda") else "float32"
 
-    @property
-    def settings(self) -> str:
-        """Engine name and compute type, e.g. ``ctranslate2:int8`` (part of the cache key)."""
-        return f"{self.name}:{self.compute_type}"
-
     @functools.cached_property
     def max_input_tokens(self) -> int:
         """The most source tokens (end token included) the model reads without truncation."""

@@ -141,8 +141,8 @@ class Glossary:
                 return entry.english
         return None
 
-    def fingerprint(self) -> str:
-        """A short hash of the glossary's content, for a record's recipe."""
+    def content_hash(self) -> str:
+        """A short hash of the entries (a glossary given as an object: the records' ``glossary``)."""
         import hashlib
 
         blob = "\n".join(f"{e.term}\t{e.english}\t{e.lang or ''}" for e in self.entries)
