@@ -6,7 +6,8 @@ Exit codes (the same for every command):
   0  success
   1  some inputs failed (listed on stderr, or in OUT/errors.jsonl for ``translate``)
   2  usage error (bad option, missing file, ...)
-  3  a required model is missing and cannot be downloaded (run ``esgtext models pull``)
+  3  a required model is missing (run ``esgtext models pull``), or the engine's extra
+     (``pip install 'esgtext[transformers]'``)
   130 interrupted (Ctrl-C)
 """
 
@@ -36,7 +37,7 @@ Exit codes:
   0    success
   1    some inputs failed (listed on stderr / in errors.jsonl)
   2    usage error (bad option, missing file)
-  3    a model is missing and cannot be downloaded (see `esgtext models pull`)
+  3    a model or the engine's extra is missing (see `esgtext models pull`)
   130  interrupted
 """
 
