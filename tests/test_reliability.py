@@ -179,7 +179,7 @@ def test_ctrl_c_during_a_translate_run_exits_130_with_the_documented_line(fresh_
 def test_an_interrupt_wrapped_by_a_library_still_stops_the_run(monkeypatch, tmp_path):
     import esgtext.document as document
 
-    def swallowing(data, rel, html=None):
+    def swallowing(data, rel, html=None, repair=None):
         try:
             raise KeyboardInterrupt
         except BaseException:

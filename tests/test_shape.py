@@ -264,3 +264,23 @@ def test_objects_or_paths_are_accepted_everywhere(tiny_spm_model, tmp_path, monk
     cache.get_many("m", "r", "k", ["x"])  # the caller's cache object is still open
     by_path = Translator(allow_untranslated=True, pairs=(), glossary=terms)
     assert by_path.glossary_hash and by_path.glossary_hash != glossary.content_hash()  # file bytes
+
+
+def test_a_repair_config_is_passed_into_runs_like_the_translation_settings(tmp_path):
+    from esgtext.pipeline import Translator, process_document, translate_folder
+    from esgtext.repair import RepairConfig
+
+    damaged = "La socit a publi son rapport annuel sur le dveloppement durable."
+    default = process_document(damaged, allow_untranslated=True, pairs=())
+    plain = process_document(damaged, allow_untranslated=True, pairs=(),
+                             repair_config=RepairConfig(restore_french=False))
+    assert "société" in default.text and plain.text == damaged
+    assert "french=False" in plain.records[0].signature and "french=auto" in default.records[0].signature
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(damaged, encoding="utf-8")
+    out = tmp_path / "out"
+    translate_folder([tmp_path / "in"], out, translator=Translator.untranslated())
+    again = translate_folder([tmp_path / "in"], out, translator=Translator(
+        allow_untranslated=True, pairs=(), repair_config=RepairConfig(restore_french=False)))
+    assert again.processed == 1 and again.skipped == 0  # other repair settings: redone
+    assert "socit" in (out / "a.txt.jsonl").read_text(encoding="utf-8")

@@ -161,7 +161,7 @@ class _OffsetMap:
         return found
 
 
-def _repair(raw: str) -> tuple[str, list[Any], _OffsetMap]:
+def _repair(raw: str, config: Any = None) -> tuple[str, list[Any], _OffsetMap]:
     """The repaired text, its edits, and the map back to ``raw``.
 
     Invariant: the edits rebuild the repaired text from ``raw`` exactly; every record's
@@ -172,7 +172,7 @@ def _repair(raw: str) -> tuple[str, list[Any], _OffsetMap]:
     from esgtext.repair import repair_text
     from esgtext.repair.edits import check_edits
 
-    result = repair_text(raw)
+    result = repair_text(raw, config=config) if config is not None else repair_text(raw)
     edits = list(result.edits)
     check_edits(raw, edits, result.text)
     return result.text, edits, _OffsetMap(edits)
@@ -204,13 +204,15 @@ def _segment_language(
 
 
 def prepare_text(raw: str, doc: str = "-", *, encoding: str | None = None,
-                 extraction: str | None = None, warnings: Sequence[str] = ()) -> Prepared:
-    """Repair, language and segments of one decoded text (no translation, no model)."""
+                 extraction: str | None = None, warnings: Sequence[str] = (),
+                 repair: Any = None) -> Prepared:
+    """Repair (with the ``RepairConfig`` ``repair``, default ``DEFAULT_CONFIG``), language and
+    segments of one decoded text (no translation, no model)."""
     from esgtext.boilerplate import find_boilerplate
     from esgtext.language import detect_language, language_spans
     from esgtext.segmentation import segment
 
-    text, edits, offsets = _repair(raw)
+    text, edits, offsets = _repair(raw, repair)
     if not text.strip():
         return Prepared(doc, text, raw, encoding, "und", 0.0, extraction, tuple(warnings), ())
     guess = detect_language(text)
@@ -246,7 +248,7 @@ def prepare_text(raw: str, doc: str = "-", *, encoding: str | None = None,
                     tuple(warnings), tuple(prepared))
 
 
-def prepare_bytes(data: bytes, doc: str = "-", *, html: bool | None = None) -> Prepared:
+def prepare_bytes(data: bytes, doc: str = "-", *, html: bool | None = None, repair: Any = None) -> Prepared:
     """Decode (refusing binary input with ``UndecodableInput``), extract HTML, then
     :func:`prepare_text`. ``html=None`` decides from the document name or the content."""
     from esgtext.html import HTML_SUFFIXES, extract_article, looks_like_html
@@ -261,7 +263,7 @@ def prepare_bytes(data: bytes, doc: str = "-", *, html: bool | None = None) -> P
         extracted = extract_article(text)
         text, extraction = extracted.text, extracted.method
     return prepare_text(text, doc, encoding=decoded.encoding, extraction=extraction,
-                        warnings=decoded.warnings)
+                        warnings=decoded.warnings, repair=repair)
 
 
 def _needs_model(s: PreparedSegment, translator: Translator) -> bool:
@@ -348,7 +350,8 @@ def process_document(
     in the records; for bytes, a ``.html``/``.htm`` name (or HTML content when ``doc == "-"``)
     selects article extraction, unless ``html`` says otherwise. Pass a :class:`Translator` to reuse
     loaded models across documents, or its options (``engine``, ``models``, ``device``,
-    ``beam_size``, ``max_batch_tokens``, ``glossary``, ``cache``).
+    ``beam_size``, ``max_batch_tokens``, ``glossary``, ``cache``, ``repair_config``: the
+    ``RepairConfig`` the text is repaired with, named in every record's signature).
 
         >>> d = process_document("Le rapport est publié.", allow_untranslated=True)  # doctest: +SKIP
         >>> d.records[0].status, d.records[0].target                             # doctest: +SKIP
@@ -360,16 +363,17 @@ def process_document(
             return process_document(text, doc, html=html, translator=translator)
         finally:
             translator.close()
+    repair = getattr(getattr(translator, "config", None), "repair", None)
     if isinstance(text, bytes):
-        prepared = prepare_bytes(text, doc, html=html)
+        prepared = prepare_bytes(text, doc, html=html, repair=repair)
     else:
         if html:
             from esgtext.html import extract_article
 
             extracted = extract_article(text)
-            prepared = prepare_text(extracted.text, doc, extraction=extracted.method)
+            prepared = prepare_text(extracted.text, doc, extraction=extracted.method, repair=repair)
         else:
-            prepared = prepare_text(text, doc)
+            prepared = prepare_text(text, doc, repair=repair)
     return _document(prepared, build_records(prepared, translator))
 
 

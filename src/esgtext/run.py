@@ -77,12 +77,12 @@ class RunSummary:
         )
 
 
-def _prepare_job(data: bytes, rel: str) -> Prepared | tuple[str, str]:
+def _prepare_job(data: bytes, rel: str, repair: Any = None) -> Prepared | tuple[str, str]:
     """Worker entry point: a :class:`Prepared` document or ``(kind, reason)`` on failure."""
     from esgtext.repair.decode import UndecodableInput
 
     try:
-        return document.prepare_bytes(data, rel)
+        return document.prepare_bytes(data, rel, repair=repair)
     except UndecodableInput as exc:
         return ("undecodable", _one_line(exc))
     except Exception as exc:  # one bad file must not stop a bulk run; Ctrl-C must
@@ -255,12 +255,14 @@ class FolderRun:
             self.summary.add_counts(self.manifest.entries[inp.rel].get("counts", {}))
             self.bar.update(1)
             return
-        pending = self.pool.submit(_prepare_job, data, inp.rel) if self.pool is not None else data
+        repair = self.translator.config.repair
+        pending = self.pool.submit(_prepare_job, data, inp.rel, repair) if self.pool is not None else data
         self.window.append((inp, input_hash, pending))
 
     def _drain_one(self) -> None:
         inp, input_hash, pending = self.window.popleft()
-        prepared = pending.result() if self.pool is not None else _prepare_job(pending, inp.rel)
+        prepared = (pending.result() if self.pool is not None
+                    else _prepare_job(pending, inp.rel, self.translator.config.repair))
         self.finish(inp, prepared, input_hash)
 
     def fail(self, inp: InputFile, kind: str, reason: str) -> None:

@@ -4,7 +4,6 @@ work, and loads each one once per process; it also writes the records' signature
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Any, Iterable, Mapping, Sequence
 
 from esgtext.errors import UsageError
@@ -37,6 +36,7 @@ class Translator:
         pairs: Iterable[str] | None = None,
         download: bool = False,
         settings: TranslateSettings | None = None,
+        repair_config: Any = None,
     ):
         from esgtext.translate.registry import (
             ModelNotAvailable,
@@ -55,7 +55,7 @@ class Translator:
             settings = TranslateSettings.from_options(
                 engine=engine, device=device, beam_size=beam_size, max_batch_tokens=max_batch_tokens,
                 models=models, glossary=None if glossary_obj is not None else glossary,
-                cache=None if cache_obj is not None else cache)
+                cache=None if cache_obj is not None else cache, repair=repair_config)
         if glossary_obj is not None:
             settings = dataclasses.replace(settings, glossary=None, glossary_hash=glossary_obj.content_hash())
         self.config = settings

@@ -37,16 +37,17 @@ DEFAULT_BEAM_SIZE = 4
 DEFAULT_MAX_BATCH_TOKENS = 4096
 
 
-@lru_cache(maxsize=1)
-def repair_settings() -> str:
-    """The repair configuration as it appears after ``repair:`` in record signatures.
+@lru_cache(maxsize=8)
+def repair_settings(config: Any = None) -> str:
+    """The repair configuration (``config``, default ``DEFAULT_CONFIG``) as it appears after
+    ``repair:`` in record signatures.
 
     >>> repair_settings().split(",")[:4]
     ['mojibake=yes', 'compose=yes', 'qmark=yes', 'french=auto@0.5']
     """
     from esgtext.repair import DEFAULT_CONFIG
 
-    return DEFAULT_CONFIG.signature().replace("|", ",").replace(":", "=")
+    return (config or DEFAULT_CONFIG).signature().replace("|", ",").replace(":", "=")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class TranslateSettings:
     glossary: Path | None = None
     glossary_hash: str | None = None  # SHA-256 (12 hex) of the glossary file's bytes
     cache: Path | None = None
+    repair: Any = None  # the RepairConfig the documents are repaired with (None: the default)
 
     @classmethod
     def from_options(
@@ -75,6 +77,7 @@ class TranslateSettings:
         models: Mapping[str, str] | None = None,
         glossary: str | os.PathLike | None = None,
         cache: str | os.PathLike | None = None,
+        repair: Any = None,
     ) -> "TranslateSettings":
         """Resolve every default once and validate (:class:`~esgtext.errors.UsageError`)."""
         engine = engine or DEFAULT_ENGINE
@@ -94,7 +97,7 @@ class TranslateSettings:
                 raise UsageError(f"{glossary_path}: {exc.strerror or exc}") from None
         return cls(engine, device, compute_type or default_compute_type(engine, device), beam_size,
                    max_batch_tokens, tuple(sorted((models or {}).items())), glossary_path,
-                   glossary_hash, Path(cache) if cache else None)
+                   glossary_hash, Path(cache) if cache else None, repair)
 
     @property
     def overrides(self) -> dict[str, str]:
@@ -108,8 +111,8 @@ class TranslateSettings:
         """The record signature: untranslated records name no model; translated ones name the
         engine, model id and revision that produced them."""
         if translation is None:
-            return make_signature(repair=repair_settings())
-        return make_signature(repair=repair_settings(), engine=translation.engine,
+            return make_signature(repair=repair_settings(self.repair))
+        return make_signature(repair=repair_settings(self.repair), engine=translation.engine,
                               model=translation.model_id, revision=translation.revision,
                               beam_size=self.beam_size, glossary=self.glossary_hash)
 
@@ -133,7 +136,7 @@ class TranslateSettings:
         settings, output formats and :meth:`content`."""
         payload = {
             "esgtext": __version__,
-            "repair": repair_settings(),
+            "repair": repair_settings(self.repair),
             "formats": sorted(formats),
             **self.content(specs),
         }
