@@ -134,7 +134,7 @@ def make_inbox(root: Path, n: int, seed: int = 0) -> int:
 def error_kinds(out: Path) -> dict[str, int]:
     """How many files of a run failed, by kind (``errors.jsonl``), e.g. {"undecodable": 10}."""
     kinds: dict[str, int] = {}
-    path = out / "errors.jsonl"
+    path = out / ".esgtext" / "errors.jsonl"
     for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
         kind = json.loads(line)["error"]
         kinds[kind] = kinds.get(kind, 0) + 1

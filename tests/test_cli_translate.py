@@ -51,7 +51,7 @@ def test_folder_to_all_formats_with_errors_file(inbox, tmp_path):
     assert [r["status"] for r in records] == ["untranslated"]
     kept = [json.loads(line) for line in (out / "sub" / "en.md.jsonl").read_text().splitlines()]
     assert {r["status"] for r in kept} == {"kept"}
-    errors = (out / "errors.jsonl").read_text().splitlines()
+    errors = (out / ".esgtext" / "errors.jsonl").read_text().splitlines()
     assert len(errors) == 1 and json.loads(errors[0])["doc"] == "sub/photo.txt"
     stderr_lines = result.stderr.splitlines()
     assert any(line.startswith("esgtext: error: ") and "photo.txt" in line for line in stderr_lines)

@@ -17,7 +17,7 @@ from esgtext.pipeline import (
     process_document,
     translate_folder,
 )
-from esgtext.records import parse_jsonl, record_schema
+from esgtext.records import Record, parse_jsonl, record_schema
 from esgtext.repair.edits import Edit
 
 FRENCH_DELETED_ACCENTS = (
@@ -98,7 +98,8 @@ def test_untranslated_run_writes_every_good_file_and_lists_the_binary_one(untran
         assert (out / f"{rel}.jsonl").is_file(), rel
         assert (out / f"{rel}.tmx").is_file(), rel
     assert not (out / "ignored.pdf.jsonl").exists()
-    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert not (out / "errors.jsonl").exists()  # kept out of the record tree
+    errors = [json.loads(line) for line in (out / ".esgtext" / "errors.jsonl").read_text().splitlines()]
     assert [e["doc"] for e in errors] == ["image.txt"]
     assert "binary" in errors[0]["reason"]
     assert (out / "empty.txt.jsonl").read_bytes() == b""
@@ -117,7 +118,8 @@ def test_records_are_valid_ordered_and_traceable(untranslated_run):
         assert [r["seg"] for r in records] == list(range(len(records)))
         for r in records:
             if r["status"] == "untranslated":
-                assert r["target"] is None and r["src_lang"] in ("fr", "zh")
+                assert r["target"] == "" and r["src_lang"] in ("fr", "zh")  # typed row: "" for none
+                assert Record.from_dict(r).target is None
             if r["status"] == "kept":
                 assert r["target"] == r["source"]
 

@@ -127,3 +127,101 @@ def test_signature_names_engine_model_and_revision():
     sig = make_signature(repair="r", engine="ctranslate2", model="org/m", revision="deadbeef", beam_size=2)
     assert sig.split("|")[2:5] == ["engine:ctranslate2", "model:org/m", "rev:deadbeef"]
     assert make_signature(repair="r").endswith("|engine:none")
+
+
+# -- the typed row form: JSONL that Arrow reads as it is (issue #12) --------------------------------
+
+ROW_TYPES = {"doc": str, "seg": int, "paragraph": int, "start": int, "end": int, "src_lang": str,
+             "lang_confidence": float, "status": str, "source": str, "source_raw": str, "target": str,
+             "raw_start": int, "raw_end": int, "flags": str, "edits": str, "engine": str, "model": str,
+             "revision": str, "signature": str}
+
+
+def test_every_field_has_one_json_type_in_every_record_and_nothing_is_lost():
+    unmapped = rec(5, "untranslated", source="x", target=None, source_raw=None, raw_start=None, raw_end=None)
+    edited = rec(6, "translated", source="médaille", target="medal", raw_start=0, raw_end=7,
+                 edits=({"kind": "deleted_accent", "start": 0, "end": 7, "before": "mdaille",
+                         "after": "médaille", "confidence": 1, "reason": "r"},))
+    records = [*sample(), unmapped, edited]
+    for r in records:
+        row = json.loads(r.to_json())
+        assert list(row) == list(ROW_TYPES)
+        assert {k: type(v) for k, v in row.items()} == ROW_TYPES, row
+        assert Record.from_dict(row) == Record.from_dict(r.to_dict())
+    no_edits = json.loads(sample()[1].to_json())  # what a record without edits looks like now
+    assert no_edits["edits"] == "[]" and no_edits["flags"] == "[]" and no_edits["engine"] == ""
+    assert json.loads(json.loads(edited.to_json())["edits"])[0]["confidence"] == 1.0
+    assert parse_jsonl(render_jsonl(records)) == [
+        Record.from_dict(r.to_dict() | {"edits": [dict(e, confidence=float(e["confidence"])) for e in r.edits]})
+        for r in records
+    ]
+    back = Record.from_dict(json.loads(unmapped.to_json()))
+    assert (back.source_raw, back.raw_start, back.raw_end, back.target) == (None, None, None, None)
+    # a translated record keeps an empty translation as "" (its status says it has one)
+    assert Record.from_dict(json.loads(rec(7, "translated", target="").to_json())).target == ""
+
+
+def test_lists_inside_the_json_text_follow_the_schema():
+    schema = record_schema()
+    for r in sample():
+        row = json.loads(r.to_json())
+        for key in ("flags", "edits"):
+            jsonschema.validate(json.loads(row[key]), schema["properties"][key]["contentSchema"])
+
+
+def _messy_folder(root):
+    root.mkdir()
+    (root / "a-clean.md").write_text("# Results\n\nThe group cut its emissions by 12% in 2023.\n", encoding="utf-8")
+    (root / "fr").mkdir()
+    (root / "fr" / "medaille.txt").write_text(
+        "Le groupe a reu une mdaille pour son engagement dans lenvironnement.\n", encoding="utf-8")
+    (root / "fr" / "clean.txt").write_text("Le groupe a publié son rapport annuel.\n", encoding="utf-8")
+    (root / "zh.txt").write_bytes("联合电池发布了年度环境报告。\n".encode("gb18030"))
+    (root / "page.html").write_text("<html><body><nav>Sign in</nav><article><p>The water programme "
+                                    "saved 3 million litres in 2024.</p></article></body></html>", encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64))
+
+
+def test_a_run_loads_with_datasets_by_glob_without_features(tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets")
+    import pyarrow.json as paj
+    from click.testing import CliRunner
+
+    from esgtext.cli import main
+    from esgtext.records import features
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ESGTEXT_MODELS_DIR", str(tmp_path / "no-models"))
+    _messy_folder(tmp_path / "inbox")
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "errors.jsonl").write_text('{"doc": "x.txt", "path": "x.txt", "error": "binary", "reason": "r"}\n')
+    result = CliRunner().invoke(main, ["translate", str(tmp_path / "inbox"), "-o", str(out),
+                                       "--allow-untranslated", "--format", "jsonl,tmx,moses"])
+    assert result.exit_code == 1, result.output  # photo.txt is binary
+    assert f"errors in {out / '.esgtext' / 'errors.jsonl'}" in result.stderr.splitlines()[-1]
+    assert not (out / "errors.jsonl").exists()  # an earlier version's, removed: only records match the glob
+    [error] = (out / ".esgtext" / "errors.jsonl").read_text().splitlines()
+    assert json.loads(error)["doc"] == "photo.txt"
+
+    files = sorted(p for p in out.rglob("*.jsonl") if ".esgtext" not in p.parts)
+    by_doc = {p.relative_to(out).as_posix(): parse_jsonl(p.read_bytes()) for p in files}
+    assert files[0].name == "a-clean.md.jsonl"  # the first file the glob gives: no edits, no flags
+    assert not any(r.edits or r.flags for r in by_doc["a-clean.md.jsonl"])
+    assert any(r.edits for r in by_doc["fr/medaille.txt.jsonl"])
+    assert any(r.target is None for r in by_doc["fr/clean.txt.jsonl"])
+    total = sum(len(v) for v in by_doc.values())
+
+    # pyarrow infers one schema from every file, whatever it holds
+    schemas = {str(paj.read_json(p).schema) for p in files if p.stat().st_size}
+    assert len(schemas) == 1, schemas
+
+    ds = datasets.load_dataset("json", data_files=str(out / "**" / "*.jsonl"), split="train",
+                               cache_dir=str(tmp_path / "hf-datasets"))
+    assert ds.num_rows == total > 0
+    assert ds.features == features()
+    rows = {(r["doc"], r["seg"]): r for r in ds}
+    for records in by_doc.values():
+        for r in records:
+            assert Record.from_dict(rows[(r.doc, r.seg)]) == r

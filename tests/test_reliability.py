@@ -145,7 +145,7 @@ def test_translate_refuses_a_fifo_given_or_found_and_writes_the_rest(fifo_inbox,
     assert "no such file" not in direct.stderr and "named pipe (FIFO)" in direct.stderr
     assert folder.exit_code == EXIT_SOME_FAILED
     assert (tmp_path / "o2" / "a.txt.jsonl").is_file() and (tmp_path / "o2" / "z.txt.jsonl").is_file()
-    [error] = [json.loads(line) for line in (tmp_path / "o2" / "errors.jsonl").read_text().splitlines()]
+    [error] = [json.loads(line) for line in (tmp_path / "o2" / ".esgtext" / "errors.jsonl").read_text().splitlines()]
     assert error["doc"] == "pipe.txt" and error["error"] == "special-file"
 
 
@@ -172,7 +172,7 @@ def test_ctrl_c_during_a_translate_run_exits_130_with_the_documented_line(fresh_
     assert result.exit_code == EXIT_INTERRUPTED
     assert result.stderr.strip().splitlines()[-1] == (
         "esgtext: interrupted (finished files are kept; run again to complete)")
-    errors = tmp_path / "out" / "errors.jsonl"
+    errors = tmp_path / "out" / ".esgtext" / "errors.jsonl"
     assert not errors.exists() or "internal" not in errors.read_text()
 
 
@@ -321,7 +321,7 @@ def test_translate_never_writes_through_a_symlinked_folder_in_its_output(tmp_pat
     result = cli("translate", inbox, "-o", out, "--allow-untranslated")
     assert result.exit_code == EXIT_SOME_FAILED and list(outside.iterdir()) == []
     assert (out / "a.txt.jsonl").is_file()
-    [error] = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    [error] = [json.loads(line) for line in (out / ".esgtext" / "errors.jsonl").read_text().splitlines()]
     assert error["doc"] == "sub/b.txt" and error["error"] == "output" and "symlink" in error["reason"]
 
 

@@ -28,7 +28,7 @@ class InputError(EsgtextError):
     """One input cannot be read: missing, unreadable, a special file, too large.
 
     ``kind`` is a short tag (``unreadable``, ``special-file``, ``too-large``, ``symlink``), as
-    written in ``OUT/errors.jsonl``; the other inputs of a run are still processed.
+    written in ``OUT/.esgtext/errors.jsonl``; the other inputs of a run are still processed.
     """
 
     exit_code = EXIT_SOME_FAILED

@@ -5,7 +5,7 @@ Two public functions, the library behind ``esgtext translate``:
 * :func:`process_document` -- one text (or the bytes of a file) to a :class:`Document` holding its
   bilingual :class:`~esgtext.records.Record` list.
 * :func:`translate_folder` -- files and folders to ``OUT/<relative path>.jsonl`` (``.tmx``, Moses),
-  with ``OUT/errors.jsonl``, parallel repair and language work, and resumable runs.
+  with ``OUT/.esgtext/errors.jsonl``, parallel repair and language work, and resumable runs.
 
 They live in modules of one idea each, re-exported here:
 

@@ -7,7 +7,10 @@ with the same settings renders byte-identical files.
 
 Which records go where:
 
-* JSONL: every record, in segment order (``status`` says what happened to it).
+* JSONL: every record, in segment order (``status`` says what happened to it), in the typed row
+  form of :meth:`Record.to_row`: every field has the same JSON type in every record (no ``null``,
+  no empty list), so that Arrow (``pyarrow.json``, ``datasets.load_dataset("json")``) infers the
+  same schema from any file, even one whose records have no edits, no flags or no translation.
 * TMX: one ``<tu>`` per record that has a target: ``translated`` ones and ``kept`` English ones.
   A kept record's ``<tu>`` has ``srclang="en"`` and a single English ``<tuv>`` (source and target
   are the same text in the same language); ``boilerplate`` and ``untranslated`` records have none.
@@ -78,26 +81,99 @@ class Record:
             raise ValueError(f"unknown record status {self.status!r}")
 
     def to_dict(self) -> dict:
+        """The Python form (``None`` where there is no value, lists): the HTTP API's records."""
         d = asdict(self)
         d["flags"] = list(self.flags)
         d["edits"] = list(self.edits)
         return d
 
+    def to_row(self) -> dict:
+        """The typed row form of a JSONL line: the same keys in the same order as :meth:`to_dict`,
+        and every value of the same JSON type in every record (see ``data/record.schema.json``).
+
+        JSON cannot type a ``null`` or an empty list, so Arrow infers ``null`` / ``list<null>`` for
+        a file where a field is always absent and then fails to read the next file. Hence: a
+        missing string (``target``, ``source_raw``, ``engine``, ``model``, ``revision``) is ``""``,
+        a missing offset (``raw_start``, ``raw_end``) is ``-1``, and ``flags`` and ``edits`` are the
+        JSON text of their list (``"[]"`` when empty). Nothing is lost: ``target`` is ``""`` for
+        no target only where ``status`` says there is none (boilerplate, untranslated), and
+        ``source_raw`` only where ``raw_start`` is ``-1``; :meth:`from_dict` reads both forms.
+        """
+        d = self.to_dict()
+        for key in _ROW_STRINGS:
+            if d[key] is None:
+                d[key] = ""
+        for key in _ROW_OFFSETS:
+            if d[key] is None:
+                d[key] = -1
+        d["lang_confidence"] = float(d["lang_confidence"])
+        d["flags"] = _json_text(d["flags"])
+        d["edits"] = _json_text([_typed_edit(e) for e in d["edits"]])
+        return d
+
     def to_json(self) -> str:
-        """One JSON line, keys in field order, no ASCII escaping (stable bytes across runs).
+        """One JSONL line (:meth:`to_row`), keys in field order, no ASCII escaping (stable bytes
+        across runs).
 
         U+0085, U+2028 and U+2029 are escaped: JSON allows them raw, but line-oriented tools
         (``str.splitlines``, many JSONL readers) would cut the record there.
         """
-        text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(self.to_row(), ensure_ascii=False, separators=(",", ":"))
         return text.translate(_JSON_LINE_BREAK_ESCAPES)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Record":
-        d = dict(d)
+        """A record from its Python form (:meth:`to_dict`) or its JSONL row (:meth:`to_row`)."""
+        d = row_to_dict(d)
         d["flags"] = tuple(d.get("flags", ()))
         d["edits"] = tuple(d.get("edits", ()))
         return cls(**d)
+
+
+# The typed row form (Record.to_row): what stands for "no value" in each nullable field.
+_ROW_STRINGS = ("source_raw", "target", "engine", "model", "revision")
+_ROW_OFFSETS = ("raw_start", "raw_end")
+_NO_TARGET_STATUSES = ("boilerplate", "untranslated")
+_EDIT_KEYS = ("kind", "start", "end", "before", "after", "confidence", "reason")
+
+
+def _json_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _typed_edit(edit: dict) -> dict:
+    """An edit with its keys in the same order and types in every record (confidence a float)."""
+    e = dict(edit)
+    if isinstance(e.get("confidence"), int) and not isinstance(e.get("confidence"), bool):
+        e["confidence"] = float(e["confidence"])
+    first = {k: e.pop(k) for k in _EDIT_KEYS if k in e}
+    return {**first, **e}
+
+
+def row_to_dict(row: dict) -> dict:
+    """The Python form (``None``, lists) of a record given as a JSONL row or already in that form.
+
+    Tolerant (the run report reads hand-damaged files with it): values of other types are left
+    as they are, for :class:`Record` or the caller to judge.
+    """
+    d = dict(row)
+    for key in ("flags", "edits"):
+        if isinstance(d.get(key), str):
+            try:
+                d[key] = json.loads(d[key])
+            except ValueError:
+                pass
+    for key in _ROW_OFFSETS:
+        if d.get(key) == -1:
+            d[key] = None
+    if d.get("source_raw") == "" and d.get("raw_start") is None:
+        d["source_raw"] = None
+    if d.get("target") == "" and d.get("status") in _NO_TARGET_STATUSES:
+        d["target"] = None
+    for key in ("engine", "model", "revision"):
+        if d.get(key) == "":
+            d[key] = None
+    return d
 
 
 def make_signature(
@@ -149,7 +225,8 @@ def moses_line(text: str) -> str:
 
 
 def render_jsonl(records: Iterable[Record]) -> bytes:
-    """All records as UTF-8 JSON lines (an empty document renders as an empty file)."""
+    """All records as UTF-8 JSON lines in the typed row form of :meth:`Record.to_row` (an empty
+    document renders as an empty file)."""
     return "".join(r.to_json() + "\n" for r in records).encode("utf-8")
 
 
@@ -261,12 +338,47 @@ def record_schema() -> dict:
     return json.loads(text)
 
 
+def features():
+    """The ``datasets.Features`` of a JSONL record (the typed row form of :meth:`Record.to_row`),
+    for ``datasets.load_dataset("json", data_files="OUT/**/*.jsonl", features=features())``.
+
+    Loading without ``features=`` infers the same ones; passing them pins the types whatever the
+    files hold. ``flags`` and ``edits`` are JSON text (``json.loads`` gives the lists).
+    Needs the ``datasets`` package (imported here only).
+    """
+    import datasets
+
+    string, int64 = datasets.Value("string"), datasets.Value("int64")
+    return datasets.Features({
+        "doc": string,
+        "seg": int64,
+        "paragraph": int64,
+        "start": int64,
+        "end": int64,
+        "src_lang": string,
+        "lang_confidence": datasets.Value("float64"),
+        "status": string,
+        "source": string,
+        "source_raw": string,
+        "target": string,
+        "raw_start": int64,
+        "raw_end": int64,
+        "flags": string,
+        "edits": string,
+        "engine": string,
+        "model": string,
+        "revision": string,
+        "signature": string,
+    })
+
+
 FORMATS = ("jsonl", "tmx", "moses")
 
 __all__ = [
     "FORMATS",
     "STATUSES",
     "Record",
+    "features",
     "make_signature",
     "moses_line",
     "moses_paths",
@@ -276,5 +388,6 @@ __all__ = [
     "render_moses",
     "render_outputs",
     "render_tmx",
+    "row_to_dict",
     "xml_safe",
 ]

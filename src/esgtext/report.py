@@ -1,7 +1,7 @@
 """The run report: ``OUT/report.html`` for a finished ``esgtext translate`` run.
 
 Built from what the run left in ``OUT`` only (the manifest ``OUT/.esgtext/manifest.jsonl``, the
-records ``OUT/<rel>.jsonl`` and ``OUT/errors.jsonl``), so ``esgtext report OUT`` rebuilds the same
+records ``OUT/<rel>.jsonl`` and ``OUT/.esgtext/errors.jsonl``), so ``esgtext report OUT`` rebuilds the same
 page at any time, and a re-run that changes nothing leaves it byte-identical (no timestamps, no
 durations, no absolute paths). One self-contained page: counts, flags per kind, edits per kind,
 languages, errors, and the documents that need a look first (most warning flags, least confident
@@ -28,6 +28,7 @@ from typing import Any, Sequence
 
 REPORT_FILE = "report.html"
 STATE_DIR = ".esgtext"
+ERRORS_FILE = "errors.jsonl"  # in STATE_DIR (esgtext.store.ERRORS_FILE)
 REVIEW_DIR = "review"  # OUT/.esgtext/review/<n>-<name>.html
 STATUSES = ("translated", "kept", "boilerplate", "untranslated")
 LOW_CONFIDENCE = 0.6
@@ -100,7 +101,9 @@ def collect(out: str | os.PathLike) -> RunData:
 
     out = Path(out)
     manifest_path = out / STATE_DIR / "manifest.jsonl"
-    errors_path = out / "errors.jsonl"
+    errors_path = out / STATE_DIR / ERRORS_FILE
+    if not errors_path.is_file() and (out / ERRORS_FILE).is_file():
+        errors_path = out / ERRORS_FILE  # written by an earlier esgtext, at the top of OUT
     if not out.is_dir():
         raise ReportError(f"{out}: no such folder")
     if not manifest_path.is_file() and not errors_path.is_file():
@@ -122,7 +125,9 @@ def collect(out: str | os.PathLike) -> RunData:
         records = None
         jsonl = f"{doc}.jsonl"
         if jsonl in outputs and (out / jsonl).is_file():
-            records = _read_jsonl(out / jsonl)
+            from esgtext.records import row_to_dict
+
+            records = [row_to_dict(r) for r in _read_jsonl(out / jsonl)]
         info = DocumentInfo(doc, counts, records)
         if records is None:
             data.missing_records += 1

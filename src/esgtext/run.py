@@ -27,6 +27,7 @@ from esgtext.records import FORMATS
 from esgtext.store import (
     CACHE_FILE,
     ERRORS_FILE,
+    ERRORS_PATH,
     MANIFEST,
     STATE_DIR,
     Manifest,
@@ -121,7 +122,7 @@ def translate_folder(
     ``.html`` and ``.htm``; ``exclude`` globs match paths relative to the folder). Each input
     ``rel`` gets ``out/<rel>.jsonl`` (and ``.tmx``, Moses files, per ``formats``). Files that
     cannot be processed (binary, undecodable, larger than ``max_bytes``, unreadable) are listed in
-    ``out/errors.jsonl`` and counted in :attr:`RunSummary.failed`; an empty file is processed (no
+    ``out/.esgtext/errors.jsonl`` and counted in :attr:`RunSummary.failed`; an empty file is processed (no
     records). ``jobs`` > 1 runs repair, language and segmentation in that many worker processes;
     translation stays in this process (one model instance per engine). Output is the same
     whatever ``jobs`` is. ``on_start`` is called with :attr:`Translator.missing` once models are
@@ -144,7 +145,7 @@ def translate_folder(
     # usage errors before models are resolved
     found = find_inputs(paths, out=out, exclude=exclude, follow_symlinks=follow_symlinks)
     try:  # the run's own files: never through a symlink inside OUT either
-        for name in (ERRORS_FILE, f"{STATE_DIR}/{MANIFEST}", f"{STATE_DIR}/{CACHE_FILE}"):
+        for name in (ERRORS_PATH, f"{STATE_DIR}/{MANIFEST}", f"{STATE_DIR}/{CACHE_FILE}"):
             output_path(out, name, create=False)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
@@ -337,8 +338,27 @@ class FolderRun:
         summary = self.summary
         summary.failed = len(self.errors)
         summary.errors = [self.errors[k] for k in sorted(self.errors)]
-        write_if_changed(output_path(self.out, ERRORS_FILE),
+        write_if_changed(output_path(self.out, ERRORS_PATH),
                          "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.errors).encode("utf-8"))
+        _remove_legacy_errors(self.out)
+
+
+def _remove_legacy_errors(out: Path) -> None:
+    """Remove ``OUT/errors.jsonl`` left by an earlier esgtext (it sat among the records and broke
+    ``OUT/**/*.jsonl`` globs), when every line of it is one of our error lines."""
+    try:
+        path = output_path(out, ERRORS_FILE, create=False)
+        lines = path.read_bytes().splitlines() if path.is_file() else None
+    except (OutputError, OSError):
+        return  # never through a symlink
+    if lines is None:
+        return
+    try:
+        ours = all(set(json.loads(line)) == {"doc", "path", "error", "reason"} for line in lines if line.strip())
+    except (ValueError, TypeError):
+        return
+    if ours:
+        path.unlink(missing_ok=True)
 
 
 __all__ = ["DEFAULT_MAX_BYTES", "FolderRun", "RunSummary", "translate_folder"]

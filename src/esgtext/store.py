@@ -1,6 +1,6 @@
 """What a folder run keeps in its output folder besides the outputs: the manifest that makes
-runs resumable (``OUT/.esgtext/manifest.jsonl``), ``OUT/errors.jsonl`` and the temporary files
-of atomic writes. Finding inputs and writing outputs safely is :mod:`esgtext.inputs`.
+runs resumable (``OUT/.esgtext/manifest.jsonl``), ``OUT/.esgtext/errors.jsonl`` and the temporary
+files of atomic writes. Both stay out of the record tree, so that ``OUT/**/*.jsonl`` is records only. Finding inputs and writing outputs safely is :mod:`esgtext.inputs`.
 
 Resume: the manifest holds, per document, the SHA-256 of its input bytes, a hash of the settings
 (esgtext version, formats, engine, resolved model ids and revisions, beam size, glossary content)
@@ -23,6 +23,7 @@ from esgtext.inputs import TMP_SUFFIX, atomic_write, output_path, read_input
 STATE_DIR = ".esgtext"
 MANIFEST = "manifest.jsonl"
 ERRORS_FILE = "errors.jsonl"
+ERRORS_PATH = f"{STATE_DIR}/{ERRORS_FILE}"  # relative to OUT
 CACHE_FILE = "translations.sqlite"
 
 

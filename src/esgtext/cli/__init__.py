@@ -4,7 +4,7 @@ Each command lives in its own module of this package and is registered on :func:
 
 Exit codes (the same for every command):
   0  success
-  1  some inputs failed (listed on stderr, or in OUT/errors.jsonl for ``translate``)
+  1  some inputs failed (listed on stderr, or in OUT/.esgtext/errors.jsonl for ``translate``)
   2  usage error (bad option, missing file, ...)
   3  a required model is missing (run ``esgtext models pull``), or the engine's extra
      (``pip install 'esgtext[transformers]'``)
@@ -35,7 +35,7 @@ INTERRUPTED = "esgtext: interrupted"
 EXIT_CODES_HELP = """\b
 Exit codes:
   0    success
-  1    some inputs failed (listed on stderr / in errors.jsonl)
+  1    some inputs failed (listed on stderr / in OUT/.esgtext/errors.jsonl)
   2    usage error (bad option, missing file)
   3    a model or the engine's extra is missing (see `esgtext models pull`)
   130  interrupted

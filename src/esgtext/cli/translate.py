@@ -4,6 +4,7 @@ folders) and :func:`esgtext.pipeline.process_document` (stdin)."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -14,10 +15,11 @@ from esgtext.translate.engines import ENGINE_CLASSES
 TRANSLATE_HELP_EPILOG = (
     """\b
 Outputs, for each input file (relative to the folder given, or its file name):
-  OUT/<rel>.jsonl           one record per segment (schema: esgtext/data/record.schema.json)
+  OUT/<rel>.jsonl           one record per segment (schema: esgtext/data/record.schema.json;
+                            datasets.load_dataset("json", data_files="OUT/**/*.jsonl") reads it)
   OUT/<rel>.tmx             TMX 1.4b, one <tu> per record with a target
   OUT/<rel>.<lang> + .en    Moses, line-aligned, translated segments only
-  OUT/errors.jsonl          one line per file that could not be processed
+  OUT/.esgtext/errors.jsonl one line per file that could not be processed
 Record status: translated (French, Chinese, mixed), kept (English: target =
 source), boilerplate (web chrome, not translated), untranslated (no model and
 --allow-untranslated).
@@ -103,6 +105,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
     from esgtext.errors import EsgtextError
     from esgtext.pipeline import Translator, process_document, translate_folder
     from esgtext.records import FORMATS, render_jsonl
+    from esgtext.store import ERRORS_PATH
     from esgtext.translate.registry import parse_model_overrides
 
     fmt = _formats(formats)
@@ -180,7 +183,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
     for err in summary.errors:
         _error(err["path"], f"{err['error']}: {err['reason']}")
     if not quiet:
-        tail = f"; errors in {out}/errors.jsonl" if summary.failed else ""
+        tail = f"; errors in {Path(out) / ERRORS_PATH}" if summary.failed else ""
         click.echo(f"esgtext: {summary.line()}{tail}", err=True)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
