@@ -252,15 +252,15 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
             ]
         )
 
-    if config.restore_spacing and lang != "zh":
-        run(restore_sentence_spaces(current))
-
     repaired_as = lang
     if is_french:
         if config.restore_spacing:
             run(_restore_french_paragraphs(current, config, french.restore_french_spacing))
         run(_restore_french_paragraphs(current, config, french.restore_french))
         repaired_as = "fr"
+    # last: a capital restored above may be what shows a sentence glued to the next
+    if config.restore_spacing and lang != "zh":
+        run(restore_sentence_spaces(current))
 
     if config.calibrate and edits:
         edits = calibrate(edits)

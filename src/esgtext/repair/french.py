@@ -119,6 +119,7 @@ def _columns(tokens: list[Token]) -> tuple[tuple, ...]:
 # A damaged form is "fixable" when an accented word it could come from is this many times (in
 # Zipf units, log10) more frequent than the form itself.
 _FIXABLE_MARGIN = 1.0
+_MIN_EVIDENCE_ZIPF = 2.5
 _WORD_LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -137,6 +138,7 @@ class DamageDiagnosis:
     apostrophe_evidence: int
     question_mark_evidence: int
     typographic_elisions: int = 0  # "l’avenir" with U+2019 intact: apostrophes were not lost
+    apostrophe_words: int = 0  # distinct words behind apostrophe_evidence
 
     @cached_property
     def deleted(self) -> bool:
@@ -144,7 +146,7 @@ class DamageDiagnosis:
             return True
         # A short text whose apostrophes vanished and that has no accented letter left went
         # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
-        return (self.words >= 6 and self.apostrophe_evidence >= 2 and not self.accented_lowercase
+        return (self.words >= 6 and self.apostrophe_words >= 2 and not self.accented_lowercase
                 and not self.stripped_evidence and self.question_mark_evidence < 2
                 and self.typographic_elisions == 0)
 
@@ -158,9 +160,9 @@ class DamageDiagnosis:
             return False
         return self.apostrophe_evidence >= 1 and (
             self._dominant(self.deleted_evidence, self.stripped_evidence)
-            # (a short text with no accented letter left needs less evidence)
-            or self.apostrophe_evidence >= max(
-                2 if self.words < 40 and not self.accented_lowercase else 3, 0.02 * self.words)
+            # (a short text with no accented letter left needs less evidence: two words)
+            or self.apostrophe_evidence >= max(3, 0.02 * self.words)
+            or (self.words < 40 and not self.accented_lowercase and self.apostrophe_words >= 2)
         )
 
     @cached_property
@@ -182,6 +184,10 @@ class DamageDiagnosis:
         return evidence >= 0.01 * self.words or evidence >= 3
 
 
+# Entries of each per-process cache below before it is emptied: memory stays flat in a long run
+# (benchmarks/repair_memory.py).
+CACHE_LIMIT = 50_000
+
 # (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
 # lower-case letters of an accented one; per process, keyed by the word as written.
 _EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
@@ -192,14 +198,14 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     lexicon = french_lexicon()
     if tokens is None:
         tokens = _tokens(text)
-    deleted = stripped = apostrophe = 0
+    deleted = stripped = apostrophe = apostrophe_words = 0
     accented_lowercase = 0
     # Each distinct word once: most words of a text repeat, and their evidence is cached.
     kinds, _, _, surfaces, _ = _columns(tokens)
     counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
     words = sum(counts.values())
     evidence_of = _EVIDENCE
-    if len(evidence_of) > 200_000:  # bounded in a long-running process
+    if len(evidence_of) > CACHE_LIMIT:  # bounded in a long-running process
         evidence_of.clear()
     for surface, n in counts.items():
         evidence = evidence_of.get(surface)
@@ -218,10 +224,11 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         deleted += n * evidence[0]
         stripped += n * evidence[1]
         apostrophe += n * evidence[2]
+        apostrophe_words += evidence[2]
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
-                           typographic)
+                           typographic, apostrophe_words)
 
 
 _ELISIONS_BY_LETTER: dict[str, tuple[str, ...]] = {}
@@ -235,17 +242,30 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
     own = zipf.get(lower, 0.0)
     if own >= 4.5 or len(lower) < 2:
         return 0, 0, 0
-    deleted = int(lexicon.best_zipf(lower, "deleted") - own >= _FIXABLE_MARGIN)
+    best = lexicon.best_zipf(lower, "deleted")
+    # (a rare accented reading is no evidence: "flipe" is no damaged "félipe")
+    deleted = int(best - own >= _FIXABLE_MARGIN and best >= _MIN_EVIDENCE_ZIPF)
     stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
     apostrophe = 0
+    rest = ""
     if surface[0].islower():
         splits = _elision_splits(lower, lexicon, True)
         if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
             apostrophe = 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
+            rest = lower[len(splits[0][0]):]
         elif lower in _APOSTROPHE_WORDS:
             apostrophe = 1
-    elif _GLUED_ELISION.match(surface):
-        apostrophe = 1
+    else:
+        glued = _GLUED_ELISION.match(surface)
+        if glued:
+            apostrophe = 1
+            rest = lower[len(glued.group()):]
+    if rest and not deleted and len(rest) >= 2 and zipf.get(rest, 0.0) < 4.5:
+        # the word after a glued elision says what its own accents say, as it will once the
+        # apostrophe is back ("dUnit" -> "d’Unit": "Unit" lost an accent): repair is idempotent
+        deleted = int(lexicon.best_zipf(rest, "deleted") - zipf.get(rest, 0.0) >= _FIXABLE_MARGIN)
+        stripped = stripped or int(lexicon.best_zipf(rest, "stripped") - zipf.get(rest, 0.0)
+                                   >= _FIXABLE_MARGIN)
     return deleted, stripped, apostrophe
 
 
@@ -314,7 +334,7 @@ def _a_lift(word: str, model: BigramModel) -> float:
     key = (word, model.discount, model.unseen_weight)
     lift = _A_LIFT_CACHE.get(key)
     if lift is None:
-        if len(_A_LIFT_CACHE) > 200_000:  # bounded in a long-running process
+        if len(_A_LIFT_CACHE) > CACHE_LIMIT:  # bounded in a long-running process
             _A_LIFT_CACHE.clear()
         lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
     return lift
@@ -405,7 +425,7 @@ def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
            if article and model is not None else (last, first, "", None))
     found = _A_CUE_WORDS.get(key)
     if found is None:
-        if len(_A_CUE_WORDS) > 200_000:  # bounded in a long-running process
+        if len(_A_CUE_WORDS) > CACHE_LIMIT:  # bounded in a long-running process
             _A_CUE_WORDS.clear()
         found = _A_CUE_WORDS[key] = _a_cue_words_uncached(last, first, following, lexicon,
                                                           model if article else None)
@@ -461,7 +481,7 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
     forms being French words too ("limitait", "choisissait")."""
     known = _INFINITIVE_CACHE.get(word)
     if known is None:
-        if len(_INFINITIVE_CACHE) > 200_000:  # bounded in a long-running process
+        if len(_INFINITIVE_CACHE) > CACHE_LIMIT:  # bounded in a long-running process
             _INFINITIVE_CACHE.clear()
         zipf = lexicon.zipf
         if word in _IRREGULAR_INFINITIVES:
@@ -695,11 +715,6 @@ def _is_euphonic_t(text: str, tok: Token) -> bool:
     return tok.surface in ("t", "T") and text[tok.start - 1:tok.start] == "-" == text[tok.end:tok.end + 1]
 
 
-def _gap_allows_insertion(text: str, prev_end: int, start: int) -> bool:
-    gap = text[prev_end:start]
-    return bool(gap) and gap.strip(" \t\u00a0") == ""
-
-
 _ACCENTED_CAPITAL = re.compile(r"[ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ]")
 _EMPTY_HYPHENATION = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
 MAX_PIECE = 100_000  # characters repaired at once
@@ -800,7 +815,7 @@ def restore_french_spacing(text: str) -> list[Edit]:
 
 # per damage flags: {kind of the token before: {surface: candidates}}
 _CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[str, dict[str, list[_Candidate]]]] = {}
-MAX_CANDIDATE_MEMO = 200_000
+MAX_CANDIDATE_MEMO = 50_000
 # The largest value _a_cue can return: a governing word, then an article cue (capped at 2.0).
 _ARTICLE_CUE_MAX = 2.0
 
@@ -1167,7 +1182,7 @@ def _reason(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -
     key = (before, after, cand.contexts[-1])
     reason = _REASONS.get(key)
     if reason is None:
-        if len(_REASONS) > 200_000:  # bounded in a long-running process
+        if len(_REASONS) > CACHE_LIMIT:  # bounded in a long-running process
             _REASONS.clear()
         reason = _REASONS[key] = _reason_uncached(before, after, cand, lexicon)
     return reason

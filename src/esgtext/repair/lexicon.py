@@ -37,8 +37,8 @@ _CONTEXT_TOKEN = re.compile(
 # Articles after which the bigram table also counts the next word following "à" + article
 # (contexts "à la", "à l'"...): a trigram cue for where a vanished "à" stood.
 ARTICLES_AFTER_A = frozenset("la l' le les un une des son sa ses leur leurs ce cette ces".split())
-UNKNOWN_ZIPF = 0.0
-MAX_CACHED_PAIRS = 1_000_000  # a word wordfreq never saw: 1e-9
+MAX_CACHED_PAIRS = 100_000  # entries of a per-process cache before it is emptied (bounded memory)
+MAX_PARSED_CONTEXTS = 10_000  # contexts whose followers are kept parsed
 
 
 def context_tokens(text: str) -> list[str]:
@@ -107,10 +107,6 @@ class FrenchLexicon:
         self._raw_keys: dict[str, list[str]] = {}
         self._keys: dict[str, dict[str, tuple[str, ...]]] = {kind: {} for kind in DAMAGE_KINDS}
 
-    def frequency(self, word: str) -> float:
-        """Zipf frequency of a lower-case word (0 when unknown)."""
-        return self.zipf.get(word, UNKNOWN_ZIPF)
-
     def _key_lines(self, kind: str) -> list[str]:
         lines = self._raw_keys.get(kind)
         if lines is None:
@@ -152,9 +148,9 @@ class BigramModel:
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
                  unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
-        self._raw: dict[str, tuple[str, str]] = _count_lines(text)
+        self._raw: dict[str, tuple[str, str]] = _parsed_counts(text)
         # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
-        self._news: dict[str, tuple[str, str]] = _count_lines(news_text) if news_text else {}
+        self._news: dict[str, tuple[str, str]] = _parsed_counts(news_text) if news_text else {}
         self.news_weight = news_weight
         self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
         self.lexicon = lexicon
@@ -185,6 +181,8 @@ class BigramModel:
                 total = max(total, kept, 1)
                 backoff = (self.discount * len(followers) + (total - kept)) / total
                 entry = (total, max(backoff, 0.02), followers)
+            if len(self._parsed) > MAX_PARSED_CONTEXTS:  # a long-running process stays bounded
+                self._parsed.clear()
             self._parsed[v] = entry
         return entry
 
@@ -228,6 +226,18 @@ class BigramModel:
 def french_lexicon() -> FrenchLexicon:
     """The lexicon, loaded on first use and kept for the process."""
     return FrenchLexicon(_data_text("fr_lexicon.txt.gz"))
+
+
+_PARSED_TABLES: dict[int, tuple[str, dict[str, tuple[str, str]]]] = {}
+
+
+def _parsed_counts(text: str) -> dict[str, tuple[str, str]]:
+    """:func:`_count_lines` of ``text``, shared by every model built on the same table (the
+    models of the three kinds of damage differ only in their smoothing)."""
+    found = _PARSED_TABLES.get(id(text))
+    if found is None or found[0] is not text:
+        found = _PARSED_TABLES[id(text)] = (text, _count_lines(text))
+    return found[1]
 
 
 def _count_lines(text: str) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,87 @@
+"""Reliability of the French repair (issue #15, items 5, 6, 9): clean text stays as it is, repair
+is idempotent, per-process caches stay bounded."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from esgtext.damage import lossy_ascii, strip_accents
+from esgtext.repair import french, lexicon, repair_text
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+
+
+@pytest.mark.parametrize("line", [
+    "Crime doesn't pay.", "I can't pay you.", "I don't know what Tom got.",
+    "He doesn't eat anything except fruit.", "I don't blame them.", "I don't understand these.",
+    "Don't quit English.", "I can't bend my right arm.", "Do you take digitalis?",
+    "Have you been diagnosed with a heart murmur?", "Consommes-tu des substances illicites ?",
+    "Est-ce que tu utilises une quelconque forme de contraception ?", "Ne flipe pas !",
+    "Tu me piques toujours des bonbons mais tu ne m'en donnes jamais.",
+    "En den tic, sipita lastic, sipita laboumlala, en den tic.",
+    "Murray a perdu le premier set au tie break après que les deux hommes ont gardé leur service.",
+])
+def test_clean_short_lines_are_left_alone(line):
+    assert repair_text(line).text == line
+
+
+def _french_lines() -> list[str]:
+    flores = SHARED / "flores200-devtest" / "fra_Latn.devtest"
+    if flores.is_file():
+        return flores.read_text(encoding="utf-8").splitlines()
+    return [line for path in sorted((REPO / "corpus" / "reference").glob("*fr*.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_repair_is_idempotent_on_noisy_damaged_french():
+    lines = _french_lines()
+    assert lines
+    rng = random.Random(7)
+    noise = "áéè?'’ \x0b-«»0123456789.,;:!"
+    damages = (lossy_ascii, lambda t: lossy_ascii(t, replacement="?"), strip_accents, str)
+    for _ in range(300):
+        chars = list(rng.choice(damages)(rng.choice(lines)))
+        for _ in range(rng.randint(0, 6)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(noise))
+        text = "".join(chars)
+        for lang in ("fr", None):
+            once = repair_text(text, lang=lang).text
+            assert repair_text(once, lang=lang).text == once, text
+    # the issue's reproducer
+    once = repair_text("á amric dds gologique dUnit da du situ", lang="fr").text
+    assert repair_text(once, lang="fr").text == once
+
+
+def test_caches_stay_bounded(monkeypatch):
+    if not french.__file__.endswith(".py"):
+        pytest.skip("the compiled decoder reads its limits at build time")
+    monkeypatch.setattr(french, "CACHE_LIMIT", 50)
+    monkeypatch.setattr(french, "MAX_CANDIDATE_MEMO", 50)
+    monkeypatch.setattr(lexicon, "MAX_CACHED_PAIRS", 200)
+    monkeypatch.setattr(lexicon, "MAX_PARSED_CONTEXTS", 50)
+    model = lexicon.bigram_model(french.DELETED_DISCOUNT)
+    model.cache.clear()
+    model._parsed.clear()
+    french._CANDIDATE_MEMO.clear()
+    french._EVIDENCE.clear()
+    rng = random.Random(3)
+    words = [w for w in lexicon.french_lexicon().zipf if w.isalpha()][:5000]
+    for _ in range(60):
+        text = " ".join(rng.choice(words) for _ in range(40)) + "."
+        repair_text(lossy_ascii(text), lang="fr")
+    model = lexicon.bigram_model(french.DELETED_DISCOUNT)
+    sizes = (len(model.cache), len(model._parsed), len(french._EVIDENCE))
+    assert sizes[0] <= 201 and sizes[1] <= 51, sizes
+    assert len(french._EVIDENCE) <= 51 + 40
+    for memos in french._CANDIDATE_MEMO.values():
+        assert sum(map(len, memos.values())) <= 51 + 40
+
+
+def test_the_three_models_share_one_parsed_table():
+    deleted = lexicon.bigram_model(french.DELETED_DISCOUNT)
+    stripped = lexicon.bigram_model(french.STRIPPED_DISCOUNT, french.STRIPPED_UNSEEN_CONTEXT_WEIGHT)
+    assert deleted is not stripped and deleted._raw is stripped._raw
