@@ -46,7 +46,8 @@ def test_folder_to_all_formats_with_errors_file(inbox, tmp_path):
     out = tmp_path / "out"
     result = run(inbox, "-o", out, "--format", "jsonl,tmx,moses", "--allow-untranslated", "--no-progress")
     assert result.exit_code == EXIT_SOME_FAILED
-    assert (out / "fr.txt.jsonl").is_file() and (out / "sub" / "en.md.tmx").is_file()
+    assert (out / "fr.txt.jsonl").is_file() and (out / "corpus" / "fr-en.tmx").is_file()
+    assert not (out / "sub" / "en.md.tmx").exists()  # English only: no bilingual unit
     records = [json.loads(line) for line in (out / "fr.txt.jsonl").read_text().splitlines()]
     assert [r["status"] for r in records] == ["untranslated"]
     kept = [json.loads(line) for line in (out / "sub" / "en.md.jsonl").read_text().splitlines()]

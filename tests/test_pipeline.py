@@ -96,7 +96,7 @@ def test_untranslated_run_writes_every_good_file_and_lists_the_binary_one(untran
     assert summary.files == 9 and summary.processed == 8 and summary.failed == 1
     for rel in GOOD_FILES:
         assert (out / f"{rel}.jsonl").is_file(), rel
-        assert (out / f"{rel}.tmx").is_file(), rel
+        assert not (out / f"{rel}.tmx").exists(), rel  # no translated record: no bilingual TMX unit
     assert not (out / "ignored.pdf.jsonl").exists()
     assert not (out / "errors.jsonl").exists()  # kept out of the record tree
     errors = [json.loads(line) for line in (out / ".esgtext" / "errors.jsonl").read_text().splitlines()]
@@ -288,9 +288,11 @@ def test_model_run_translates_french_chinese_and_mixed(model_run):
                 assert r.status == "translated" and r.target is not None
                 assert r.model == "tiny-random/fr-en" and r.engine == "transformers"
                 assert f"model:{r.model}|rev:{r.revision}" in r.signature
-        tmx = etree.fromstring((out / f"{rel}.tmx").read_bytes())
-        assert len(tmx.findall("./body/tu")) == sum(r.target is not None for r in records)
         translated = [r for r in records if r.status == "translated"]
+        tmx_files = sorted((out / rel).parent.glob(f"{Path(rel).name}*.tmx"))
+        tus = [tu for p in tmx_files for tu in etree.fromstring(p.read_bytes()).findall("./body/tu")]
+        assert len(tus) == len(translated)  # bilingual units only, one file per source language
+        assert all(len(tu.findall("tuv")) == 2 for tu in tus)
         for lang in {r.src_lang for r in translated}:
             names = sorted(p.name for p in (out / rel).parent.glob(f"{Path(rel).name}.*")
                            if p.suffix in (f".{lang}", ".en"))

@@ -71,28 +71,40 @@ def test_unknown_status_is_refused():
         rec(0, "done")
 
 
-def test_tmx_has_one_tu_per_record_with_a_target_and_is_valid_xml():
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _tus(data: bytes):
+    root = etree.fromstring(data)  # raises on control characters or bad escaping
+    return root, root.findall("./body/tu")
+
+
+def test_tmx_holds_bilingual_units_only_one_source_language_per_file():
     from translate.storage import tmx
 
     records = sample()
-    data = render_tmx(records)
-    root = etree.fromstring(data)  # raises on control characters or bad escaping
-    tus = root.findall("./body/tu")
-    with_target = [r for r in records if r.target is not None]
-    assert len(tus) == len(with_target) == 3
-    for tu, r in zip(tus, with_target):
-        assert tu.get("srclang") == r.src_lang
-        props = {p.get("type"): p.text for p in tu.findall("prop")}
-        assert props == {"x-doc": "d/a.txt", "x-seg": str(r.seg), "x-status": r.status}
-        assert tu[0].tag == "prop"  # DTD order: prop before tuv
-    kept = tus[1]
-    assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in kept.findall("tuv")] == ["en"]
-    segs = [s.text for s in tus[2].iter("seg")]
-    assert segs == ["碳中和 <&>", "Carbon neutral"]
-    assert root.find("header").get("srclang") == "*all*"
-    assert b"creationdate" not in data
-    assert len(tmx.tmxfile.parsestring(data).units) == 3  # translate-toolkit reads it back
-    assert render_tmx(records) == data
+    with pytest.raises(ValueError):
+        render_tmx(records)  # French and Chinese: one file per language
+    for lang in ("fr", "zh"):
+        data = render_tmx(records, lang)
+        root, tus = _tus(data)
+        units = [r for r in records if r.status == "translated" and r.src_lang == lang]
+        assert len(tus) == len(units) == 1
+        header = root.find("header")
+        assert header.get("srclang") == lang and header.get("o-tmf") == "esgtext"
+        for tu, r in zip(tus, units):
+            assert tu.get("srclang") == lang
+            assert [tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == [lang, "en"]
+            props = {p.get("type"): p.text for p in tu.findall("prop")}
+            assert props == {"x-doc": "d/a.txt", "x-seg": str(r.seg), "x-status": "translated"}
+            assert tu[0].tag == "prop"  # DTD order: prop before tuv
+        assert b"creationdate" not in data
+        assert len(tmx.tmxfile.parsestring(data).units) == 1  # translate-toolkit reads it back
+        assert render_tmx(records, lang) == data
+    segs = [s.text for s in _tus(render_tmx(records, "zh"))[1][0].iter("seg")]
+    assert segs == ["碳中和 <&>", "Carbon neutral"]  # XML-illegal characters removed
+    kept_only = [r for r in records if r.status != "translated"]
+    assert _tus(render_tmx(kept_only))[1] == []  # kept English is not a unit
 
 
 def test_empty_document_gives_an_empty_jsonl_and_a_valid_empty_tmx():
@@ -115,11 +127,13 @@ def test_moses_pairs_are_line_aligned_and_hold_translated_records_only():
 def test_output_names_follow_the_document_path():
     files = render_outputs("d/a.txt", sample(), ["jsonl", "tmx", "moses"])
     assert sorted(files) == [
-        "d/a.txt.fr-en.en", "d/a.txt.fr-en.fr", "d/a.txt.jsonl", "d/a.txt.tmx",
-        "d/a.txt.zh-en.en", "d/a.txt.zh-en.zh",
+        "d/a.txt.fr-en.en", "d/a.txt.fr-en.fr", "d/a.txt.fr-en.tmx", "d/a.txt.jsonl",
+        "d/a.txt.zh-en.en", "d/a.txt.zh-en.tmx", "d/a.txt.zh-en.zh",
     ]
     one_lang = [r for r in sample() if r.src_lang != "zh"]
-    assert sorted(render_outputs("b.txt", one_lang, ["moses"])) == ["b.txt.en", "b.txt.fr"]
+    assert sorted(render_outputs("b.txt", one_lang, ["moses", "tmx"])) == ["b.txt.en", "b.txt.fr", "b.txt.tmx"]
+    english = [r for r in sample() if r.src_lang == "en"]
+    assert sorted(render_outputs("c.txt", english, ["jsonl", "moses", "tmx"])) == ["c.txt.jsonl"]
     assert moses_paths("x.md", []) == {}
 
 
@@ -225,3 +239,70 @@ def test_a_run_loads_with_datasets_by_glob_without_features(tmp_path, monkeypatc
     for records in by_doc.values():
         for r in records:
             assert Record.from_dict(rows[(r.doc, r.seg)]) == r
+
+
+# -- translation memories and the corpus of a run (issue #12) --------------------------------------
+
+def _snapshot(out):
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != "translations.sqlite"}
+
+
+def test_a_translated_run_writes_bilingual_tmx_and_a_corpus_that_reruns_byte_for_byte(
+        tiny_spm_model, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from translate.storage import tmx
+
+    from esgtext.cli import main
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ESGTEXT_MODELS_DIR", str(tmp_path / "no-models"))
+    _messy_folder(tmp_path / "inbox")
+    (tmp_path / "inbox" / "both.txt").write_text(
+        "Le groupe a publié son rapport annuel sur le climat.\n\n联合电池发布了年度环境报告。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["translate", str(tmp_path / "inbox"), "-o", str(out), "--format", "jsonl,tmx,moses",
+            "--model", f"fr-en={tiny_spm_model}", "--model", f"zh-en={tiny_spm_model}", "-q"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1, first.output  # photo.txt
+    records = [r for p in sorted(out.rglob("*.jsonl")) if ".esgtext" not in p.parts
+               for r in parse_jsonl(p.read_bytes())]
+    assert {r.src_lang for r in records if r.status == "translated"} >= {"fr", "zh"}
+
+    tmx_files = sorted(out.rglob("*.tmx"))
+    assert (out / "both.txt.fr-en.tmx").is_file() and (out / "both.txt.zh-en.tmx").is_file()
+    assert not (out / "a-clean.md.tmx").exists()  # English only: no bilingual unit, no TMX
+    for path in tmx_files:
+        root, tus = _tus(path.read_bytes())
+        lang = root.find("header").get("srclang")
+        assert lang in ("fr", "zh") and root.find("header").get("o-tmf") == "esgtext", path
+        for tu in tus:
+            assert [tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == [lang, "en"], path
+
+    french = [r for r in records if r.src_lang == "fr" and r.target is not None]
+    corpus = tmx.tmxfile.parsestring((out / "corpus" / "fr-en.tmx").read_bytes())
+    assert [(u.source, u.target) for u in corpus.units] == [(r.source, r.target) for r in french]
+    assert len(french) >= 3
+    src = (out / "corpus" / "fr-en.fr").read_text(encoding="utf-8").split("\n")
+    tgt = (out / "corpus" / "fr-en.en").read_text(encoding="utf-8").split("\n")
+    assert len(src) == len(tgt) == len(french) + 1 and src[-1] == tgt[-1] == ""
+    zh = (out / "corpus" / "zh-en.zh").read_bytes().count(b"\n")
+    assert zh == (out / "corpus" / "zh-en.en").read_bytes().count(b"\n") == len(tmx.tmxfile.parsestring(
+        (out / "corpus" / "zh-en.tmx").read_bytes()).units) > 0
+
+    before = _snapshot(out)
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 1 and _snapshot(out) == before  # a re-run changes no byte
+    # a resumed run: the corpus and one document's outputs gone, its manifest line too
+    import shutil
+
+    shutil.rmtree(out / "corpus")
+    manifest = out / ".esgtext" / "manifest.jsonl"
+    manifest.write_text("".join(line + "\n" for line in manifest.read_text().splitlines()
+                                if '"doc": "fr/medaille.txt"' not in line))
+    for p in out.glob("fr/medaille.txt.*"):
+        p.unlink()
+    resumed = CliRunner().invoke(main, args)
+    after = _snapshot(out)
+    assert after.pop(".esgtext/manifest.jsonl") != before.pop(".esgtext/manifest.jsonl")  # its line last now
+    assert resumed.exit_code == 1 and after == before

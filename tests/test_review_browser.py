@@ -126,7 +126,9 @@ def test_review_page_paste_see_edits_reject_one_and_download(browser, server, tm
     assert download.suggested_filename.endswith(".jsonl")
     path = tmp_path / download.suggested_filename
     download.save_as(path)
-    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    from esgtext.records import row_to_dict  # the file holds typed rows (flags, edits as JSON text)
+
+    lines = [row_to_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == len(records_before)
     changed = lines[row_index]
     assert len(changed["edits"]) == len(records_before[row_index]["edits"]) - 1

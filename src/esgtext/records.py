@@ -11,11 +11,14 @@ Which records go where:
   form of :meth:`Record.to_row`: every field has the same JSON type in every record (no ``null``,
   no empty list), so that Arrow (``pyarrow.json``, ``datasets.load_dataset("json")``) infers the
   same schema from any file, even one whose records have no edits, no flags or no translation.
-* TMX: one ``<tu>`` per record that has a target: ``translated`` ones and ``kept`` English ones.
-  A kept record's ``<tu>`` has ``srclang="en"`` and a single English ``<tuv>`` (source and target
-  are the same text in the same language); ``boilerplate`` and ``untranslated`` records have none.
-* Moses: only ``translated`` records (a model produced the English); identity pairs of kept English
-  would only add noise to a parallel corpus. One line-aligned pair of files per source language.
+* TMX: bilingual units only: one ``<tu>`` with a source ``<tuv>`` and its English ``<tuv>`` per
+  ``translated`` record; kept English (the same text twice), ``boilerplate`` and ``untranslated``
+  records are not units. One source language per file (``srclang`` in the header and every
+  ``<tu>``): a document with French and Chinese gets one TMX per language, named as its Moses files.
+* Moses: the same ``translated`` records; identity pairs of kept English would only add noise to a
+  parallel corpus. One line-aligned pair of files per source language.
+* The corpus of a run (:func:`render_corpus`): ``corpus/<lang>-en.tmx`` and the Moses pair
+  ``corpus/<lang>-en.<lang>`` + ``.en`` over all its documents, in document then segment order.
 
     >>> r = Record(doc="a.txt", seg=0, paragraph=0, start=0, end=7, src_lang="fr",
     ...            lang_confidence=0.99, status="translated", source="Bonjour",
@@ -237,29 +240,45 @@ def parse_jsonl(data: bytes | str) -> list[Record]:
     return [Record.from_dict(json.loads(line)) for line in data.split("\n") if line.strip()]
 
 
-def tmx_records(records: Iterable[Record]) -> list[Record]:
-    """The records that become a ``<tu>``: those with a target."""
-    return [r for r in records if r.target is not None]
+def _bilingual(r: Record) -> bool:
+    """A source segment and the English a model made of it: a TMX unit, a Moses line pair."""
+    return r.status == "translated" and r.target is not None and r.src_lang != TARGET_LANG
 
 
-def render_tmx(records: Iterable[Record]) -> bytes:
-    """TMX 1.4b written with translate-toolkit: one ``<tu>`` per record with a target.
+def tmx_records(records: Iterable[Record], src_lang: str | None = None) -> list[Record]:
+    """The records that become a ``<tu>``: ``translated`` ones (of ``src_lang`` if given)."""
+    return [r for r in records if _bilingual(r) and (src_lang is None or r.src_lang == src_lang)]
 
-    Each ``<tu>`` carries ``srclang`` and ``<prop>`` elements for the document (``x-doc``), the
-    segment index (``x-seg``) and the status (``x-status``). The header names esgtext and holds no
-    creation date, so that re-runs are byte-identical. XML-illegal characters are removed.
+
+#: ``o-tmf`` of our TMX header: TMX 1.4b defines it as the "original translation memory format"
+#: the file was made from -- here esgtext's records, not an encoding.
+TMX_ORIGINAL_FORMAT = "esgtext"
+
+
+def render_tmx(records: Iterable[Record], src_lang: str | None = None) -> bytes:
+    """TMX 1.4b written with translate-toolkit: one bilingual ``<tu>`` per ``translated`` record
+    (of ``src_lang`` when given; the records must then hold one source language at most).
+
+    The header's ``srclang`` is that language (``*all*`` only for a file without units);
+    ``o-tmf`` is :data:`TMX_ORIGINAL_FORMAT`. Each ``<tu>`` carries ``srclang`` and ``<prop>``
+    elements for the document (``x-doc``), the segment index (``x-seg``) and the status
+    (``x-status``). No creation date, so that re-runs are byte-identical. XML-illegal characters
+    are removed.
     """
     from lxml import etree
     from translate.storage import tmx
 
-    units = tmx_records(records)
+    units = tmx_records(records, src_lang)
     langs = sorted({r.src_lang for r in units})
-    header_lang = langs[0] if len(langs) == 1 else "*all*"
+    if len(langs) > 1:
+        raise ValueError(f"one source language per TMX, not {','.join(langs)}: pass src_lang")
+    header_lang = src_lang or (langs[0] if langs else "*all*")
     store = tmx.tmxfile(sourcelanguage=header_lang, targetlanguage=TARGET_LANG)
     header = store.document.getroot().find("header")
     if header is not None:
         header.set("creationtool", "esgtext")
         header.set("creationtoolversion", __version__)
+        header.set("o-tmf", TMX_ORIGINAL_FORMAT)
     for r in units:
         store.addtranslation(xml_safe(r.source), r.src_lang, xml_safe(r.target or ""), TARGET_LANG)
         tu = store.units[-1].xmlelement
@@ -278,7 +297,7 @@ def moses_records(records: Iterable[Record]) -> dict[str, list[Record]]:
     """``translated`` records grouped by source language, in segment order."""
     groups: dict[str, list[Record]] = {}
     for r in records:
-        if r.status == "translated" and r.target is not None and r.src_lang != TARGET_LANG:
+        if _bilingual(r):
             groups.setdefault(r.src_lang, []).append(r)
     return dict(sorted(groups.items()))
 
@@ -314,17 +333,61 @@ def moses_paths(rel: str, langs: Iterable[str]) -> dict[str, tuple[str, str]]:
     }
 
 
+def tmx_paths(rel: str, langs: Iterable[str]) -> dict[str, str]:
+    """Output name of the TMX of document ``rel`` for each source language (as :func:`moses_paths`).
+
+    >>> tmx_paths("a.txt", ["fr"])
+    {'fr': 'a.txt.tmx'}
+    >>> tmx_paths("a.txt", ["zh", "fr"])
+    {'fr': 'a.txt.fr-en.tmx', 'zh': 'a.txt.zh-en.tmx'}
+    """
+    langs = sorted(langs)
+    if len(langs) == 1:
+        return {langs[0]: f"{rel}.tmx"}
+    return {lang: f"{rel}.{lang}-{TARGET_LANG}.tmx" for lang in langs}
+
+
+#: The folder of the corpus files inside OUT, and the pairs it always has (empty or not).
+CORPUS_DIR = "corpus"
+CORPUS_LANGS = ("fr", "zh")
+
+
+def render_corpus(records: Iterable[Record], formats: Iterable[str]) -> dict[str, bytes]:
+    """The corpus of a run: ``{path relative to OUT: bytes}`` for ``corpus/<lang>-en.tmx``
+    (``tmx`` in ``formats``) and ``corpus/<lang>-en.<lang>`` + ``corpus/<lang>-en.en``
+    (``moses``), for French and Chinese always and any other source language found.
+
+    ``records`` must come in the order wanted (a run gives documents sorted by name, each in
+    segment order), so that the same records always give the same bytes.
+    """
+    formats = set(formats)
+    records = list(records)
+    groups = moses_records(records)
+    files: dict[str, bytes] = {}
+    for lang in sorted(set(CORPUS_LANGS) | set(groups)):
+        group = groups.get(lang, [])
+        stem = f"{CORPUS_DIR}/{lang}-{TARGET_LANG}"
+        if "tmx" in formats:
+            files[f"{stem}.tmx"] = render_tmx(group, lang)
+        if "moses" in formats:
+            files[f"{stem}.{lang}"] = "".join(moses_line(r.source) + "\n" for r in group).encode("utf-8")
+            files[f"{stem}.{TARGET_LANG}"] = "".join(moses_line(r.target or "") + "\n" for r in group).encode("utf-8")
+    return files
+
+
 def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> dict[str, bytes]:
     """Every output file of one document: ``{path relative to OUT: bytes}``.
 
-    ``formats`` is a subset of ``("jsonl", "tmx", "moses")``.
+    ``formats`` is a subset of ``("jsonl", "tmx", "moses")``. A document without a bilingual
+    record gets no TMX and no Moses files (its JSONL still lists every segment).
     """
     formats = set(formats)
     files: dict[str, bytes] = {}
     if "jsonl" in formats:
         files[f"{rel}.jsonl"] = render_jsonl(records)
     if "tmx" in formats:
-        files[f"{rel}.tmx"] = render_tmx(records)
+        for lang, name in tmx_paths(rel, moses_records(records)).items():
+            files[name] = render_tmx(records, lang)
     if "moses" in formats:
         pairs = render_moses(records)
         for lang, (src_name, tgt_name) in moses_paths(rel, pairs).items():
@@ -374,9 +437,16 @@ def features():
 
 FORMATS = ("jsonl", "tmx", "moses")
 
+#: Part of a run's settings hash: bumped when the outputs of the same input change, so that a
+#: re-run over an older OUT rewrites them (2: typed JSONL rows, bilingual TMX per language).
+OUTPUT_LAYOUT = 2
+
 __all__ = [
+    "CORPUS_DIR",
     "FORMATS",
+    "OUTPUT_LAYOUT",
     "STATUSES",
+    "TMX_ORIGINAL_FORMAT",
     "Record",
     "features",
     "make_signature",
@@ -384,10 +454,13 @@ __all__ = [
     "moses_paths",
     "parse_jsonl",
     "record_schema",
+    "render_corpus",
     "render_jsonl",
     "render_moses",
     "render_outputs",
     "render_tmx",
     "row_to_dict",
+    "tmx_paths",
+    "tmx_records",
     "xml_safe",
 ]

@@ -23,7 +23,7 @@ from esgtext import document
 from esgtext.document import _STATUS_KEYS, Prepared, _document, _needs_model, build_records, translate_documents
 from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
 from esgtext.inputs import InputFile, atomic_write, find_inputs, output_path, read_input
-from esgtext.records import FORMATS
+from esgtext.records import FORMATS, OUTPUT_LAYOUT
 from esgtext.store import (
     CACHE_FILE,
     ERRORS_FILE,
@@ -32,6 +32,7 @@ from esgtext.store import (
     STATE_DIR,
     Manifest,
     remove_temp_files,
+    write_corpus,
     write_if_changed,
 )
 from esgtext.translator import Translator
@@ -97,7 +98,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _settings_hash(translator: Translator, formats: Sequence[str]) -> str:
-    return translator.settings_hash(formats)
+    # the output layout too: outputs of an older layout are rewritten, not skipped
+    return translator.settings_hash([*formats, f"layout:{OUTPUT_LAYOUT}"])
 
 
 def translate_folder(
@@ -226,6 +228,11 @@ class FolderRun:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             self.translator.close()
         self._write_errors()
+        if "jsonl" in self.formats:  # OUT/corpus/<lang>-en.tmx, Moses pairs: from the JSONL records
+            write_corpus(self.out, self.manifest.entries, self.formats, skip=self.errors)
+        elif {"tmx", "moses"} & set(self.formats):
+            self.summary.warnings.append("no corpus files (OUT/corpus/): they are built from the "
+                                         "JSONL records; add jsonl to --format")
         return self.summary
 
     def _start_pool(self):

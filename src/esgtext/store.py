@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Iterable
 
 from esgtext.errors import InputError, OutputError, UsageError
 from esgtext.inputs import TMP_SUFFIX, atomic_write, output_path, read_input
@@ -115,6 +116,32 @@ class Manifest:
         finally:
             os.close(fd)
         self.entries[entry["doc"]] = entry
+
+
+def write_corpus(out: Path, entries: dict[str, dict], formats: list[str], skip: Iterable[str] = ()) -> list[str]:
+    """Rebuild the corpus files of ``out`` (:func:`esgtext.records.render_corpus`) from the JSONL
+    records of every document in the manifest ``entries`` (but those in ``skip``: failed in this
+    run), sorted by name, so that a resumed or repeated run writes the same bytes (unchanged files
+    are not touched). Returns the names written; nothing without ``tmx`` or ``moses`` in ``formats``.
+    """
+    from esgtext.records import parse_jsonl, render_corpus
+
+    if not {"tmx", "moses"} & set(formats):
+        return []
+    skip = set(skip)
+    records = []
+    for doc in sorted(entries):
+        name = f"{doc}.jsonl"
+        if doc in skip or name not in entries[doc].get("outputs", ()):
+            continue
+        try:
+            records.extend(parse_jsonl(output_path(out, name, create=False).read_bytes()))
+        except (OSError, OutputError, ValueError, TypeError):
+            continue  # removed or damaged by hand since: the next run of that document redoes it
+    files = render_corpus(records, formats)
+    for name, data in files.items():
+        write_if_changed(output_path(out, name), data)
+    return sorted(files)
 
 
 def _safe_relative(name: object) -> bool:

@@ -17,8 +17,11 @@ TRANSLATE_HELP_EPILOG = (
 Outputs, for each input file (relative to the folder given, or its file name):
   OUT/<rel>.jsonl           one record per segment (schema: esgtext/data/record.schema.json;
                             datasets.load_dataset("json", data_files="OUT/**/*.jsonl") reads it)
-  OUT/<rel>.tmx             TMX 1.4b, one <tu> per record with a target
+  OUT/<rel>.tmx             TMX 1.4b, one bilingual <tu> per translated segment
+                            (several languages: OUT/<rel>.<lang>-en.tmx each)
   OUT/<rel>.<lang> + .en    Moses, line-aligned, translated segments only
+  OUT/corpus/fr-en.tmx ...  the whole run per pair (TMX, Moses fr-en.fr + .en),
+                            rebuilt after every run (needs jsonl in --format)
   OUT/.esgtext/errors.jsonl one line per file that could not be processed
 Record status: translated (French, Chinese, mixed), kept (English: target =
 source), boilerplate (web chrome, not translated), untranslated (no model and

@@ -316,14 +316,17 @@ class Service:
         files = render_outputs(name, records, [fmt])
         if fmt == "jsonl":
             return files[f"{name}.jsonl"], "application/x-ndjson; charset=utf-8", f"{name}.jsonl"
-        if fmt == "tmx":
-            return files[f"{name}.tmx"], "application/x-tmx+xml", f"{name}.tmx"
+        if fmt == "tmx":  # one TMX per source language: one file, or a zip of them
+            if len(files) <= 1:
+                from esgtext.records import render_tmx
+
+                return files.get(f"{name}.tmx") or render_tmx([]), "application/x-tmx+xml", f"{name}.tmx"
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             for path, data in sorted(files.items()):
                 info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
                 zf.writestr(info, data)
-        return buffer.getvalue(), "application/zip", f"{name}.moses.zip"
+        return buffer.getvalue(), "application/zip", f"{name}.{fmt}.zip"
 
     # -- the review page: reject an edit -----------------------------------------------------------
 
