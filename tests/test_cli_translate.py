@@ -139,3 +139,42 @@ def test_bad_glossary_is_a_usage_error_before_any_work(inbox, tmp_path):
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.strip().endswith("terms.tsv:2: empty term")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_second_run_on_a_held_output_folder_exits_2_naming_the_holder_or_waits(inbox, tmp_path):
+    import os
+    import threading
+    import time
+
+    from esgtext.store import hold_output
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held, release = threading.Event(), threading.Event()
+
+    def holder():
+        with hold_output(out):
+            held.set()
+            release.wait(30)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    try:
+        assert held.wait(10)
+        result = run(inbox, "-o", out, "--allow-untranslated")
+        assert result.exit_code == EXIT_USAGE
+        [line] = [x for x in result.stderr.splitlines() if "no model for" not in x]  # after the model warnings
+        assert "in use by another esgtext run" in line and f"pid {os.getpid()} on " in line and "--wait" in line
+        assert not (out / "fr.txt.jsonl").exists() and not (out / ".esgtext" / "manifest.jsonl").exists()
+        threading.Timer(1.0, release.set).start()
+        started = time.monotonic()
+        waited = run(inbox, "-o", out, "--allow-untranslated", "--wait", "-q")
+        assert waited.exit_code == EXIT_SOME_FAILED and time.monotonic() - started >= 0.9
+    finally:
+        release.set()
+        thread.join()
+    manifest = (out / ".esgtext" / "manifest.jsonl").read_text().splitlines()
+    assert sorted(json.loads(line)["doc"] for line in manifest) == ["fr.txt", "sub/en.md"]  # each once
+    assert not (out / ".esgtext" / "run.holder").exists()
+    again = run(inbox, "-o", out, "--allow-untranslated", "-q")  # free again
+    assert again.exit_code == EXIT_SOME_FAILED

@@ -31,6 +31,7 @@ from esgtext.store import (
     MANIFEST,
     STATE_DIR,
     Manifest,
+    hold_output,
     remove_temp_files,
     write_corpus,
     write_if_changed,
@@ -116,6 +117,7 @@ def translate_folder(
     exclude: Sequence[str] = (),
     batch_size: int = BATCH_SEGMENTS,
     follow_symlinks: bool = False,
+    wait: bool = False,
     **translator_options: Any,
 ) -> RunSummary:
     """Bilingual records for every input file under ``out``; see the module docstring.
@@ -135,6 +137,8 @@ def translate_folder(
     :attr:`RunSummary.skipped_symlinks`) unless ``follow_symlinks``; FIFOs, devices and sockets
     are never opened (errors, kind ``special-file``); no output is written through a symlink
     inside ``out`` (errors, kind ``output``).
+    A run holds ``out`` (a lock, :func:`esgtext.store.hold_output`): another run on the same
+    folder raises :class:`UsageError` naming the holder, or waits for it with ``wait``.
     Raises :class:`UsageError` for a missing path or an unknown format, and ``ModelNotAvailable``
     (before any work) when a model is missing without ``allow_untranslated``.
     """
@@ -157,16 +161,17 @@ def translate_folder(
     if on_start is not None:
         on_start(dict(translator.missing))
     out.mkdir(parents=True, exist_ok=True)
-    remove_temp_files(out)
-    run = FolderRun(out, translator, formats=formats, jobs=jobs, max_bytes=max_bytes,
-                    progress=sys.stderr.isatty() if progress is None else progress,
-                    on_document=on_document, batch_size=batch_size)
-    run.summary.files = len(found.files)
-    run.summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
-    summary = run.run(found.files)
-    summary.seconds = time.monotonic() - started
-    from esgtext.report import write_run_report  # OUT/report.html (`esgtext report OUT` rebuilds it)
-    write_run_report(out, summary)
+    with hold_output(out, wait=wait):  # one run at a time on OUT; the manifest is read under it
+        remove_temp_files(out)
+        run = FolderRun(out, translator, formats=formats, jobs=jobs, max_bytes=max_bytes,
+                        progress=sys.stderr.isatty() if progress is None else progress,
+                        on_document=on_document, batch_size=batch_size)
+        run.summary.files = len(found.files)
+        run.summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
+        summary = run.run(found.files)
+        summary.seconds = time.monotonic() - started
+        from esgtext.report import write_run_report  # OUT/report.html (`esgtext report OUT` rebuilds it)
+        write_run_report(out, summary)
     return summary
 
 

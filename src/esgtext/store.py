@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from esgtext.errors import InputError, OutputError, UsageError
 from esgtext.inputs import TMP_SUFFIX, atomic_write, output_path, read_input
@@ -26,6 +30,8 @@ MANIFEST = "manifest.jsonl"
 ERRORS_FILE = "errors.jsonl"
 ERRORS_PATH = f"{STATE_DIR}/{ERRORS_FILE}"  # relative to OUT
 CACHE_FILE = "translations.sqlite"
+LOCK_FILE = "run.lock"  # held (flock, through filelock) while a run writes OUT
+HOLDER_FILE = "run.holder"  # who holds it: {"pid", "host", "command"}; removed on release
 
 
 def write_if_changed(path: Path, data: bytes) -> None:
@@ -142,6 +148,45 @@ def write_corpus(out: Path, entries: dict[str, dict], formats: list[str], skip: 
     for name, data in files.items():
         write_if_changed(output_path(out, name), data)
     return sorted(files)
+
+
+@contextmanager
+def hold_output(out: Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold ``out`` for one run: ``OUT/.esgtext/run.lock`` through ``filelock`` (released by the
+    system when the process dies, even by ``kill -9``). Another run on the same folder raises
+    :class:`UsageError` (exit code 2) naming the holder, or blocks until it is free with ``wait``.
+    """
+    from filelock import FileLock, Timeout
+
+    try:
+        lock_path = output_path(out, f"{STATE_DIR}/{LOCK_FILE}")
+        holder = output_path(out, f"{STATE_DIR}/{HOLDER_FILE}")
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+    lock = FileLock(str(lock_path), timeout=-1 if wait else 0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UsageError(f"{out}: in use by another esgtext run ({_holder(holder)}); wait for it "
+                         f"to finish or pass --wait") from None
+    try:
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "command": " ".join(sys.argv)}
+        atomic_write(holder, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+        yield
+    finally:
+        holder.unlink(missing_ok=True)
+        lock.release()
+
+
+def _holder(path: Path) -> str:
+    """Who holds the lock, in words (it may not have written it yet: a short wait)."""
+    for _ in range(10):
+        try:
+            info = json.loads(path.read_bytes())
+            return f"pid {info['pid']} on {info['host']}: {info['command']}"
+        except (OSError, ValueError, KeyError, TypeError):
+            time.sleep(0.05)
+    return "holder unknown"
 
 
 def _safe_relative(name: object) -> bool:

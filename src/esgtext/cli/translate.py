@@ -79,12 +79,14 @@ def _formats(value: str) -> list[str]:
 @click.option("--download", is_flag=True,
               help="Download a model missing from the cache from the Hugging Face Hub (default: "
                    "no network; run `esgtext models pull` first).")
+@click.option("--wait", is_flag=True,
+              help="If another run holds OUT, wait for it to finish (default: exit 2 naming it).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
               no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,
-              follow_symlinks=False, download=False) -> None:
+              follow_symlinks=False, download=False, wait=False) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
@@ -96,14 +98,14 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
             beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
             no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
             max_bytes=max_bytes, progress=progress, quiet=quiet, follow_symlinks=follow_symlinks,
-            download=download,
+            download=download, wait=wait,
         ), interrupted="esgtext: interrupted (finished files are kept; run again to complete)")
 
 
 def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
-                  progress=None, quiet=False, follow_symlinks=False, download=False) -> int:
+                  progress=None, quiet=False, follow_symlinks=False, download=False, wait=False) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.errors import EsgtextError
     from esgtext.pipeline import Translator, process_document, translate_folder
@@ -171,7 +173,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
         summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
                                    progress=progress, on_start=_warn_missing,
                                    exclude=tuple(exclude), follow_symlinks=follow_symlinks,
-                                   **options)
+                                   wait=wait, **options)
     except EsgtextError as exc:  # a missing model (3), a bad path or option (2), ...
         _error(str(exc))
         return exc.exit_code
