@@ -40,14 +40,19 @@ test: setup
 bench: setup
 	$(PY) benchmarks/repair_speed.py
 	$(PY) benchmarks/repair_quality.py
+	$(PY) benchmarks/repair_news.py
+	$(PY) benchmarks/repair_memory.py
 	$(PY) benchmarks/language_quality.py
 	$(PY) benchmarks/language_speed.py
 
 # Regenerate the French data tables in src/esgtext/data/ (never edit them by hand). The bigram
-# script needs Debian's French documentation packages: see its docstring.
+# script needs Debian's French documentation packages, the news counts and the confidence table
+# ../shared/data/wmt-news: see their docstrings.
 lexicon: setup
 	$(PY) scripts/build_french_lexicon.py
 	$(PY) scripts/build_french_bigrams.py
+	$(PY) scripts/build_french_news_counts.py
+	$(PY) scripts/build_confidence_table.py
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache build
