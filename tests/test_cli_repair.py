@@ -145,7 +145,27 @@ def test_binary_file_fails_alone_with_one_line(runner, tmp_path, data, reason):
     result = invoke(runner, str(bad), str(good), "--lang", "en")
     assert result.exit_code == EXIT_SOME_FAILED
     assert result.stderr == f"esgtext: error: {bad}: {reason}\n"
-    assert result.stdout == FIXED
+    assert result.stdout == f"==> {good} <==\n" + FIXED  # several inputs: each after its name
+
+
+def test_a_folder_to_stdout_separates_files_as_segment_does(runner, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("First file.", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Second file.\n", encoding="utf-8")
+    result = invoke(runner, str(tmp_path / "in"), "--lang", "en")
+    assert result.exit_code == EXIT_OK
+    a, b = tmp_path / "in" / "a.txt", tmp_path / "in" / "b.txt"
+    assert result.stdout == f"==> {a} <==\nFirst file.\n\n==> {b} <==\nSecond file.\n"
+    one = invoke(runner, str(a), "--lang", "en")  # one input: its text alone, byte for byte
+    assert one.stdout == "First file."
+
+
+def test_help_lists_the_edit_kinds_and_only_the_exit_codes_of_repair(runner):
+    result = runner.invoke(main, ["repair", "--help"])
+    assert result.exit_code == EXIT_OK
+    for kind in ("inserted_word", "no_break_space", "sentence_space", "deleted_apostrophe"):
+        assert kind in result.output
+    assert "errors.jsonl" not in result.output and "\n  3 " not in result.output
 
 
 def test_unreadable_file_is_reported(runner, tmp_path, monkeypatch):
@@ -237,4 +257,4 @@ def test_an_unexpected_failure_is_one_line_and_others_continue(runner, tmp_path,
     result = invoke(runner, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lang", "en")
     assert result.exit_code == EXIT_SOME_FAILED
     assert result.stderr == f"esgtext: error: {tmp_path / 'a.txt'}: internal error: RuntimeError: simulated bug\n"
-    assert result.stdout == FIXED
+    assert result.stdout == f"==> {tmp_path / 'b.txt'} <==\n" + FIXED

@@ -250,10 +250,18 @@ def prepare_text(raw: str, doc: str = "-", *, encoding: str | None = None,
 
 def prepare_bytes(data: bytes, doc: str = "-", *, html: bool | None = None, repair: Any = None) -> Prepared:
     """Decode (refusing binary input with ``UndecodableInput``), extract HTML, then
-    :func:`prepare_text`. ``html=None`` decides from the document name or the content."""
+    :func:`prepare_text`. ``html=None`` decides from the document name or the content.
+    A ``.pdf``/``.docx`` name (or, for ``doc == "-"``, PDF or Word bytes) is read through
+    :func:`esgtext.documents.extract_document` (``InputError`` ``no-text-layer`` for a scan)."""
+    from esgtext.documents import extract_document, is_document, sniff_document
     from esgtext.html import HTML_SUFFIXES, extract_article, looks_like_html
     from esgtext.repair.decode import decode_bytes
 
+    kind = doc if is_document(doc) else (sniff_document(data) if doc == "-" and not html else None)
+    if kind is not None:
+        extracted_document = extract_document(data, kind)
+        return prepare_text(extracted_document.text, doc, extraction=extracted_document.method,
+                            warnings=extracted_document.warnings, repair=repair)
     decoded = decode_bytes(data)
     text = decoded.text
     if html is None:

@@ -2,7 +2,8 @@
 
 * :func:`find_inputs` -- the files named by command-line paths: files as given, folders searched
   recursively for :data:`INPUT_SUFFIXES`, in a stable order. Hidden entries, the output folder
-  and ``exclude`` globs are skipped. A symlink inside a folder that points outside the folder is
+  and ``exclude`` globs are skipped; other files (of unknown kinds) are skipped and listed. A
+  symlink inside a folder that points outside the folder is
   skipped and reported (``follow_symlinks=True`` reads it).
 * :func:`read_input` -- the bytes of one input, refusing what is not a regular file (a FIFO, a
   device, a socket: reading one could block forever or never end) *before opening it*, and
@@ -25,7 +26,9 @@ from typing import Iterable, Sequence
 from esgtext.errors import InputError, OutputError, UsageError
 
 #: What a folder is searched for, by every command.
-INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+#: The kinds as messages name them ("no .txt, .md, .html, .pdf or .docx files").
+INPUT_KINDS = ".txt, .md, .html, .pdf or .docx"
 TMP_SUFFIX = ".esgtext-tmp"
 
 
@@ -41,10 +44,13 @@ class InputFile:
 
 @dataclass
 class FoundInputs:
-    """What :func:`find_inputs` found: the files, and the symlinks it skipped."""
+    """What :func:`find_inputs` found: the files, the symlinks it skipped and the files of
+    unknown kinds it skipped (a ``.xlsx``, a ``.jpg``, ... in a folder; not hidden ones, not
+    excluded ones)."""
 
     files: list[InputFile] = field(default_factory=list)
     skipped_symlinks: list[tuple[Path, Path]] = field(default_factory=list)  # (link, folder)
+    skipped_unknown: list[Path] = field(default_factory=list)  # files of unknown kinds, sorted
     empty_folders: list[str] = field(default_factory=list)  # folders given with no input in them
 
 
@@ -57,6 +63,7 @@ def _walk_folder(folder: Path, found: FoundInputs, *, out: Path | None, exclude:
     real_folder = os.path.realpath(folder)
     real_out = os.path.realpath(out) if out is not None else None
     files: list[tuple[str, Path]] = []
+    unknown: list[Path] = []
     visited: set[str] = set()
     for root, dirs, names in os.walk(folder, followlinks=follow_symlinks):
         real_root = os.path.realpath(root)
@@ -79,9 +86,14 @@ def _walk_folder(folder: Path, found: FoundInputs, *, out: Path | None, exclude:
             kept.append(d)
         dirs[:] = kept
         for name in names:
-            if name.startswith(".") or not name.lower().endswith(suffixes):
+            if name.startswith(".") or name.endswith(TMP_SUFFIX):
                 continue
             full = root_path / name
+            if not name.lower().endswith(suffixes):
+                rel = full.relative_to(folder).as_posix()
+                if not any(fnmatchcase(rel, pattern) for pattern in exclude):
+                    unknown.append(full)
+                continue
             if full.is_symlink() and not follow_symlinks:
                 if not _inside(os.path.realpath(full), real_folder):
                     found.skipped_symlinks.append((full, folder))
@@ -91,6 +103,7 @@ def _walk_folder(folder: Path, found: FoundInputs, *, out: Path | None, exclude:
                 continue
             files.append((rel, full))
     files.sort(key=lambda item: item[0])
+    found.skipped_unknown.extend(sorted(unknown, key=lambda p: p.as_posix()))
     found.files.extend(InputFile(path, prefix + rel, folder) for rel, path in files)
     return len(files)
 
@@ -102,9 +115,10 @@ def find_inputs(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike | 
 
     A file given directly is an input whatever its suffix or type (a FIFO given directly is
     refused when read, with one line, not skipped silently); a folder is searched recursively
-    for ``suffixes`` (``.txt``, ``.md``, ``.html``, ``.htm``), skipping hidden entries, ``out``
-    (the output folder, when it is inside) and files whose path relative to the folder matches
-    an ``exclude`` glob (``"reference/*"``). Inside a folder, a symlink to a file or folder
+    for ``suffixes`` (``.txt``, ``.md``, ``.html``, ``.htm``, ``.pdf``, ``.docx``), skipping hidden
+    entries, ``out`` (the output folder, when it is inside) and files whose path relative to the
+    folder matches an ``exclude`` glob (``"reference/*"``); the other files of a folder are
+    listed in :attr:`FoundInputs.skipped_unknown`. Inside a folder, a symlink to a file or folder
     *outside* it is skipped and listed in :attr:`FoundInputs.skipped_symlinks`, unless
     ``follow_symlinks``. ``prefix_folders`` names each file of a folder ``<folder name>/<rel>``
     (``esgtext repair a/ b/ -o OUT``). Raises :class:`~esgtext.errors.UsageError` for a path that
@@ -236,6 +250,7 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 __all__ = [
+    "INPUT_KINDS",
     "INPUT_SUFFIXES",
     "FoundInputs",
     "InputFile",

@@ -88,6 +88,8 @@ def _prepare_job(data: bytes, rel: str, repair: Any = None) -> Prepared | tuple[
         return document.prepare_bytes(data, rel, repair=repair)
     except UndecodableInput as exc:
         return ("undecodable", _one_line(exc))
+    except InputError as exc:  # a PDF without a text layer, a damaged PDF or .docx
+        return (exc.kind, _one_line(exc))
     except Exception as exc:  # one bad file must not stop a bulk run; Ctrl-C must
         reraise_interrupt(exc)
         return ("internal", f"{type(exc).__name__}: {_one_line(exc)}")

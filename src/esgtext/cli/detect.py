@@ -67,7 +67,7 @@ class _InputError(Exception):
 
 def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[list[_Input], bool]:
     """The inputs named by ``paths`` (folders: their .txt/.md files) and whether any was missing."""
-    from esgtext.inputs import find_inputs
+    from esgtext.inputs import INPUT_KINDS, find_inputs
 
     inputs: list[_Input] = []
     missing = False
@@ -82,7 +82,7 @@ def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[lis
                 click.echo(f"esgtext: warning: {link}: symlink to outside {folder}, not read "
                            f"(--follow-symlinks to read it)", err=True)
             if not found.files:
-                click.echo(f"esgtext: warning: {arg}: no .txt, .md or .html files", err=True)
+                click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
             inputs.extend(_Input(f.path, str(f.path)) for f in found.files)
         elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             inputs.append(_Input(path, arg))
@@ -96,12 +96,17 @@ def read_text(item: _Input, repair: bool = True) -> str:
     """Decode (and by default repair) one input; raises :class:`_InputError` with one line."""
     from esgtext.errors import InputError
     from esgtext.inputs import read_input
+    from esgtext.documents import extract_document, is_document, sniff_document
     from esgtext.html import HTML_SUFFIXES, extract_article
     from esgtext.repair import UndecodableInput, repair_bytes, repair_text
     from esgtext.repair.decode import decode_bytes
 
     try:
         data = sys.stdin.buffer.read() if item.source is None else read_input(item.source)
+        kind = item.shown if is_document(item.shown) else (sniff_document(data) if item.source is None else None)
+        if kind is not None:  # PDF and Word: their text, as translate reads it
+            text = extract_document(data, kind).text
+            return repair_text(text).text if repair else text
         if item.shown.lower().endswith(HTML_SUFFIXES):  # the article, as translate reads it
             text = extract_article(decode_bytes(data).text).text
             return repair_text(text).text if repair else text
@@ -175,7 +180,8 @@ def detect_document(text: str) -> dict:
 def detect(paths: tuple[str, ...], as_json: bool, no_repair: bool, follow_symlinks: bool = False) -> None:
     """Main language of each input, with the spans written in other languages.
 
-    PATH is a file, a folder (its .txt, .md and .html files; HTML is read as its article text) or - for stdin (the default).
+    PATH is a file, a folder (its .txt, .md, .html, .pdf and .docx files; HTML is read as its
+    article text, PDF and Word as their text) or - for stdin (the default).
     """
 
     def handle(item: _Input, _count: int) -> None:
@@ -202,7 +208,8 @@ def segment_cmd(paths: tuple[str, ...], lang: str | None, as_json: bool, no_repa
                 follow_symlinks: bool = False) -> None:
     """Sentences of each input, one per line, with their paragraph number.
 
-    PATH is a file, a folder (its .txt, .md and .html files; HTML is read as its article text) or - for stdin (the default).
+    PATH is a file, a folder (its .txt, .md, .html, .pdf and .docx files; HTML is read as its
+    article text, PDF and Word as their text) or - for stdin (the default).
     """
     from esgtext.segmentation import segment
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
 from esgtext.cli import error as _error
 
 
@@ -26,6 +26,9 @@ Damage it repairs (the kind shown by --explain and --json):
   deleted_accent     French "la mdaille" -> "la médaille" (French only)
   stripped_accent    French "la medaille" -> "la médaille" (French only)
   deleted_apostrophe French "lenvironnement" -> "l’environnement"
+  inserted_word      French vanished "à": "grâce  la" -> "grâce à la"
+  no_break_space     French vanished no-break space: "20ans" -> "20 ans"
+  sentence_space     glued sentences split: "sociales.Aujourd'hui" -> "sociales. Aujourd'hui"
 Files may be UTF-8 (with or without BOM), UTF-16, cp1252 or GB18030: the
 encoding is detected. Curly quotes, full-width CJK punctuation and line
 breaks are kept; English and Chinese (--lang en/zh) keep their accents as is.
@@ -36,15 +39,25 @@ Examples:
   esgtext repair release.txt                 repaired text on stdout
   esgtext repair release.txt -o fixed.txt    ... into a file
   cat release.txt | esgtext repair --lang fr
-  esgtext repair inbox/ -o fixed/ --explain  a folder (.txt, .md, .html, recursively),
-                                             mirrored into fixed/, edits on stderr
+  esgtext repair inbox/ -o fixed/ --explain  a folder (.txt, .md, .html, .pdf, .docx,
+                                             recursively), mirrored into fixed/ (a .pdf or
+                                             .docx as <name>.txt), edits on stderr
+  esgtext repair inbox/                      several files to stdout, each after a
+                                             "==> path <==" line (as segment and head do)
   esgtext repair release.txt --json          text, encoding and edits as JSON
 
 \b
 Errors are one line each on stderr: "esgtext: error: <path>: <reason>"
-(binary file, unreadable, missing); the other inputs are still repaired.
+(binary file, unreadable, missing, a PDF without a text layer); the other
+inputs are still repaired.
+
+\b
+Exit codes:
+  0    success
+  1    some inputs failed (each named on stderr)
+  2    usage error (bad option, missing file)
+  130  interrupted
 """
-    + EXIT_CODES_HELP
 )
 
 
@@ -76,9 +89,9 @@ def repair(
 ) -> None:
     """Repair encodings, mojibake, HTML entities and lost French accents.
 
-    PATH is a file, a directory (its .txt, .md and .html files, recursively; HTML is repaired as
-    its article text, as translate reads it) or - for stdin
-    (the default). The repaired text goes to stdout, or to OUT.
+    PATH is a file, a directory (its .txt, .md, .html, .pdf and .docx files, recursively; HTML
+    is repaired as its article text, PDF and Word as their text, as translate reads them) or -
+    for stdin (the default). The repaired text goes to stdout, or to OUT.
     """
     run_command(lambda: run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json,
                                    explain=explain, follow_symlinks=follow_symlinks))
@@ -98,7 +111,8 @@ def run_repair(
     from esgtext.repair import UndecodableInput
 
     from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
-    from esgtext.inputs import atomic_write, find_inputs, output_path, read_input
+    from esgtext.documents import is_document
+    from esgtext.inputs import INPUT_KINDS, atomic_write, find_inputs, output_path, read_input
 
     usage_error = False
     failed = False
@@ -121,7 +135,7 @@ def run_repair(
                                 prefix_folders=len(paths) > 1)
             _warn_skipped_symlinks(found.skipped_symlinks)
             if not found.files:
-                click.echo(f"esgtext: warning: {arg}: no .txt, .md or .html files", err=True)
+                click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
             jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
         elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
             jobs.append(_Job(path, arg, Path(path.name)))
@@ -136,6 +150,8 @@ def run_repair(
     seen: set[Path] = set()
     single_out = None
     stdout = _binary(sys.stdout)
+    headers = out_path is None and not as_json and len(jobs) > 1  # "==> path <==" as segment does
+    first = True
     for job in jobs:
         try:
             data = _binary(sys.stdin).read() if job.source is None else read_input(job.source)
@@ -161,10 +177,18 @@ def run_repair(
         payload = _render(job, result, as_json)
         try:
             if out_path is None:
+                if headers:
+                    if payload and not payload.endswith(b"\n"):
+                        payload += b"\n"
+                    shown = job.shown.replace("\n", " ")
+                    payload = ("" if first else "\n").encode() + f"==> {shown} <==\n".encode() + payload
+                    first = False
                 stdout.write(payload)
                 stdout.flush()
             elif to_directory:
                 relative = job.relative
+                if is_document(relative.name) and not as_json:  # its text, not a PDF or Word file
+                    relative = relative.with_name(relative.name + ".txt")
                 if as_json:
                     relative = relative.with_name(relative.name + ".json")
                 target = out_path / relative
@@ -202,13 +226,20 @@ def _binary(stream):
 
 def _repair_input(data: bytes, name: str, *, lang: str | None, encoding: str | None):
     """``repair_bytes``; for an ``.html``/``.htm`` file, the article text is repaired (what
-    ``translate`` reads), not the raw markup."""
+    ``translate`` reads), not the raw markup; for a ``.pdf``/``.docx`` file (or PDF/Word bytes
+    on stdin), its text (``InputError`` for a PDF without a text layer)."""
     from dataclasses import replace
 
+    from esgtext.documents import extract_document, is_document, sniff_document
     from esgtext.html import HTML_SUFFIXES, extract_article
     from esgtext.repair import repair_bytes, repair_text
     from esgtext.repair.decode import decode_bytes
 
+    kind = name if is_document(name) else (sniff_document(data) if name == "-" else None)
+    if kind is not None and encoding is None:
+        extracted = extract_document(data, kind)
+        result = repair_text(extracted.text, lang=lang)
+        return replace(result, encoding=None, warnings=extracted.warnings + result.warnings)
     if not name.lower().endswith(HTML_SUFFIXES):
         return repair_bytes(data, lang=lang, encoding=encoding)
     decoded = decode_bytes(data, encoding)
