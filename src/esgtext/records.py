@@ -378,8 +378,9 @@ def render_corpus(records: Iterable[Record], formats: Iterable[str]) -> dict[str
 def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> dict[str, bytes]:
     """Every output file of one document: ``{path relative to OUT: bytes}``.
 
-    ``formats`` is a subset of ``("jsonl", "tmx", "moses")``. A document without a bilingual
-    record gets no TMX and no Moses files (its JSONL still lists every segment).
+    ``formats`` is a subset of ``("jsonl", "tmx", "moses", "xliff")``. A document without a
+    bilingual record gets no TMX and no Moses files (its JSONL still lists every segment); one
+    without a French, Chinese, ... record to post-edit gets no XLIFF (:mod:`esgtext.xliff`).
     """
     formats = set(formats)
     files: dict[str, bytes] = {}
@@ -392,6 +393,10 @@ def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> d
         pairs = render_moses(records)
         for lang, (src_name, tgt_name) in moses_paths(rel, pairs).items():
             files[src_name], files[tgt_name] = pairs[lang]
+    if "xliff" in formats:
+        from esgtext.xliff import render_document_xliff
+
+        files.update(render_document_xliff(rel, records))
     return files
 
 
@@ -435,7 +440,7 @@ def features():
     })
 
 
-FORMATS = ("jsonl", "tmx", "moses")
+FORMATS = ("jsonl", "tmx", "moses", "xliff", "parquet")  # parquet: a run-level dataset (esgtext.parquet)
 
 #: Part of a run's settings hash: bumped when the outputs of the same input change, so that a
 #: re-run over an older OUT rewrites them (2: typed JSONL rows, bilingual TMX per language).

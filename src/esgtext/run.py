@@ -101,8 +101,25 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _settings_hash(translator: Translator, formats: Sequence[str]) -> str:
-    # the output layout too: outputs of an older layout are rewritten, not skipped
-    return translator.settings_hash([*formats, f"layout:{OUTPUT_LAYOUT}"])
+    # the output layout too: outputs of an older layout are rewritten, not skipped; parquet is
+    # rebuilt from the JSONL records at the end of a run: no document is redone for it
+    return translator.settings_hash([*(f for f in formats if f != "parquet"), f"layout:{OUTPUT_LAYOUT}"])
+
+
+def resolve_formats(formats: Sequence[str]) -> list[str]:
+    """The formats of a run, checked (:class:`UsageError`); ``parquet`` brings ``jsonl`` (it is
+    built from the JSONL records)."""
+    formats = list(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"unknown format {','.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    if "parquet" in formats:
+        from esgtext.parquet import check_available
+
+        check_available()
+        if "jsonl" not in formats:
+            formats.insert(0, "jsonl")
+    return formats
 
 
 def translate_folder(
@@ -145,10 +162,7 @@ def translate_folder(
     (before any work) when a model is missing without ``allow_untranslated``.
     """
     started = time.monotonic()
-    formats = list(dict.fromkeys(formats))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise UsageError(f"unknown format {','.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    formats = resolve_formats(formats)
     out = Path(out)
     # usage errors before models are resolved
     found = find_inputs(paths, out=out, exclude=exclude, follow_symlinks=follow_symlinks)
@@ -234,12 +248,7 @@ class FolderRun:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             self.translator.close()
-        self._write_errors()
-        if "jsonl" in self.formats:  # OUT/corpus/<lang>-en.tmx, Moses pairs: from the JSONL records
-            write_corpus(self.out, self.manifest.entries, self.formats, skip=self.errors)
-        elif {"tmx", "moses"} & set(self.formats):
-            self.summary.warnings.append("no corpus files (OUT/corpus/): they are built from the "
-                                         "JSONL records; add jsonl to --format")
+        finish_outputs(self.out, self.summary, self.errors, self.manifest, self.formats)
         return self.summary
 
     def _start_pool(self):
@@ -301,46 +310,26 @@ class FolderRun:
 
     def flush(self) -> None:
         """Translate the waiting documents together, then write them in order."""
-        docs = [prepared for _, _, prepared in self.batch]
-        try:
-            translations: list[Mapping[int, Any] | None] = list(translate_documents(docs, self.translator))
-        except Exception:  # find the document that fails, translate the others
-            translations = []
-            for inp, _, prepared in self.batch:
-                try:
-                    translations.append(translate_documents([prepared], self.translator)[0])
-                except Exception as exc:  # a model error on one document: retried by the next run
-                    reraise_interrupt(exc)
-                    self.fail(inp, "translation", f"{type(exc).__name__}: {_one_line(exc)}")
-                    translations.append(None)
+        translations = translate_batch([prepared for _, _, prepared in self.batch], self.translator)
         for (inp, input_hash, prepared), done in zip(self.batch, translations):
-            if done is not None:
+            if isinstance(done, tuple):  # a model error on one document: retried by the next run
+                self.fail(inp, *done)
+            else:
                 self.write_document(inp, prepared, input_hash, done)
         self.batch.clear()
         self.batch_segments = 0
 
     def write_document(self, inp: InputFile, prepared: Prepared, input_hash: str,
                        translations: Mapping[int, Any]) -> None:
-        doc = _document(prepared, build_records(prepared, self.translator, translations))
-        files = doc.outputs(inp.rel, self.formats)
+        files, counts = render_document(inp.rel, prepared, self.translator, translations, self.formats)
         try:
-            targets = {name: output_path(self.out, name) for name in files}
+            write_outputs(self.out, files)
         except OutputError as exc:
             self.fail(inp, "output", str(exc))
             return
-        for name, data in files.items():
-            atomic_write(targets[name], data)
-        previous = self.manifest.entries.get(inp.rel)
-        for name in (previous or {}).get("outputs", ()):
-            if name not in files:
-                try:
-                    output_path(self.out, name, create=False).unlink(missing_ok=True)
-                except OutputError:
-                    pass  # never delete through a symlink
-        counts = dict(doc.counts)
+        remove_stale_outputs(self.out, self.manifest.entries.get(inp.rel), files)
         # last: a document without its manifest line is redone by the next run
-        self.manifest.add({"doc": inp.rel, "input": input_hash, "settings": self.settings_hash,
-                           "outputs": sorted(files), "counts": counts})
+        self.manifest.add(manifest_entry(inp.rel, input_hash, self.settings_hash, files, counts))
         self.summary.processed += 1
         self.summary.add_counts(counts)
         self.bar.update(1)
@@ -348,13 +337,78 @@ class FolderRun:
         if self.on_document is not None:
             self.on_document(inp.rel, counts)
 
-    def _write_errors(self) -> None:
-        summary = self.summary
-        summary.failed = len(self.errors)
-        summary.errors = [self.errors[k] for k in sorted(self.errors)]
-        write_if_changed(output_path(self.out, ERRORS_PATH),
-                         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.errors).encode("utf-8"))
-        _remove_legacy_errors(self.out)
+
+
+# -- the steps of a run that a distributed run (esgtext.distributed) shares --------------------------
+
+
+def translate_batch(docs: Sequence[Prepared], translator: Translator) -> list[Mapping[int, Any] | tuple[str, str]]:
+    """The translations of documents translated together (:func:`translate_documents`); when the
+    batch fails, each document alone, so that one document's model error ``("translation",
+    reason)`` does not fail the others."""
+    try:
+        return list(translate_documents(docs, translator))
+    except Exception:  # find the document that fails, translate the others
+        results: list[Mapping[int, Any] | tuple[str, str]] = []
+        for prepared in docs:
+            try:
+                results.append(translate_documents([prepared], translator)[0])
+            except Exception as exc:
+                reraise_interrupt(exc)
+                results.append(("translation", f"{type(exc).__name__}: {_one_line(exc)}"))
+        return results
+
+
+def render_document(rel: str, prepared: Prepared, translator: Translator, translations: Mapping[int, Any],
+                    formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, int]]:
+    """The output files of one document ``{name relative to OUT: bytes}`` and its counts."""
+    doc = _document(prepared, build_records(prepared, translator, translations))
+    return doc.outputs(rel, formats), dict(doc.counts)
+
+
+def write_outputs(out: Path, files: Mapping[str, bytes]) -> None:
+    """Write a document's files atomically; :class:`OutputError` (nothing written) when one of
+    them would go through a symlink inside ``out``."""
+    targets = {name: output_path(out, name) for name in files}
+    for name, data in files.items():
+        atomic_write(targets[name], data)
+
+
+def remove_stale_outputs(out: Path, previous: Mapping[str, Any] | None, files: Mapping[str, bytes]) -> None:
+    """Remove the files an earlier run wrote for a document (its manifest entry ``previous``)
+    that it no longer has."""
+    for name in (previous or {}).get("outputs", ()):
+        if name not in files:
+            try:
+                output_path(out, name, create=False).unlink(missing_ok=True)
+            except OutputError:
+                pass  # never delete through a symlink
+
+
+def manifest_entry(rel: str, input_hash: str, settings_hash: str, files: Mapping[str, bytes],
+                   counts: Mapping[str, int]) -> dict:
+    return {"doc": rel, "input": input_hash, "settings": settings_hash, "outputs": sorted(files),
+            "counts": dict(counts)}
+
+
+def finish_outputs(out: Path, summary: RunSummary, errors: Mapping[str, dict], manifest: Manifest,
+                   formats: Sequence[str]) -> None:
+    """The files of a whole run, after its documents: ``OUT/.esgtext/errors.jsonl`` (sorted) and
+    the corpus files, rebuilt from the JSONL records of every document in the manifest."""
+    summary.failed = len(errors)
+    summary.errors = [errors[k] for k in sorted(errors)]
+    write_if_changed(output_path(out, ERRORS_PATH),
+                     "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.errors).encode("utf-8"))
+    _remove_legacy_errors(out)
+    if "jsonl" in formats:  # OUT/corpus/<lang>-en.tmx, Moses pairs: from the JSONL records
+        write_corpus(out, manifest.entries, list(formats), skip=errors)
+    elif {"tmx", "moses"} & set(formats):
+        summary.warnings.append("no corpus files (OUT/corpus/): they are built from the "
+                                "JSONL records; add jsonl to --format")
+    if "parquet" in formats:  # OUT/parquet/src_lang=<lang>/: from the JSONL records too
+        from esgtext.parquet import write_parquet
+
+        write_parquet(out, manifest.entries, skip=errors)
 
 
 def _remove_legacy_errors(out: Path) -> None:
@@ -375,4 +429,6 @@ def _remove_legacy_errors(out: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "FolderRun", "RunSummary", "translate_folder"]
+__all__ = ["DEFAULT_MAX_BYTES", "FolderRun", "RunSummary", "finish_outputs", "manifest_entry",
+           "remove_stale_outputs", "render_document", "translate_batch", "translate_folder",
+           "write_outputs"]
