@@ -20,6 +20,8 @@ Outputs, for each input file (relative to the folder given, or its file name):
   OUT/<rel>.tmx             TMX 1.4b, one bilingual <tu> per translated segment
                             (several languages: OUT/<rel>.<lang>-en.tmx each)
   OUT/<rel>.<lang> + .en    Moses, line-aligned, translated segments only
+  OUT/<rel>.xlf             XLIFF 2.0 for post-editing (--format xliff): a unit per
+                            translated or untranslated segment (OUT/<rel>.<lang>-en.xlf each)
   OUT/corpus/fr-en.tmx ...  the whole run per pair (TMX, Moses fr-en.fr + .en),
                             rebuilt after every run (needs jsonl in --format)
   OUT/.esgtext/errors.jsonl one line per file that could not be processed
@@ -53,7 +55,7 @@ def _formats(value: str) -> list[str]:
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False),
               help="Output folder (required unless the input is - for stdin).")
 @click.option("--format", "formats", default="jsonl", show_default=True,
-              help="Comma-separated: jsonl, tmx, moses (stdin: jsonl only).")
+              help="Comma-separated: jsonl, tmx, moses, xliff (stdin: jsonl only).")
 @click.option("--engine", type=click.Choice(list(ENGINE_CLASSES)), default="transformers",
               show_default=True, help="Translation engine.")
 @click.option("--model", "models", multiple=True, metavar="PAIR=PATH_OR_HUB_ID",
