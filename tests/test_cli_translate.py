@@ -96,7 +96,7 @@ def test_stdin_binary_is_a_failure_not_a_traceback():
     "args",
     [
         ["inbox"],  # no -o
-        ["inbox", "-o", "out", "--format", "xliff"],
+        ["inbox", "-o", "out", "--format", "docx"],
         ["missing-folder", "-o", "out", "--allow-untranslated"],
         ["-", "--format", "tmx"],
         ["inbox", "-o", "out", "--model", "fr-en"],

@@ -62,7 +62,7 @@ def make_messy_folder(root: Path) -> Path:
         "empty.txt": b"",
         "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)),
         "a/b/c/deep.txt": NESTED_ENGLISH.encode("utf-8"),
-        "ignored.pdf": b"%PDF-1.4",
+        "ignored.xlsx": b"PK\x03\x04",  # an unknown kind: counted, not read
     }
     for rel, data in files.items():
         path = root / rel
@@ -97,7 +97,9 @@ def test_untranslated_run_writes_every_good_file_and_lists_the_binary_one(untran
     for rel in GOOD_FILES:
         assert (out / f"{rel}.jsonl").is_file(), rel
         assert not (out / f"{rel}.tmx").exists(), rel  # no translated record: no bilingual TMX unit
-    assert not (out / "ignored.pdf.jsonl").exists()
+    assert not (out / "ignored.xlsx.jsonl").exists()
+    assert summary.skipped_unknown == [str(inbox / "ignored.xlsx")]
+    assert "; skipped 1 file of unknown kinds" in summary.line()
     assert not (out / "errors.jsonl").exists()  # kept out of the record tree
     errors = [json.loads(line) for line in (out / ".esgtext" / "errors.jsonl").read_text().splitlines()]
     assert [e["doc"] for e in errors] == ["image.txt"]
@@ -225,7 +227,7 @@ def test_usage_errors_come_before_any_work(tmp_path):
     with pytest.raises(UsageError):
         translate_folder([tmp_path / "missing"], tmp_path / "out", translator=Translator.untranslated())
     with pytest.raises(UsageError):
-        translate_folder([tmp_path], tmp_path / "out", formats=["xliff"], translator=Translator.untranslated())
+        translate_folder([tmp_path], tmp_path / "out", formats=["docx"], translator=Translator.untranslated())
     assert not (tmp_path / "out").exists()
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from esgtext.records import Record, render_outputs
 from esgtext.translator import TARGET_LANG, Translator
@@ -279,12 +279,19 @@ def _needs_model(s: PreparedSegment, translator: Translator) -> bool:
     return not s.boilerplate and s.lang not in (TARGET_LANG, "und") and translator.spec(s.lang) is not None
 
 
-def translate_documents(docs: Sequence[Prepared], translator: Translator) -> list[dict[int, Any]]:
+#: Segments per call to the model inside :func:`translate_documents` (the engine batches each call
+#: by length); between calls the progress bar moves, so a large file is seen to advance.
+TRANSLATE_CHUNK = 64
+
+
+def translate_documents(docs: Sequence[Prepared], translator: Translator,
+                        progress: Callable[[int, int], None] | None = None) -> list[dict[int, Any]]:
     """The translations each document needs, ``{segment index: Translation}`` per document.
 
-    All plain segments of one source language, across every document, go to the model in one
-    call (the engine batches them by length), and all mixed segments in another: with many small
-    files this keeps batches full.
+    All plain segments of one source language, across every document, go to the model together
+    (:data:`TRANSLATE_CHUNK` at a time; the engine batches them by length), and all mixed
+    segments after them: with many small files this keeps batches full. ``progress(done,
+    total)`` is called after each call to the model.
     """
     plain: dict[str, list[tuple[int, int]]] = {}
     mixed: list[tuple[int, int]] = []
@@ -297,14 +304,25 @@ def translate_documents(docs: Sequence[Prepared], translator: Translator) -> lis
             else:
                 plain.setdefault(s.lang, []).append((d, i))
     done: list[dict[int, Any]] = [{} for _ in docs]
+    total = sum(map(len, plain.values())) + len(mixed)
+    finished = 0
     for lang, keys in sorted(plain.items()):
-        results = translator.translate([docs[d].segments[i].text for d, i in keys], lang)
-        for (d, i), result in zip(keys, results):
+        for c in range(0, len(keys), TRANSLATE_CHUNK):
+            chunk = keys[c:c + TRANSLATE_CHUNK]
+            results = translator.translate([docs[d].segments[i].text for d, i in chunk], lang)
+            for (d, i), result in zip(chunk, results):
+                done[d][i] = result
+            finished += len(chunk)
+            if progress is not None:
+                progress(finished, total)
+    for c in range(0, len(mixed), TRANSLATE_CHUNK):
+        chunk = mixed[c:c + TRANSLATE_CHUNK]
+        items = [(docs[d].segments[i].text, docs[d].segments[i].spans) for d, i in chunk]
+        for (d, i), result in zip(chunk, translator.translate_mixed(items)):
             done[d][i] = result
-    if mixed:
-        items = [(docs[d].segments[i].text, docs[d].segments[i].spans) for d, i in mixed]
-        for (d, i), result in zip(mixed, translator.translate_mixed(items)):
-            done[d][i] = result
+        finished += len(chunk)
+        if progress is not None:
+            progress(finished, total)
     return done
 
 

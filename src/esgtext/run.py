@@ -23,6 +23,7 @@ from esgtext import document
 from esgtext.document import _STATUS_KEYS, Prepared, _document, _needs_model, build_records, translate_documents
 from esgtext.errors import InputError, OutputError, UsageError, reraise_interrupt
 from esgtext.inputs import InputFile, atomic_write, find_inputs, output_path, read_input
+from esgtext.progress import RunProgress
 from esgtext.records import FORMATS, OUTPUT_LAYOUT
 from esgtext.store import (
     CACHE_FILE,
@@ -63,21 +64,60 @@ class RunSummary:
     skipped_symlinks: list[str] = field(default_factory=list)
     #: one-line warnings about the run itself (a damaged manifest, ...)
     warnings: list[str] = field(default_factory=list)
+    #: files of unknown kinds in the folders given, not read (``.xlsx``, ``.jpg``, ...)
+    skipped_unknown: list[str] = field(default_factory=list)
+    #: records per flag (``number_mismatch``, ``repetition``, ...), unchanged files included
+    flags: dict[str, int] = field(default_factory=dict)
 
     def add_counts(self, counts: Mapping[str, int]) -> None:
         self.segments += counts.get("segments", 0)
         for key in _STATUS_KEYS:
             setattr(self, key, getattr(self, key) + counts.get(key, 0))
+        for key, n in counts.items():
+            if key.startswith(FLAG_COUNT_PREFIX) and isinstance(n, int):
+                name = key[len(FLAG_COUNT_PREFIX):]
+                self.flags[name] = self.flags.get(name, 0) + n
+
+    def flag_line(self) -> str:
+        """``number_mismatch 683, repetition 1,052`` (most frequent first), or ``""``."""
+        ranked = sorted(self.flags.items(), key=lambda item: (-item[1], item[0]))
+        return ", ".join(f"{name} {n:,}" for name, n in ranked if n)
 
     def line(self) -> str:
+        flags = self.flag_line()
         return (
-            f"{self.files} files ({self.processed} processed, {self.skipped} unchanged, "
-            f"{self.failed} failed), {self.segments} segments: {self.translated} translated, "
-            f"{self.kept} kept, {self.boilerplate} boilerplate, {self.untranslated} untranslated; "
-            f"{self.seconds:.1f} s"
-            + (f"; {len(self.skipped_symlinks)} symlinks out of the input folder skipped"
+            f"{_count(self.files, 'file')} ({self.processed:,} processed, {self.skipped:,} unchanged, "
+            f"{self.failed:,} failed), {_count(self.segments, 'segment')}: {self.translated:,} translated, "
+            f"{self.kept:,} kept, {self.boilerplate:,} boilerplate, {self.untranslated:,} untranslated"
+            + (f"; flags: {flags}" if flags else "")
+            + f"; {self.seconds:.1f} s"
+            + (f"; {_count(len(self.skipped_symlinks), 'symlink')} out of the input folder skipped"
                if self.skipped_symlinks else "")
+            + (f"; skipped {_count(len(self.skipped_unknown), 'file')} of unknown kinds"
+               if self.skipped_unknown else "")
         )
+
+
+#: Flag counts ride in a document's counts (and so in the manifest) as ``flag:<name>``.
+FLAG_COUNT_PREFIX = "flag:"
+
+
+def _count(n: int, word: str) -> str:
+    """``1 file``, ``2 files``, ``1,052 files``."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def flag_counts(records: Sequence[Any]) -> dict[str, int]:
+    """``{"flag:<name>": records}`` for the flags of a document's records; the flags that repeat a
+    status (``boilerplate:*``, ``model-missing:*``) are left out."""
+    counts: dict[str, int] = {}
+    for r in records:
+        for flag in r.flags:
+            if flag.startswith(("boilerplate:", "model-missing:")):
+                continue
+            key = FLAG_COUNT_PREFIX + flag.split(":", 1)[0]
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def _prepare_job(data: bytes, rel: str, repair: Any = None) -> Prepared | tuple[str, str]:
@@ -184,6 +224,7 @@ def translate_folder(
                         on_document=on_document, batch_size=batch_size)
         run.summary.files = len(found.files)
         run.summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
+        run.summary.skipped_unknown = [str(path) for path in found.skipped_unknown]
         summary = run.run(found.files)
         summary.seconds = time.monotonic() - started
         from esgtext.report import write_run_report  # OUT/report.html (`esgtext report OUT` rebuilds it)
@@ -223,15 +264,12 @@ class FolderRun:
         self.batch_segments = 0
         self.window: deque = deque()  # documents handed to workers, in input order
         self.pool = None
-        self.bar = None
+        self.bar: Any = RunProgress(0, enabled=False)  # run() shows one (esgtext.progress)
 
     # -- the run ---------------------------------------------------------------------------------
 
     def run(self, inputs: Sequence[InputFile]) -> RunSummary:
-        from tqdm import tqdm
-
-        self.bar = tqdm(total=len(inputs), unit="file", disable=not self.progress, file=sys.stderr,
-                        dynamic_ncols=True, leave=False)
+        self.bar = RunProgress(len(inputs), enabled=self.progress)
         try:
             self.pool = self._start_pool()
             limit = max(1, self.jobs) * 4
@@ -277,7 +315,7 @@ class FolderRun:
         if self.manifest.is_current(self.out, inp.rel, input_hash, self.settings_hash):
             self.summary.skipped += 1
             self.summary.add_counts(self.manifest.entries[inp.rel].get("counts", {}))
-            self.bar.update(1)
+            self._file_done(worked=False)
             return
         repair = self.translator.config.repair
         pending = self.pool.submit(_prepare_job, data, inp.rel, repair) if self.pool is not None else data
@@ -291,7 +329,15 @@ class FolderRun:
 
     def fail(self, inp: InputFile, kind: str, reason: str) -> None:
         self.errors[inp.rel] = {"doc": inp.rel, "path": str(inp.path), "error": kind, "reason": reason}
-        self.bar.update(1)
+        self._file_done()
+
+    def _file_done(self, **kwargs: Any) -> None:
+        """The bar moves at once for each file finished (a plain tqdm bar works too)."""
+        done = getattr(self.bar, "file_done", None)
+        if done is not None:
+            done(**kwargs)
+        else:
+            self.bar.update(1)
 
     # -- documents -------------------------------------------------------------------------------
 
@@ -310,7 +356,8 @@ class FolderRun:
 
     def flush(self) -> None:
         """Translate the waiting documents together, then write them in order."""
-        translations = translate_batch([prepared for _, _, prepared in self.batch], self.translator)
+        translations = translate_batch([prepared for _, _, prepared in self.batch], self.translator,
+                                       progress=getattr(self.bar, "translated", None))
         for (inp, input_hash, prepared), done in zip(self.batch, translations):
             if isinstance(done, tuple):  # a model error on one document: retried by the next run
                 self.fail(inp, *done)
@@ -332,8 +379,7 @@ class FolderRun:
         self.manifest.add(manifest_entry(inp.rel, input_hash, self.settings_hash, files, counts))
         self.summary.processed += 1
         self.summary.add_counts(counts)
-        self.bar.update(1)
-        self.bar.set_postfix(segments=self.summary.segments, refresh=False)
+        self._file_done(segments=counts.get("segments", 0))
         if self.on_document is not None:
             self.on_document(inp.rel, counts)
 
@@ -342,12 +388,13 @@ class FolderRun:
 # -- the steps of a run that a distributed run (esgtext.distributed) shares --------------------------
 
 
-def translate_batch(docs: Sequence[Prepared], translator: Translator) -> list[Mapping[int, Any] | tuple[str, str]]:
+def translate_batch(docs: Sequence[Prepared], translator: Translator,
+                    progress: Callable[[int, int], None] | None = None) -> list[Mapping[int, Any] | tuple[str, str]]:
     """The translations of documents translated together (:func:`translate_documents`); when the
     batch fails, each document alone, so that one document's model error ``("translation",
-    reason)`` does not fail the others."""
+    reason)`` does not fail the others. ``progress(done, total)`` follows the segments."""
     try:
-        return list(translate_documents(docs, translator))
+        return list(translate_documents(docs, translator, progress=progress))
     except Exception:  # find the document that fails, translate the others
         results: list[Mapping[int, Any] | tuple[str, str]] = []
         for prepared in docs:
@@ -363,7 +410,7 @@ def render_document(rel: str, prepared: Prepared, translator: Translator, transl
                     formats: Sequence[str]) -> tuple[dict[str, bytes], dict[str, int]]:
     """The output files of one document ``{name relative to OUT: bytes}`` and its counts."""
     doc = _document(prepared, build_records(prepared, translator, translations))
-    return doc.outputs(rel, formats), dict(doc.counts)
+    return doc.outputs(rel, formats), {**doc.counts, **flag_counts(doc.records)}
 
 
 def write_outputs(out: Path, files: Mapping[str, bytes]) -> None:
