@@ -64,7 +64,8 @@ def _formats(value: str) -> list[str]:
 @click.option("--beam-size", type=click.IntRange(1, 64), help="Beam search width (default: the engine's, 4).")
 @click.option("--batch-tokens", type=click.IntRange(16), help="Source tokens per batch (default 4096).")
 @click.option("--glossary", type=click.Path(exists=True, dir_okay=False),
-              help="TSV of terms: source<TAB>target, or a term alone to keep it untranslated.")
+              help="Terms: a TSV (source<TAB>target, or a term alone to keep it untranslated) "
+                   "or a TBX termbase (.tbx: TBX 2/TBX-Basic or TBX v3).")
 @click.option("--cache", "cache", type=click.Path(dir_okay=False),
               help="Translation cache (SQLite). Default: OUT/.esgtext/translations.sqlite.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")

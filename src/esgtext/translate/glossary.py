@@ -8,6 +8,11 @@ A glossary file is tab-separated, one term a line, ``#`` starts a comment::
     Bilan Carbone<TAB>Bilan Carbone
     RSE<TAB>CSR<TAB>fr          # optional third column: only for this source language
 
+A TBX file (``.tbx``: TBX 2 / TBX-Basic ``<martif>`` with ``termEntry``/``langSet``/``tig``, or
+TBX v3 ``<tbx>`` with ``conceptEntry``/``langSec``/``termSec``) is read too: each concept's terms
+in a language other than English map to its English term (the first one not marked deprecated;
+a concept without an English term keeps its terms as they are), for their own language only.
+
 Before translation each term is replaced by a placeholder the OPUS-MT vocabularies keep intact
 (``ZX1``, ``ZX2``...: two or three known sentencepiece pieces in both the zh-en and fr-en
 models); after translation each placeholder is replaced by the term's English form. A placeholder
@@ -25,6 +30,46 @@ from pathlib import Path
 _PLACEHOLDER = "ZX{}"
 _PLACEHOLDER_BACK = re.compile(r"(?<![A-Za-z])Z\s?X\s?(\d+)(?!\d)", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_DEPRECATED = ("deprecatedterm-admn-sts", "deprecatedterm", "supersededterm-admn-sts", "supersededterm")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _is_tbx(path: Path | str) -> bool:
+    """A ``.tbx`` name, or a file that starts like XML (a TBX file saved as ``.xml``)."""
+    if str(path).lower().endswith((".tbx", ".xml")):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"<?xml") or head.startswith((b"<martif", b"<tbx"))
+
+
+def _tbx_term(group) -> str:
+    """The text of the ``<term>`` of a ``tig``/``ntig``/``termSec`` (markup inside flattened)."""
+    for node in group.iter():
+        if isinstance(node.tag, str) and _local(node.tag) == "term":
+            return " ".join("".join(node.itertext()).split())
+    return ""
+
+
+def _deprecated(group) -> bool:
+    """Whether a term group marks its term deprecated or superseded (administrativeStatus or
+    normativeAuthorization, TBX 2 and v3)."""
+    for node in group.iter():
+        if not isinstance(node.tag, str) or _local(node.tag) not in ("termNote", "descrip", "admin"):
+            continue
+        if node.get("type") in ("administrativeStatus", "normativeAuthorization"):
+            if "".join(node.itertext()).strip().lower() in _DEPRECATED:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -75,7 +120,10 @@ class Glossary:
 
     @classmethod
     def from_file(cls, path: Path | str) -> "Glossary":
-        """Read a TSV glossary; ``ValueError`` (one line, with the line number) for a bad line."""
+        """Read a TSV glossary, or a TBX one (a ``.tbx`` name or XML content); ``ValueError``
+        (one line, with the line number) for a bad line or a TBX file that does not parse."""
+        if _is_tbx(path):
+            return cls.from_tbx(path)
         entries = []
         for number, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
             line = re.sub(r"(?:^|\s)#.*$", "", line)  # comments: a line or the rest of one after " #"
@@ -89,6 +137,49 @@ class Glossary:
             english = cols[1] if len(cols) > 1 and cols[1] else cols[0]
             lang = cols[2] if len(cols) > 2 and cols[2] else None
             entries.append(GlossaryEntry(cols[0], english, lang))
+        return cls(tuple(entries))
+
+    @classmethod
+    def from_tbx(cls, path: Path | str) -> "Glossary":
+        """Read a TBX termbase (see the module docstring); ``ValueError`` (one line) when it is
+        not TBX or holds no term. Entities and DTDs are not resolved, nothing is fetched."""
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+        try:
+            root = etree.parse(str(path), parser).getroot()
+        except (etree.XMLSyntaxError, OSError) as exc:
+            raise ValueError(f"{path}: not a readable TBX file: {' '.join(str(exc).split())}") from None
+        if _local(root.tag) not in ("martif", "tbx"):
+            raise ValueError(f"{path}: not a TBX file (root element <{_local(root.tag)}>, not <martif> or <tbx>)")
+        entries: list[GlossaryEntry] = []
+        seen: set[tuple[str, str]] = set()
+        for concept in root.iter():
+            if not isinstance(concept.tag, str) or _local(concept.tag) not in ("termEntry", "conceptEntry"):
+                continue
+            by_lang: dict[str, list[tuple[str, bool]]] = {}
+            for lang_set in concept:
+                if not isinstance(lang_set.tag, str) or _local(lang_set.tag) not in ("langSet", "langSec"):
+                    continue
+                lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").split("-")[0].split("_")[0].lower()
+                if not lang:
+                    continue
+                for term_group in lang_set.iter():
+                    if isinstance(term_group.tag, str) and _local(term_group.tag) in ("tig", "ntig", "termSec"):
+                        term = _tbx_term(term_group)
+                        if term:
+                            by_lang.setdefault(lang, []).append((term, _deprecated(term_group)))
+            english = [t for t, deprecated in by_lang.get("en", []) if not deprecated] or \
+                      [t for t, _ in by_lang.get("en", [])]
+            for lang, terms in sorted(by_lang.items()):
+                if lang == "en":
+                    continue
+                for term, _ in terms:
+                    if (term, lang) not in seen:
+                        seen.add((term, lang))
+                        entries.append(GlossaryEntry(term, english[0] if english else term, lang))
+        if not entries:
+            raise ValueError(f"{path}: no term in a language other than English in this TBX file")
         return cls(tuple(entries))
 
     @classmethod
