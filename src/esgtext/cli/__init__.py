@@ -53,6 +53,9 @@ _COMMANDS = {
 }
 
 
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click >= 8.2
+
+
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported only when used (fast start-up)."""
 
@@ -71,6 +74,29 @@ class LazyGroup(click.Group):
                 return None
             raise
         return getattr(module, attr)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's ``main``, with every usage error one line, ``esgtext: error: <what> (see
+        'esgtext <command> --help')``, exit code 2 (click prints four: usage, hint, blank line,
+        error); other click errors are one line too, with their own code."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS_IS_HELP as exc:  # a group without its command: its help, as click shows it
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            path = exc.ctx.command_path if exc.ctx is not None else "esgtext"
+            error(f"{' '.join(exc.format_message().split())} (see '{path} --help')")
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            error(" ".join(exc.format_message().split()))
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
