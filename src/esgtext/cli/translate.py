@@ -24,6 +24,8 @@ Outputs, for each input file (relative to the folder given, or its file name):
                             translated or untranslated segment (OUT/<rel>.<lang>-en.xlf each)
   OUT/corpus/fr-en.tmx ...  the whole run per pair (TMX, Moses fr-en.fr + .en),
                             rebuilt after every run (needs jsonl in --format)
+  OUT/parquet/src_lang=fr/  --format parquet: every record, one Parquet dataset
+                            partitioned by source language (brings jsonl)
   OUT/.esgtext/errors.jsonl one line per file that could not be processed
 Record status: translated (French, Chinese, mixed), kept (English: target =
 source), boilerplate (web chrome, not translated), untranslated (no model and
@@ -40,6 +42,7 @@ Examples:
   esgtext translate a/b.txt -o out/       writes out/b.txt.jsonl
   esgtext translate inbox/ -o out/ --model zh-en=./models/zh-en --engine ctranslate2
   esgtext translate inbox/ -o out/ --allow-untranslated    repair and languages only
+  esgtext translate inbox/ -o out/ --ray     the same run on Ray (RAY_ADDRESS or a local Ray)
   cat release.txt | esgtext translate - > records.jsonl
 """
     + EXIT_CODES_HELP
@@ -55,7 +58,7 @@ def _formats(value: str) -> list[str]:
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False),
               help="Output folder (required unless the input is - for stdin).")
 @click.option("--format", "formats", default="jsonl", show_default=True,
-              help="Comma-separated: jsonl, tmx, moses, xliff (stdin: jsonl only).")
+              help="Comma-separated: jsonl, tmx, moses, xliff, parquet (stdin: jsonl only).")
 @click.option("--engine", type=click.Choice(list(ENGINE_CLASSES)), default="transformers",
               show_default=True, help="Translation engine.")
 @click.option("--model", "models", multiple=True, metavar="PAIR=PATH_OR_HUB_ID",
@@ -86,10 +89,18 @@ def _formats(value: str) -> list[str]:
               help="If another run holds OUT, wait for it to finish (default: exit 2 naming it).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="auto", default=None,
+              metavar="[ADDRESS|auto]",
+              help="Run on a Ray cluster (the 'ray' extra): ADDRESS, or auto (default) for "
+                   "$RAY_ADDRESS or a local Ray. Same records as without it. Write --ray=ADDRESS "
+                   "before the inputs.")
+@click.option("--ray-actors", type=click.IntRange(1), default=None,
+              help="With --ray: translation actors (default: one per GPU with --device cuda, else "
+                   "one per 4 CPUs of the cluster).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
               no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,
-              follow_symlinks=False, download=False, wait=False) -> None:
+              follow_symlinks=False, download=False, wait=False, ray_address=None, ray_actors=None) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
@@ -101,14 +112,15 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
             beam_size=beam_size, batch_tokens=batch_tokens, glossary=glossary, cache=cache,
             no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
             max_bytes=max_bytes, progress=progress, quiet=quiet, follow_symlinks=follow_symlinks,
-            download=download, wait=wait,
+            download=download, wait=wait, ray_address=ray_address, ray_actors=ray_actors,
         ), interrupted="esgtext: interrupted (finished files are kept; run again to complete)")
 
 
 def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", models=(),
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
-                  progress=None, quiet=False, follow_symlinks=False, download=False, wait=False) -> int:
+                  progress=None, quiet=False, follow_symlinks=False, download=False, wait=False,
+                  ray_address=None, ray_actors=None) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.errors import EsgtextError
     from esgtext.pipeline import Translator, process_document, translate_folder
@@ -130,6 +142,9 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
         return EXIT_USAGE
     if stdin and (sys.stdin is None or sys.stdin.isatty()):
         _error("-", "no input: pipe a document to stdin")
+        return EXIT_USAGE
+    if stdin and ray_address is not None:
+        _error("--ray", "stdin is one document: run it without --ray")
         return EXIT_USAGE
     if stdin and fmt != ["jsonl"]:
         _error("--format", "stdin writes JSONL records to stdout; use files and -o for tmx/moses")
@@ -173,10 +188,19 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                            f"{c['kept']} kept, {c['boilerplate']} boilerplate, "
                            f"{c['untranslated']} untranslated", err=True)
             return EXIT_OK
-        summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
-                                   progress=progress, on_start=_warn_missing,
-                                   exclude=tuple(exclude), follow_symlinks=follow_symlinks,
-                                   wait=wait, **options)
+        if ray_address is not None:
+            from esgtext.distributed import translate_dataset
+
+            source = paths[0] if len(paths) == 1 and "://" in paths[0] else list(paths)
+            summary = translate_dataset(source, out, formats=fmt, ray_address=ray_address,
+                                        actors=ray_actors, max_bytes=max_bytes, progress=progress,
+                                        on_start=_warn_missing, exclude=tuple(exclude),
+                                        follow_symlinks=follow_symlinks, wait=wait, **options)
+        else:
+            summary = translate_folder(paths, out, formats=fmt, jobs=jobs, max_bytes=max_bytes,
+                                       progress=progress, on_start=_warn_missing,
+                                       exclude=tuple(exclude), follow_symlinks=follow_symlinks,
+                                       wait=wait, **options)
     except EsgtextError as exc:  # a missing model (3), a bad path or option (2), ...
         _error(str(exc))
         return exc.exit_code
