@@ -83,7 +83,8 @@ class RunSummary:
         ranked = sorted(self.flags.items(), key=lambda item: (-item[1], item[0]))
         return ", ".join(f"{name} {n:,}" for name, n in ranked if n)
 
-    def line(self) -> str:
+    def line(self, unknown_hint: str = "") -> str:
+        """The closing summary; ``unknown_hint`` follows the count of files of unknown kinds."""
         flags = self.flag_line()
         return (
             f"{_count(self.files, 'file')} ({self.processed:,} processed, {self.skipped:,} unchanged, "
@@ -93,7 +94,7 @@ class RunSummary:
             + f"; {self.seconds:.1f} s"
             + (f"; {_count(len(self.skipped_symlinks), 'symlink')} out of the input folder skipped"
                if self.skipped_symlinks else "")
-            + (f"; skipped {_count(len(self.skipped_unknown), 'file')} of unknown kinds"
+            + (f"; skipped {_count(len(self.skipped_unknown), 'file')} of unknown kinds{unknown_hint}"
                if self.skipped_unknown else "")
         )
 

@@ -14,6 +14,11 @@ from esgtext.translate.engines import ENGINE_CLASSES
 
 TRANSLATE_HELP_EPILOG = (
     """\b
+Inputs: .txt, .md, .html/.htm, .pdf (its text layer; a scan without one is
+an error) and .docx files; other files in a folder are counted and skipped
+(--verbose lists them).
+
+\b
 Outputs, for each input file (relative to the folder given, or its file name):
   OUT/<rel>.jsonl           one record per segment (schema: esgtext/data/record.schema.json;
                             datasets.load_dataset("json", data_files="OUT/**/*.jsonl") reads it)
@@ -49,6 +54,18 @@ Examples:
 )
 
 
+def _remember_verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta[_VERBOSE] = value  # read by run_translate when it prints the summary
+
+
+_VERBOSE = "esgtext.translate.verbose"
+
+
+def _verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(_VERBOSE))
+
+
 def _formats(value: str) -> list[str]:
     return [f.strip().lower() for f in value.split(",") if f.strip()]
 
@@ -74,6 +91,8 @@ def _formats(value: str) -> list[str]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip files whose path relative to the folder matches, e.g. 'drafts/*' (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_remember_verbose,
+              help="List the files of unknown kinds skipped in the folders (the summary counts them).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for repair, language and segmentation.")
 @click.option("--allow-untranslated", is_flag=True,
@@ -214,9 +233,16 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                    f"(--follow-symlinks to read it)", err=True)
     for err in summary.errors:
         _error(err["path"], f"{err['error']}: {err['reason']}")
+    verbose = _verbose()
+    if verbose:
+        from esgtext.inputs import INPUT_KINDS
+
+        for path in summary.skipped_unknown:
+            click.echo(f"esgtext: skipped: {path}: not a {INPUT_KINDS} file", err=True)
     if not quiet:
         tail = f"; errors in {Path(out) / ERRORS_PATH}" if summary.failed else ""
-        click.echo(f"esgtext: {summary.line()}{tail}", err=True)
+        hint = "" if verbose else " (--verbose lists them)"
+        click.echo(f"esgtext: {summary.line(unknown_hint=hint)}{tail}", err=True)
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
