@@ -54,18 +54,6 @@ Examples:
 )
 
 
-def _remember_verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    ctx.meta[_VERBOSE] = value  # read by run_translate when it prints the summary
-
-
-_VERBOSE = "esgtext.translate.verbose"
-
-
-def _verbose() -> bool:
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx is not None and ctx.meta.get(_VERBOSE))
-
-
 def _formats(value: str) -> list[str]:
     return [f.strip().lower() for f in value.split(",") if f.strip()]
 
@@ -91,7 +79,7 @@ def _formats(value: str) -> list[str]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip files whose path relative to the folder matches, e.g. 'drafts/*' (repeatable).")
-@click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_remember_verbose,
+@click.option("-v", "--verbose", is_flag=True,
               help="List the files of unknown kinds skipped in the folders (the summary counts them).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for repair, language and segmentation.")
@@ -119,12 +107,14 @@ def _formats(value: str) -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
               no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,
-              follow_symlinks=False, download=False, wait=False, ray_address=None, ray_actors=None) -> None:
+              follow_symlinks=False, download=False, wait=False, ray_address=None, ray_actors=None,
+              verbose=False) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
-    PATH is a .txt, .md, .html or .htm file, a folder (searched recursively), or - to read one
-    document from stdin and write its JSONL records to stdout.
+    PATH is a .txt, .md, .html/.htm, .pdf or .docx file, a folder (searched recursively), or -
+    to read one document (text, HTML, PDF or Word) from stdin and write its JSONL records to
+    stdout.
     """
     run_command(lambda: run_translate(
             paths, out, formats=formats, engine=engine, models=models, device=device,
@@ -132,6 +122,7 @@ def translate(paths, out, formats, engine, models, device, beam_size, batch_toke
             no_cache=no_cache, exclude=exclude, jobs=jobs, allow_untranslated=allow_untranslated,
             max_bytes=max_bytes, progress=progress, quiet=quiet, follow_symlinks=follow_symlinks,
             download=download, wait=wait, ray_address=ray_address, ray_actors=ray_actors,
+            verbose=verbose,
         ), interrupted="esgtext: interrupted (finished files are kept; run again to complete)")
 
 
@@ -139,7 +130,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
                   progress=None, quiet=False, follow_symlinks=False, download=False, wait=False,
-                  ray_address=None, ray_actors=None) -> int:
+                  ray_address=None, ray_actors=None, verbose=False) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.errors import EsgtextError
     from esgtext.pipeline import Translator, process_document, translate_folder
@@ -233,7 +224,6 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                    f"(--follow-symlinks to read it)", err=True)
     for err in summary.errors:
         _error(err["path"], f"{err['error']}: {err['reason']}")
-    verbose = _verbose()
     if verbose:
         from esgtext.inputs import INPUT_KINDS
 
