@@ -39,6 +39,7 @@ from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.calibration import calibrate
+from esgtext.repair.memo import collector_paused
 
 
 def _sources_needed(folder: Path, environ=os.environ) -> str | None:
@@ -219,49 +220,19 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
     """
     if not isinstance(text, str):
         raise TypeError(f"repair_text expects str, got {type(text).__name__} (use repair_bytes)")
-    lang = _normalise_lang(lang)
+    with collector_paused():  # see esgtext.repair.memo: a third of the time on long texts
+        return _repair_text(text, _normalise_lang(lang), config)
+
+
+def _repair_text(text: str, lang: str | None, config: RepairConfig) -> RepairResult:
+    run = _Run(lang, config)
     edits: list[Edit] = []
     current = text
-    warnings: list[str] = []
-
-    def run(step_edits: list[Edit]) -> None:
-        nonlocal edits, current
-        if step_edits:
-            edits = compose_edits(text, edits, current, step_edits)
-            current = apply_edits(current, step_edits)
-
-    if config.fix_mojibake:
-        from esgtext.repair.mojibake import fix_mojibake
-
-        run(fix_mojibake(current))
-    if config.compose_accents and not current.isascii():
-        from esgtext.repair.mojibake import compose_decomposed_accents
-
-        run(compose_decomposed_accents(current))
-
-    french = _french_module(warnings)
-    is_french = french is not None and _should_restore_french(current, lang, config, french)
-    if config.restore_question_marks and lang != "zh" and "?" in current:
-        run(restore_question_mark_symbols(current, french=is_french))
-    if config.restore_question_marks and french is not None and _letter_question_mark(current):
-        run(
-            [
-                edit
-                for start, end in _bounded_pieces(current, 0, len(current))
-                for edit in _shift(french.restore_question_marks(current[start:end], french=is_french), start)
-            ]
-        )
-
-    repaired_as = lang
-    if is_french:
-        if config.restore_spacing:
-            run(_restore_french_paragraphs(current, config, french.restore_french_spacing))
-        run(_restore_french_paragraphs(current, config, french.restore_french))
-        repaired_as = "fr"
-    # last: a capital restored above may be what shows a sentence glued to the next
-    if config.restore_spacing and lang != "zh":
-        run(restore_sentence_spaces(current))
-
+    for _name, fixer in FIXERS:
+        step = fixer(current, run)
+        if step:
+            edits = compose_edits(text, edits, current, step)
+            current = apply_edits(current, step)
     if config.calibrate and edits:
         edits = calibrate(edits)
         # An edit more often wrong than right (a doubtful re-inserted "à") is not made.
@@ -269,7 +240,104 @@ def repair_text(text: str, lang: str | None = None, config: RepairConfig = DEFAU
         if doubtful:
             edits = [e for e in edits if e.confidence >= config.min_confidence]
             current = apply_edits(text, edits)
-    return RepairResult(current, tuple(edits), repaired_as, warnings=tuple(warnings), original=text)
+    return RepairResult(current, tuple(edits), run.repaired_as, warnings=tuple(run.warnings),
+                        original=text)
+
+
+class _Run:
+    """What the steps of one repair share: the settings, the warnings, and whether the text is
+    French, decided once, by the first step that asks, on the text it sees."""
+
+    __slots__ = ("lang", "config", "warnings", "repaired_as", "_french", "_is_french")
+
+    def __init__(self, lang: str | None, config: RepairConfig):
+        self.lang = lang
+        self.config = config
+        self.warnings: list[str] = []
+        self.repaired_as = lang  # "fr" once French accents were restored
+        self._french: Any = _UNSET
+        self._is_french: bool | None = None
+
+    @property
+    def french(self):
+        """The French restorer (``esgtext.repair.french``), or None in a build without it."""
+        if self._french is _UNSET:
+            self._french = _french_module(self.warnings)
+        return self._french
+
+    def is_french(self, text: str) -> bool:
+        if self._is_french is None:
+            self._is_french = self.french is not None and _should_restore_french(
+                text, self.lang, self.config, self.french)
+        return self._is_french
+
+
+_UNSET = object()
+
+
+def _fix_mojibake(text: str, run: _Run) -> list[Edit]:
+    if not run.config.fix_mojibake:
+        return []
+    from esgtext.repair.mojibake import fix_mojibake
+
+    return fix_mojibake(text)
+
+
+def _compose_accents(text: str, run: _Run) -> list[Edit]:
+    if not run.config.compose_accents or text.isascii():
+        return []
+    from esgtext.repair.mojibake import compose_decomposed_accents
+
+    return compose_decomposed_accents(text)
+
+
+def _question_mark_symbols(text: str, run: _Run) -> list[Edit]:
+    """A "?" that stood for an apostrophe, a no-break space, a guillemet or a degree sign."""
+    if not run.config.restore_question_marks or run.lang == "zh" or "?" not in text:
+        return []
+    return restore_question_mark_symbols(text, french=run.is_french(text))
+
+
+def _question_mark_letters(text: str, run: _Run) -> list[Edit]:
+    """A "?" that stood for a letter ("C?te")."""
+    if not run.config.restore_question_marks or run.french is None or not _letter_question_mark(text):
+        return []
+    french = run.is_french(text)
+    return [
+        edit
+        for start, end in _bounded_pieces(text, 0, len(text))
+        for edit in _shift(run.french.restore_question_marks(text[start:end], french=french), start)
+    ]
+
+
+def _french_accents(text: str, run: _Run) -> list[Edit]:
+    """Deleted, stripped or ?-replaced French accents, apostrophes, the vanished "à", and (with
+    ``restore_spacing``) the vanished no-break spaces, in the French lines of a French text."""
+    if not run.is_french(text):
+        return []
+    run.repaired_as = "fr"
+    spacing = run.config.restore_spacing
+    return _restore_french_paragraphs(
+        text, run.config, lambda piece: run.french.restore_french(piece, spacing=spacing))
+
+
+def _sentence_spaces(text: str, run: _Run) -> list[Edit]:
+    # (last: a capital restored above may be what shows a sentence glued to the next)
+    if not run.config.restore_spacing or run.lang == "zh":
+        return []
+    return restore_sentence_spaces(text)
+
+
+# The steps of repair_text, in order (as ftfy's FIXERS): each gets the text the previous ones
+# left and returns its edits of that text; repair_text composes them into edits of the input.
+FIXERS = (
+    ("mojibake", _fix_mojibake),
+    ("decomposed_accent", _compose_accents),
+    ("question_mark_symbols", _question_mark_symbols),
+    ("question_mark_letters", _question_mark_letters),
+    ("french", _french_accents),
+    ("sentence_space", _sentence_spaces),
+)
 
 
 # A "?" touching a letter ("C?te", "r?duit"): the only place a lost letter can hide. Real

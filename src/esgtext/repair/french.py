@@ -41,7 +41,9 @@ from itertools import compress, repeat
 from operator import is_not
 from typing import NamedTuple
 
-from esgtext.repair.edits import Edit
+from esgtext.repair.compose import compose_edits
+from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.memo import make_room
 from esgtext.repair.spacing import restore_no_break_spaces
 from esgtext.repair.lexicon import (
     ARTICLES_AFTER_A,
@@ -205,8 +207,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
     words = sum(counts.values())
     evidence_of = _EVIDENCE
-    if len(evidence_of) > CACHE_LIMIT:  # bounded in a long-running process
-        evidence_of.clear()
+    make_room(evidence_of, CACHE_LIMIT)
     for surface, n in counts.items():
         evidence = evidence_of.get(surface)
         if evidence is None:
@@ -334,8 +335,7 @@ def _a_lift(word: str, model: BigramModel) -> float:
     key = (word, model.discount, model.unseen_weight)
     lift = _A_LIFT_CACHE.get(key)
     if lift is None:
-        if len(_A_LIFT_CACHE) > CACHE_LIMIT:  # bounded in a long-running process
-            _A_LIFT_CACHE.clear()
+        make_room(_A_LIFT_CACHE, CACHE_LIMIT)
         lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
     return lift
 
@@ -425,8 +425,7 @@ def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
            if article and model is not None else (last, first, "", None))
     found = _A_CUE_WORDS.get(key)
     if found is None:
-        if len(_A_CUE_WORDS) > CACHE_LIMIT:  # bounded in a long-running process
-            _A_CUE_WORDS.clear()
+        make_room(_A_CUE_WORDS, CACHE_LIMIT)
         found = _A_CUE_WORDS[key] = _a_cue_words_uncached(last, first, following, lexicon,
                                                           model if article else None)
     return found
@@ -481,8 +480,7 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
     forms being French words too ("limitait", "choisissait")."""
     known = _INFINITIVE_CACHE.get(word)
     if known is None:
-        if len(_INFINITIVE_CACHE) > CACHE_LIMIT:  # bounded in a long-running process
-            _INFINITIVE_CACHE.clear()
+        make_room(_INFINITIVE_CACHE, CACHE_LIMIT)
         zipf = lexicon.zipf
         if word in _IRREGULAR_INFINITIVES:
             known = True
@@ -737,10 +735,13 @@ def _pieces(text: str, size: int):
     yield start, len(text)
 
 
-def restore_french(text: str) -> list[Edit]:
+def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
     """Edits that restore deleted / ?-replaced / stripped French accents (and deleted typographic
     apostrophes, and the vanished word "à") in text already known to be French. Offsets relative
     to `text`, sorted, non-overlapping; never touches line breaks; clean text -> [].
+
+    ``spacing``: also put back the vanished no-break spaces (as :func:`restore_french_spacing`),
+    from the same diagnosis of the text.
 
     >>> from esgtext.repair.edits import apply_edits
     >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement"
@@ -760,12 +761,24 @@ def restore_french(text: str) -> list[Edit]:
             pieces += [
                 Edit(e.kind, e.start + start, e.end + start, e.before, e.after, e.confidence,
                      e.reason)
-                for e in restore_french(text[start:end])
+                for e in restore_french(text[start:end], spacing=spacing)
             ]
         return pieces
     lexicon = french_lexicon()
     tokens = _tokens(text)
     diagnosis = diagnose_damage(text, tokens)
+    if spacing and _lost_no_break_spaces(text, diagnosis):
+        spaces = restore_no_break_spaces(text, lexicon)
+        if spaces:
+            # (the diagnosis holds: a no-break space is no word, and no evidence of any damage)
+            spaced = apply_edits(text, spaces)
+            accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
+            return compose_edits(text, spaces, spaced, accents)
+    return _restore_accents(text, tokens, diagnosis, lexicon)
+
+
+def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
+                     lexicon: FrenchLexicon) -> list[Edit]:
     edits: list[Edit] = []
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
@@ -790,6 +803,16 @@ def restore_french(text: str) -> list[Edit]:
     return kept
 
 
+def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis) -> bool:
+    """Whether ``text`` may have lost the no-break spaces of French typography: it has a digit
+    or an "M" (``M. Dupont``), and lost its non-ASCII characters."""
+    if not any(c.isdigit() or c == "M" for c in text):
+        return False
+    # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
+    # Latin-1 does, which keeps U+00A0)
+    return diagnosis.deleted or (diagnosis.deleted_apostrophe and not diagnosis.accented_lowercase)
+
+
 def restore_french_spacing(text: str) -> list[Edit]:
     """The no-break spaces of French typography (``20 ans``, ``en 2020``, ``1 233 000``,
     ``M. Dupont``) put back in French text whose non-ASCII characters were deleted: see
@@ -804,11 +827,7 @@ def restore_french_spacing(text: str) -> list[Edit]:
     """
     if not any(c.isdigit() or c == "M" for c in text):
         return []
-    diagnosis = diagnose_damage(text)
-    # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
-    # Latin-1 does, which keeps U+00A0)
-    if not (diagnosis.deleted or (diagnosis.deleted_apostrophe
-                                  and not diagnosis.accented_lowercase)):
+    if not _lost_no_break_spaces(text, diagnose_damage(text)):
         return []
     return restore_no_break_spaces(text, french_lexicon())
 
@@ -865,8 +884,10 @@ def _decode(
     flags = (diagnosis.deleted, diagnosis.stripped, diagnosis.deleted_apostrophe)
     # {previous kind: {surface: candidates}}
     memos = _CANDIDATE_MEMO.get(flags)
-    if memos is None or sum(map(len, memos.values())) > MAX_CANDIDATE_MEMO:  # bounded
+    if memos is None:
         memos = _CANDIDATE_MEMO[flags] = {kind: {} for kind in ("", "word", "elided", "num")}
+    for memo in memos.values():  # bounded
+        make_room(memo, MAX_CANDIDATE_MEMO // 4)
     options: list[list[_Candidate] | None] = [None] * count
     previous_kind = ""
     for index, tok in enumerate(tokens):
@@ -897,8 +918,9 @@ def _decode(
     insertion = [0] * count  # 0: no, 1: yes, 2: yes, and the gap is a doubled space
     # shared by steps 2 and 3, and kept for the next text decoded with this model
     a_given_after = _A_GIVEN_TABLES.get(model)
-    if a_given_after is None or len(a_given_after) > MAX_CANDIDATE_MEMO:  # bounded
+    if a_given_after is None:
         a_given_after = _A_GIVEN_TABLES[model] = _AGivenTable(model)
+    make_room(a_given_after, MAX_CANDIDATE_MEMO)  # bounded
     cache = model.cache  # log10 P(w | v) by "v w", where already computed
     if allow_insertion:
         # A sentence that starts in lower case where no accented capital survived lost its
@@ -1182,8 +1204,7 @@ def _reason(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -
     key = (before, after, cand.contexts[-1])
     reason = _REASONS.get(key)
     if reason is None:
-        if len(_REASONS) > CACHE_LIMIT:  # bounded in a long-running process
-            _REASONS.clear()
+        make_room(_REASONS, CACHE_LIMIT)
         reason = _REASONS[key] = _reason_uncached(before, after, cand, lexicon)
     return reason
 

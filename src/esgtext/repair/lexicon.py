@@ -17,11 +17,13 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import sys
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
 from esgtext.damage import is_accented_letter
+from esgtext.repair.memo import make_room
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
            "news_capitals",
@@ -37,8 +39,7 @@ _CONTEXT_TOKEN = re.compile(
 # Articles after which the bigram table also counts the next word following "à" + article
 # (contexts "à la", "à l'"...): a trigram cue for where a vanished "à" stood.
 ARTICLES_AFTER_A = frozenset("la l' le les un une des son sa ses leur leurs ce cette ces".split())
-MAX_CACHED_PAIRS = 100_000  # entries of a per-process cache before it is emptied (bounded memory)
-MAX_PARSED_CONTEXTS = 10_000  # contexts whose followers are kept parsed
+MAX_CACHED_PAIRS = 100_000  # entries of a per-process cache before its older half goes (bounded memory)
 
 
 def context_tokens(text: str) -> list[str]:
@@ -128,8 +129,7 @@ class FrenchLexicon:
         parsed = self._keys[kind]
         found = parsed.get(damaged)
         if found is None:
-            if len(parsed) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
-                parsed.clear()
+            make_room(parsed, MAX_CACHED_PAIRS)
             raw = self._raw_candidates(damaged, kind)
             found = parsed[damaged] = tuple(raw.split(" ")) if raw else ()
         return found
@@ -138,6 +138,78 @@ class FrenchLexicon:
         """Zipf frequency of the most frequent accented word that ``damaged`` may stand for."""
         found = self.candidates(damaged, kind)
         return self.zipf.get(found[0], 0.0) if found else 0.0
+
+
+_FOLLOWER = re.compile(r"(?:^| )([^ ]+):(\d+)")
+PARSE_AFTER = 32  # look-ups of a context before its followers are parsed into a dict
+
+
+class _Followers:
+    """The followers of one context, {w: c(v, w)} over both tables (news counts weighted).
+
+    A context is looked up by string search in its table line until it has been looked up
+    :data:`PARSE_AFTER` times, then parsed into a dict once: a one-line document needs a few
+    pairs of "<p>" or "de" (hundreds of thousands of characters each), a long run millions.
+    """
+
+    __slots__ = ("total", "kept", "distinct", "_sources", "_parsed", "_lookups")
+
+    def __init__(self, total: int, kept: int, distinct: int, sources, parsed=None):
+        self.total = total  # c(v)
+        self.kept = kept  # the count of the pairs the table kept (the rest were pruned)
+        self.distinct = distinct  # how many words follow v
+        self._sources = sources  # ((" " + "w1:c1 w2:c2 ...", weight), ...)
+        self._parsed: dict[str, int] | None = parsed
+        self._lookups = 0
+
+    @classmethod
+    def of(cls, raw: tuple[str, str] | None, news: tuple[str, str] | None,
+           news_weight: float) -> _Followers:
+        """From the table lines of a context (``(c(v), "w1:c1 ...")`` or None for each)."""
+        total = kept = 0
+        sources = []
+        words: list[list[str]] = []
+        for source, weight in ((raw, 1), (news, news_weight)):
+            if source is None or not weight:
+                continue
+            total += int(int(source[0]) * weight)
+            pairs = _FOLLOWER.findall(source[1])
+            kept += sum(int(int(c) * weight) for _, c in pairs)
+            words.append([w for w, _ in pairs])
+            sources.append((" " + source[1], weight))
+        if not sources:
+            return cls(0, 0, 0, (), {})
+        distinct = len(words[0]) if len(words) == 1 else len(set(words[0]).union(*words[1:]))
+        return cls(max(total, kept, 1), kept, distinct, tuple(sources))
+
+    def get(self, w: str, default: int = 0) -> int:
+        """c(v, w), or ``default`` where the tables have no such pair."""
+        parsed = self._parsed
+        if parsed is not None:
+            return parsed.get(w, default)
+        self._lookups += 1
+        if self._lookups > PARSE_AFTER:
+            self._parsed = self._parse()
+            return self._parsed.get(w, default)
+        count = 0
+        needle = " " + w + ":"
+        for line, weight in self._sources:
+            at = line.find(needle)
+            if at >= 0:
+                digits = at + len(needle)
+                space = line.find(" ", digits)
+                count += int(int(line[digits:space if space >= 0 else len(line)]) * weight)
+        return count or default
+
+    def _parse(self) -> dict[str, int]:
+        followers: dict[str, int] = {}
+        intern = sys.intern  # the same word follows many contexts: one string for all
+        for line, weight in self._sources:
+            for item in line[1:].split(" "):
+                w, _, c = item.rpartition(":")
+                w = intern(w)
+                followers[w] = followers.get(w, 0) + int(int(c) * weight)
+        return followers
 
 
 class BigramModel:
@@ -152,7 +224,13 @@ class BigramModel:
         # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
         self._news: dict[str, tuple[str, str]] = _parsed_counts(news_text) if news_text else {}
         self.news_weight = news_weight
-        self._parsed: dict[str, tuple[int, float, dict[str, int]]] = {}
+        # The followers of each context, parsed on first use and shared by every model built on
+        # the same tables (they differ only in smoothing); bounded by the tables themselves
+        # (about 85 MB once every context is parsed), so never emptied: a context parsed again
+        # after each emptying was half the repair time of a long run.
+        self._merged = _merged_followers(self._raw, self._news, news_weight)
+        # (c(v), backoff weight, followers) per context, for this model's smoothing
+        self._parsed: dict[str, tuple[int, float, _Followers]] = {}
         self.lexicon = lexicon
         self.discount = discount
         self.unseen_weight = unseen_weight
@@ -160,29 +238,19 @@ class BigramModel:
         # loop reads it directly (the dict is cleared when full, never replaced).
         self.cache: dict[str, float] = {}
 
-    def _followers(self, v: str) -> tuple[int, float, dict[str, int]]:
+    def _followers(self, v: str) -> tuple[int, float, dict[str, int] | _Followers]:
         entry = self._parsed.get(v)
         if entry is None:
-            raw = self._raw.get(v)
-            news = self._news.get(v)
-            if raw is None and news is None:
-                entry = (0, 1.0, {})
+            merged = self._merged.get(v)
+            if merged is None:
+                merged = self._merged[v] = _Followers.of(self._raw.get(v), self._news.get(v),
+                                                         self.news_weight)
+            if not merged.total:
+                entry = (0, 1.0, merged)
             else:
-                followers: dict[str, int] = {}
-                total = 0
-                for source, weight in ((raw, 1), (news, self.news_weight)):
-                    if source is None or not weight:
-                        continue
-                    total += int(int(source[0]) * weight)
-                    for item in source[1].split(" "):
-                        w, _, c = item.rpartition(":")
-                        followers[w] = followers.get(w, 0) + int(int(c) * weight)
-                kept = sum(followers.values())
-                total = max(total, kept, 1)
-                backoff = (self.discount * len(followers) + (total - kept)) / total
-                entry = (total, max(backoff, 0.02), followers)
-            if len(self._parsed) > MAX_PARSED_CONTEXTS:  # a long-running process stays bounded
-                self._parsed.clear()
+                backoff = (self.discount * merged.distinct + (merged.total - merged.kept)) / merged.total
+                entry = (merged.total, max(backoff, 0.02), merged)
+            # (never emptied: at most one entry per context of the table, as `_merged`)
             self._parsed[v] = entry
         return entry
 
@@ -205,8 +273,7 @@ class BigramModel:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if len(self.cache) > MAX_CACHED_PAIRS:  # a long-running process stays bounded
-            self.cache.clear()
+        make_room(self.cache, MAX_CACHED_PAIRS)
         value = self.cache[key] = self._logprob(w, v)
         return value
 
@@ -238,6 +305,19 @@ def _parsed_counts(text: str) -> dict[str, tuple[str, str]]:
     if found is None or found[0] is not text:
         found = _PARSED_TABLES[id(text)] = (text, _count_lines(text))
     return found[1]
+
+
+_MERGED: dict[tuple[int, int, float], tuple[object, object, dict[str, _Followers]]] = {}
+
+
+def _merged_followers(raw: dict, news: dict, weight: float) -> dict:
+    """The parsed followers of the tables ``raw`` and ``news`` merged with ``weight``, one
+    dict per process for each combination."""
+    key = (id(raw), id(news), weight)
+    found = _MERGED.get(key)
+    if found is None or found[0] is not raw or found[1] is not news:
+        found = _MERGED[key] = (raw, news, {})
+    return found[2]
 
 
 def _count_lines(text: str) -> dict[str, tuple[str, str]]:
