@@ -150,6 +150,24 @@ def test_a_dataset_of_documents_gives_the_records_of_the_folder(model_runs, tmp_
         assert (tmp_path / "out" / f"{d}.jsonl").read_bytes() == (tmp_path / "ref" / f"{d}.jsonl").read_bytes()
 
 
+def test_a_filesystem_uri_is_read_by_the_cluster(ray_local, tmp_path):
+    from esgtext.distributed import translate_dataset
+
+    inbox = make_messy_folder(tmp_path / "inbox")
+    summary = translate_dataset(f"file://{inbox}", tmp_path / "out", formats=["jsonl", "tmx"],
+                                allow_untranslated=True, exclude=["legacy/*"])
+    reference = translate_folder([inbox], tmp_path / "ref", formats=["jsonl", "tmx"], exclude=["legacy/*"],
+                                 translator=Translator.untranslated())
+    assert (summary.files, summary.processed, summary.failed) == (reference.files, reference.processed,
+                                                                   reference.failed)
+    ours, theirs = _files(tmp_path / "out"), _files(tmp_path / "ref")
+    ours.pop(".esgtext/errors.jsonl"), theirs.pop(".esgtext/errors.jsonl")  # paths: URI / local
+    assert ours == theirs
+    again = translate_dataset(f"file://{inbox}", tmp_path / "out", formats=["jsonl", "tmx"],
+                              allow_untranslated=True, exclude=["legacy/*"])
+    assert (again.processed, again.skipped) == (0, reference.processed)
+
+
 def _write_inbox(root: Path, n: int) -> None:
     for i in range(n):
         path = root / f"batch{i % 3}" / f"release_{i:03d}.txt"
@@ -179,7 +197,7 @@ def _actor_pids() -> list[int]:
 def test_a_killed_translation_actor_is_restarted_and_every_record_written_once(ray_local, tiny_spm_model, tmp_path):
     from esgtext.distributed import translate_dataset
 
-    n = 48
+    n = 24
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     _write_inbox(inbox, n)
     models = {"fr-en": str(tiny_spm_model), "zh-en": str(tiny_spm_model)}

@@ -341,7 +341,7 @@ def translate_dataset(
         translator = Translator(**translator_options)
     if on_start is not None:
         on_start(dict(translator.missing))
-    owns_ray = _connect(ray, ray_address)
+    owns_ray = False
     try:
         out.mkdir(parents=True, exist_ok=True)
         with hold_output(out, wait=wait):
@@ -355,9 +355,18 @@ def translate_dataset(
             if found is not None:
                 summary.files = len(found.files)
                 summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
-            ds, sent = _source_dataset(ray, source, run, found, exclude)
-            if found is None:
+            if found is not None:  # read here, as the local run does: skips and read errors
+                blocks, sent = _read_folder(run, found)
+                if sent:  # nothing to do (a resumed run that is complete): no Ray started
+                    owns_ray = _connect(ray, ray_address)
+                    ds = ray.data.from_arrow(blocks)
+            else:
+                owns_ray = _connect(ray, ray_address)
+                reader = _filesystem_source if _is_filesystem_uri(source) else _dataset_source
+                ds, sent = reader(ray, source, exclude)
                 summary.files = len(sent)
+                for doc in sent:
+                    run.seen[doc] = Path(doc)
             if sent:
                 inputs = {inp.rel: inp for inp in found.files} if found is not None else {}
                 current = _current(run) if found is None else {}
@@ -379,25 +388,16 @@ def translate_dataset(
     return summary
 
 
-def _source_dataset(ray, source, run: FolderRun, found, exclude) -> tuple[Any, list[str]]:
-    """The Dataset the cluster works on and the names of the documents sent to it."""
-    if found is not None:  # a local folder: read here, as the local run does (skips and errors)
-        for inp in found.files:
-            run.submit(inp)
-        items = [_row(inp.rel, input_hash, data) for inp, input_hash, data in run.window]
-        run.window.clear()
-        if not items:
-            return None, []
-        # blocks of PREPARE_BATCH documents: the unit of a CPU task, streamed to the actors
-        blocks = [_table(items[i:i + PREPARE_BATCH]) for i in range(0, len(items), PREPARE_BATCH)]
-        return ray.data.from_arrow(blocks), [row["doc"] for row in items]
-    if _is_filesystem_uri(source):
-        ds, docs = _filesystem_source(ray, source, exclude)
-    else:
-        ds, docs = _dataset_source(ray, source, exclude)
-    for doc in docs:
-        run.seen[doc] = Path(doc)
-    return ds, docs
+def _read_folder(run: FolderRun, found) -> tuple[list[Any], list[str]]:
+    """The inputs of a local folder read and hashed by :meth:`FolderRun.submit` (unchanged ones
+    skipped, unreadable ones listed), in Arrow blocks of :data:`PREPARE_BATCH` documents (a CPU
+    task's work), and the names of the documents to send."""
+    for inp in found.files:
+        run.submit(inp)
+    items = [_row(inp.rel, input_hash, data) for inp, input_hash, data in run.window]
+    run.window.clear()
+    blocks = [_table(items[i:i + PREPARE_BATCH]) for i in range(0, len(items), PREPARE_BATCH)]
+    return blocks, [row["doc"] for row in items]
 
 
 def _current(run: FolderRun) -> dict[str, str]:
