@@ -7,8 +7,8 @@ import json
 
 from lxml import etree
 
-from esgtext.records import Record, make_signature, render_outputs
-from esgtext.xliff import FLAGS_NOTE, XLIFF_NS
+from esgtext.records import XLIFF_FLAGS_NOTE as FLAGS_NOTE
+from esgtext.records import XLIFF_NS, Record, make_signature, render_outputs
 
 NS = {"x": XLIFF_NS}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -1,4 +1,4 @@
-"""The bilingual record and its writers: JSONL, TMX 1.4b and Moses.
+"""The bilingual record and its writers: JSONL, TMX 1.4b, Moses and XLIFF 2.0.
 
 A :class:`Record` is one segment of one document, with the text before repair (``source_raw``),
 after repair (``source``), its English ``target`` and the recipe that made it (``signature``, in
@@ -17,6 +17,8 @@ Which records go where:
   ``<tu>``): a document with French and Chinese gets one TMX per language, named as its Moses files.
 * Moses: the same ``translated`` records; identity pairs of kept English would only add noise to a
   parallel corpus. One line-aligned pair of files per source language.
+* XLIFF 2.0 (:func:`render_xliff`), for post-editing: ``translated`` records (with their English
+  target) and ``untranslated`` ones (without), one file per source language as for TMX.
 * The corpus of a run (:func:`render_corpus`): ``corpus/<lang>-en.tmx`` and the Moses pair
   ``corpus/<lang>-en.<lang>`` + ``.en`` over all its documents, in document then segment order.
 
@@ -375,12 +377,94 @@ def render_corpus(records: Iterable[Record], formats: Iterable[str]) -> dict[str
     return files
 
 
+# -- XLIFF 2.0 (--format xliff) ------------------------------------------------------------------
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XLIFF_FLAGS_NOTE = "esgtext:flags"
+
+
+def xliff_records(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """The records that become units, by source language: ``translated`` and ``untranslated``
+    records of a language other than English (boilerplate and ``und`` are not units)."""
+    groups: dict[str, list[Record]] = {}
+    for r in records:
+        if r.status in ("translated", "untranslated") and r.src_lang not in (TARGET_LANG, "und"):
+            groups.setdefault(r.src_lang, []).append(r)
+    return dict(sorted(groups.items()))
+
+
+def xliff_paths(rel: str, langs: Iterable[str]) -> dict[str, str]:
+    """Output name of the XLIFF file of document ``rel`` for each source language (as
+    :func:`tmx_paths`).
+
+    >>> xliff_paths("a.txt", ["zh", "fr"])
+    {'fr': 'a.txt.fr-en.xlf', 'zh': 'a.txt.zh-en.xlf'}
+    """
+    langs = sorted(langs)
+    if len(langs) == 1:
+        return {langs[0]: f"{rel}.xlf"}
+    return {lang: f"{rel}.{lang}-{TARGET_LANG}.xlf" for lang in langs}
+
+
+def render_xliff(records: Iterable[Record], src_lang: str, original: str) -> bytes:
+    """XLIFF 2.0 for post-editing: the records of ``src_lang`` of one document (``original``).
+
+    Written with translate-toolkit's XLIFF 2.0 store (:mod:`translate.storage.xliff2`), with two
+    corrections towards the XLIFF 2.0 core schema that its writer does not make: ``xml:space``
+    goes on ``<source>`` and ``<target>`` (the schema does not allow it on ``<segment>``), and
+    notes are a ``<notes>`` child of ``<unit>`` placed before its segment (the toolkit puts them
+    inside ``<segment>``). One ``<unit id="s<seg>">`` per record a translator has work on:
+    ``translated`` ones (the model's English as ``<target>``, ``state="translated"``) and
+    ``untranslated`` ones (no ``<target>``, ``state="initial"``). The ``<file>`` carries
+    ``original``; a unit's flags are a note of category :data:`XLIFF_FLAGS_NOTE`. No dates.
+    """
+    from lxml import etree
+    from translate.storage import xliff2
+
+    store = xliff2.Xliff2File()
+    store.setsourcelanguage(src_lang)
+    store.settargetlanguage(TARGET_LANG)
+    store.body.set("id", "f1")
+    store.body.set("original", xml_safe(original))
+    for r in records:
+        if r.src_lang != src_lang or r.status not in ("translated", "untranslated"):
+            continue
+        unit = store.addsourceunit(xml_safe(r.source))
+        unit.setid(f"s{r.seg}")
+        if r.status == "translated" and r.target is not None:
+            unit.target = xml_safe(r.target)
+            unit.marktranslated()
+        else:
+            unit.xmlelement.set("state", "initial")
+        segment = unit.xmlelement
+        segment.attrib.pop(_XML_SPACE, None)  # not allowed on <segment> by the 2.0 schema
+        for child in segment:
+            if etree.QName(child).localname in ("source", "target"):
+                child.set(_XML_SPACE, "preserve")
+        flags = [f for f in r.flags if f]
+        if flags:
+            unit_element = segment.getparent()
+            notes = etree.Element(f"{{{XLIFF_NS}}}notes")
+            note = etree.SubElement(notes, f"{{{XLIFF_NS}}}note", category=XLIFF_FLAGS_NOTE)
+            note.text = xml_safe(" ".join(flags))
+            unit_element.insert(0, notes)  # <notes> comes before the segments of a <unit>
+    return bytes(store)
+
+
+def render_document_xliff(rel: str, records: Iterable[Record]) -> dict[str, bytes]:
+    """``{name relative to OUT: bytes}``: the XLIFF files of one document (none when it has no
+    French, Chinese, ... record to post-edit)."""
+    groups = xliff_records(records)
+    return {name: render_xliff(groups[lang], lang, rel) for lang, name in xliff_paths(rel, groups).items()}
+
+
 def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> dict[str, bytes]:
     """Every output file of one document: ``{path relative to OUT: bytes}``.
 
     ``formats`` is a subset of ``("jsonl", "tmx", "moses", "xliff")``. A document without a
     bilingual record gets no TMX and no Moses files (its JSONL still lists every segment); one
-    without a French, Chinese, ... record to post-edit gets no XLIFF (:mod:`esgtext.xliff`).
+    without a French, Chinese, ... record to post-edit gets no XLIFF (:func:`render_xliff`).
     """
     formats = set(formats)
     files: dict[str, bytes] = {}
@@ -394,8 +478,6 @@ def render_outputs(rel: str, records: list[Record], formats: Iterable[str]) -> d
         for lang, (src_name, tgt_name) in moses_paths(rel, pairs).items():
             files[src_name], files[tgt_name] = pairs[lang]
     if "xliff" in formats:
-        from esgtext.xliff import render_document_xliff
-
         files.update(render_document_xliff(rel, records))
     return files
 
@@ -452,6 +534,8 @@ __all__ = [
     "OUTPUT_LAYOUT",
     "STATUSES",
     "TMX_ORIGINAL_FORMAT",
+    "XLIFF_FLAGS_NOTE",
+    "XLIFF_NS",
     "Record",
     "features",
     "make_signature",
@@ -467,5 +551,9 @@ __all__ = [
     "row_to_dict",
     "tmx_paths",
     "tmx_records",
+    "render_document_xliff",
+    "render_xliff",
+    "xliff_paths",
+    "xliff_records",
     "xml_safe",
 ]
