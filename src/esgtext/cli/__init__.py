@@ -41,6 +41,16 @@ Exit codes:
   130  interrupted
 """
 
+#: The exit codes of the commands that read inputs and never translate (repair, detect,
+#: segment): no model, no errors.jsonl.
+TEXT_EXIT_CODES_HELP = """\b
+Exit codes:
+  0    success
+  1    some inputs failed (each named on stderr)
+  2    usage error (bad option, missing file)
+  130  interrupted
+"""
+
 # name -> "module:attribute"; imported lazily so that `esgtext repair` never pays for torch.
 _COMMANDS = {
     "repair": "esgtext.cli.repair:repair",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from esgtext.cli import EXIT_CODES_HELP, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TEXT_EXIT_CODES_HELP, run_command
 from esgtext.cli import error as _error
 
 _SHOW_CHARS = 60  # span text shown in plain output (JSON has it whole)
@@ -36,7 +36,7 @@ Examples:
   esgtext detect inbox/ --json
   cat release.txt | esgtext detect -
 """
-    + EXIT_CODES_HELP
+    + TEXT_EXIT_CODES_HELP
 )
 
 SEGMENT_EPILOG = (
@@ -51,7 +51,7 @@ Examples:
   esgtext segment release.txt
   esgtext segment release.txt --lang fr --json
 """
-    + EXIT_CODES_HELP
+    + TEXT_EXIT_CODES_HELP
 )
 
 

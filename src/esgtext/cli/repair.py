@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, run_command
+from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TEXT_EXIT_CODES_HELP, run_command
 from esgtext.cli import error as _error
 
 
@@ -50,14 +50,8 @@ Examples:
 Errors are one line each on stderr: "esgtext: error: <path>: <reason>"
 (binary file, unreadable, missing, a PDF without a text layer); the other
 inputs are still repaired.
-
-\b
-Exit codes:
-  0    success
-  1    some inputs failed (each named on stderr)
-  2    usage error (bad option, missing file)
-  130  interrupted
 """
+    + TEXT_EXIT_CODES_HELP
 )
 
 
