@@ -432,11 +432,7 @@ def _bounded_pieces(text: str, start: int, end: int, size: int | None = None):
 
 
 def _shift(edits, delta: int) -> list[Edit]:
-    if not delta:
-        return list(edits)
-    return [
-        Edit(e.kind, e.start + delta, e.end + delta, e.before, e.after, e.confidence, e.reason) for e in edits
-    ]
+    return [e.shifted(delta) for e in edits] if delta else list(edits)
 
 
 def _should_restore_french(text: str, lang: str | None, config: RepairConfig, french) -> bool:

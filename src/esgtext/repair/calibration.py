@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -68,8 +67,4 @@ def calibrated(key: str, score: float) -> float:
 
 def calibrate(edits) -> list[Edit]:
     """The edits with their confidence replaced by the measured share of right edits."""
-    out = []
-    for edit in edits:
-        value = calibrated(edit_key(edit), edit.confidence)
-        out.append(edit if value == edit.confidence else replace(edit, confidence=value))
-    return out
+    return [edit.with_confidence(calibrated(edit_key(edit), edit.confidence)) for edit in edits]

@@ -68,7 +68,7 @@ def compose_edits(original: str, done: list[Edit], current: str, step: list[Edit
             result.extend(olds)
             continue
         if not olds:
-            result.extend(_shifted(x, to_original(x.start) - x.start) for x in news)
+            result.extend(x.shifted(to_original(x.start) - x.start) for x in news)
             continue
         lo = min(s for s, _, _, _ in cluster)
         hi = max(e for _, e, _, _ in cluster)
@@ -114,11 +114,3 @@ def _joins(cluster: list, item: tuple) -> bool:
 
 def _order(edit: Edit) -> tuple[int, int]:
     return (edit.start, edit.end)
-
-
-def _shifted(edit: Edit, delta: int) -> Edit:
-    if not delta:
-        return edit
-    return Edit(
-        edit.kind, edit.start + delta, edit.end + delta, edit.before, edit.after, edit.confidence, edit.reason
-    )

@@ -28,6 +28,24 @@ class Edit:
     confidence: float = 1.0
     reason: str = ""
 
+    def shifted(self, delta: int) -> Edit:
+        """The same edit ``delta`` characters further on (a piece's edits in the whole text).
+
+        >>> Edit("deleted_accent", 3, 10, "mdaille", "médaille").shifted(5).start
+        8
+        """
+        if not delta:
+            return self
+        return Edit(self.kind, self.start + delta, self.end + delta, self.before, self.after,
+                    self.confidence, self.reason)
+
+    def with_confidence(self, confidence: float) -> Edit:
+        """The same edit with another confidence (``dataclasses.replace``, without its cost)."""
+        if confidence == self.confidence:
+            return self
+        return Edit(self.kind, self.start, self.end, self.before, self.after, confidence,
+                    self.reason)
+
     def to_dict(self) -> dict:
         """The fields in order, as JSON-ready values (``dataclasses.asdict`` without its deep copy)."""
         return {"kind": self.kind, "start": self.start, "end": self.end, "before": self.before,

@@ -758,11 +758,7 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
         # its own, so that memory stays bounded and time linear.
         pieces: list[Edit] = []
         for start, end in _pieces(text, MAX_PIECE):
-            pieces += [
-                Edit(e.kind, e.start + start, e.end + start, e.before, e.after, e.confidence,
-                     e.reason)
-                for e in restore_french(text[start:end], spacing=spacing)
-            ]
+            pieces += [e.shifted(start) for e in restore_french(text[start:end], spacing=spacing)]
         return pieces
     lexicon = french_lexicon()
     tokens = _tokens(text)
