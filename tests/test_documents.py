@@ -70,6 +70,23 @@ def test_pdf_text_in_reading_order_with_page_breaks_as_paragraph_breaks():
     assert " ".join(pages[0].split()) == FR_PAGE_1 and pages[1] == FR_PAGE_2
 
 
+def test_paragraphs_inside_a_pdf_page_from_the_gaps_between_lines():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    for i, paragraph in enumerate((FR_PAGE_1 + " " + FR_PAGE_1, FR_PAGE_2, "Un titre")):
+        if i:
+            pdf.ln(6)  # the space between paragraphs
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "Le texte sous le titre.", new_x="LMARGIN", new_y="NEXT")
+    paragraphs = extract_pdf(bytes(pdf.output())).text.split("\n\n")
+    assert [" ".join(p.split()) for p in paragraphs] == [
+        FR_PAGE_1 + " " + FR_PAGE_1, FR_PAGE_2, "Un titre Le texte sous le titre."]
+    assert "\n" in paragraphs[0]  # its lines as the page has them
+
+
 def test_docx_paragraphs_and_tables_in_document_order():
     extracted = extract_docx(word_docx())
     assert extracted.method == "python-docx"

@@ -1,7 +1,9 @@
 """Text from PDF and Word (``.docx``) releases, in reading order, for every command.
 
 PDF text comes from pypdf (BSD), page by page in the order of each page's content (the reading
-order of the PDFs that word processors and publishing tools write); Word text from python-docx
+order of the PDFs that word processors and publishing tools write), with a paragraph break where
+a line starts well below the page's usual line advance (or above the line before: a new column);
+Word text from python-docx
 (MIT), paragraphs and table cells in document order. Paragraphs are separated by a blank line,
 which is what :func:`esgtext.segmentation.segment` reads as a paragraph break, and so is every
 page break: a sentence never runs across pages. The text returned is the document's text for
@@ -78,10 +80,12 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _clean(text: str) -> str:
-    """Lines without trailing spaces, no blank lines inside a paragraph, no NULs."""
+    """Lines without trailing spaces, paragraphs separated by one blank line, no NULs."""
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES_AT_END.sub("", text)
-    return "\n".join(line for line in text.split("\n") if line.strip()).strip("\n")
+    paragraphs = ("\n".join(line for line in block.split("\n") if line.strip())
+                  for block in re.split(r"\n[ \t]*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def extract_pdf(data: bytes) -> ExtractedDocument:
@@ -101,7 +105,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             except Exception as exc:
                 raise InputError("encrypted-pdf", f"the PDF is encrypted: not read ({_one_line(exc)})") from None
         pages = list(reader.pages)
-        texts = [_clean(page.extract_text() or "") for page in pages]
+        texts = [_clean(_page_text(page)) for page in pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError,
@@ -120,6 +124,43 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         warnings = (f"{len(empty)} of {len(pages)} PDF pages have no text layer (scanned?), "
                     f"not read: page {shown}",)
     return ExtractedDocument("\n\n".join(t for t in texts if t), "pypdf", warnings)
+
+
+#: A line break whose drop to the next line is this many times the page's usual line advance is
+#: a paragraph break (a blank line, as the segmenter reads paragraphs).
+PARAGRAPH_GAP = 1.5
+
+
+def _page_text(page) -> str:
+    """pypdf's text of one page (its content order), with a blank line where the next line starts
+    well below the usual line advance of the page, or above the last one (a new column or box):
+    the paragraphs of the page. Falls back to pypdf's text as it is when its pieces do not add up
+    to it."""
+    pieces: list[tuple[str, float | None]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5] if text.strip() else None
+        pieces.append((text, y))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _ in pieces) != text:
+        return text
+    breaks: list[tuple[int, float]] = []  # (index of a "\n" piece, drop from the line before)
+    last_y: float | None = None
+    pending: int | None = None
+    for i, (piece, y) in enumerate(pieces):
+        if piece == "\n":
+            pending = i
+        elif y is not None:
+            if pending is not None and last_y is not None:
+                breaks.append((pending, last_y - y))
+            pending, last_y = None, y
+    drops = sorted(d for _, d in breaks if d > 0)
+    if not drops:
+        return text
+    usual = drops[len(drops) // 2]
+    paragraph = {i for i, d in breaks if d <= 0 or d > PARAGRAPH_GAP * usual}
+    return "".join("\n\n" if i in paragraph else t for i, (t, _) in enumerate(pieces))
 
 
 def extract_docx(data: bytes) -> ExtractedDocument:
