@@ -22,7 +22,7 @@ from esgtext.pipeline import Translator, translate_folder
 from esgtext.records import parse_jsonl
 from test_pipeline import make_messy_folder, snapshot
 
-FORMATS = "jsonl,tmx,moses,parquet"
+FORMATS = "jsonl,tmx,moses,xliff,parquet"
 
 
 @pytest.fixture(autouse=True)
@@ -234,6 +234,39 @@ def test_a_killed_translation_actor_is_restarted_and_every_record_written_once(r
     ref = tmp_path / "ref"
     translate_folder([inbox], ref, models=models, beam_size=1, formats=["jsonl", "tmx"])
     assert _files(out) == _files(ref)  # every record exactly once, the bytes of a local run
+
+
+@pytest.mark.slow
+def test_a_document_whose_worker_dies_every_time_is_listed_not_missing(ray_local, tmp_path, monkeypatch):
+    import pyarrow as pa
+    import ray.data
+
+    from esgtext import distributed
+
+    docs = {f"d{i}.txt": f"The board met on day {i}.\n".encode() for i in range(4)}
+
+    def rows(batch):  # on a worker: its process dies for the block that holds d2.txt, every time
+        names = batch.column("doc").to_pylist()
+        if "d2.txt" in names:
+            os._exit(1)
+        return distributed._table([distributed._row(d, "", b) for d, b in zip(names, batch.column("bytes").to_pylist())])
+
+    blocks = [pa.table({"doc": [d], "bytes": [b]}) for d, b in docs.items()]  # one document per block
+    # a task per document (batch_size=1; num_cpus keeps it out of the fused stages), one retry
+    poisoned = ray.data.from_arrow(blocks).map_batches(rows, batch_format="pyarrow", batch_size=1, num_cpus=0.5,
+                                                        max_retries=1, retry_exceptions=False)
+    monkeypatch.setattr(distributed, "MAX_RETRIES", 1)
+    monkeypatch.setattr(distributed, "_dataset_source", lambda ray, source, exclude: (poisoned, list(docs)))
+    summary = distributed.translate_dataset(poisoned, tmp_path / "out", allow_untranslated=True)
+    assert (summary.files, summary.processed, summary.failed) == (4, 3, 1)
+    assert [(e["doc"], e["error"]) for e in summary.errors] == [("d2.txt", "lost")]
+    assert "failed 2 times" in summary.errors[0]["reason"]
+    assert sorted(e["doc"] for e in _manifest(tmp_path / "out")) == ["d0.txt", "d1.txt", "d3.txt"]
+    assert not (tmp_path / "out" / "d2.txt.jsonl").exists()
+    monkeypatch.undo()  # the next run, without the poison, does only what is missing
+    ds = ray.data.from_items([{"doc": d, "bytes": b} for d, b in docs.items()])
+    again = distributed.translate_dataset(ds, tmp_path / "out", allow_untranslated=True)
+    assert (again.processed, again.skipped, again.failed) == (1, 3, 0)
 
 
 def test_without_ray_the_option_names_the_extra(monkeypatch, tmp_path):

@@ -412,12 +412,9 @@ def _run_cluster(ray, ds, sent: list[str], run: FolderRun, translator: Translato
                  formats: list[str], gpu: bool, device: str, actors: int | None, batch_size: int,
                  docs_per_batch: int, max_bytes: int, progress: bool,
                  on_document: Callable[[str, dict], None] | None) -> None:
-    from ray.data import ActorPoolStrategy, DataContext
+    from ray.data import ActorPoolStrategy
 
     warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated", category=Warning)
-    ctx = DataContext.get_current()
-    ctx.max_errored_blocks = -1  # a batch that fails all its retries: its documents are listed, the run goes on
-    ctx.enable_progress_bars = progress
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ds = ds.map_batches(_prepare_stage, batch_format="pyarrow", batch_size=PREPARE_BATCH,
                         fn_kwargs={"repair": translator.config.repair, "current": current or None,
@@ -446,44 +443,57 @@ def _run_cluster(ray, ds, sent: list[str], run: FolderRun, translator: Translato
                             fn_kwargs={"translator": translator, "out": str(out), "formats": formats,
                                        "batch_size": batch_size},
                             max_retries=MAX_RETRIES, retry_exceptions=False)
+    # the Dataset's own context (a copy taken when it was made, so set here)
+    ds.context.max_errored_blocks = -1  # a batch that fails all its retries: listed, the run goes on
+    ds.context.enable_progress_bars = progress
     returned: set[str] = set()
-    fatal: str | None = None
-    summary = run.summary
-    for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
-        for row in batch.to_pylist():
-            doc = row["doc"]
-            if doc in returned:  # a retried batch never comes back twice; never count it twice
-                continue
-            returned.add(doc)
-            state = row["state"]
-            inp = inputs.get(doc) or InputFile(Path(doc), doc)
-            if state == "skipped":
-                summary.skipped += 1
-                summary.add_counts(run.manifest.entries[doc].get("counts", {}))
-            elif state == "done":
-                outputs = json.loads(row["outputs"])
-                counts = json.loads(row["counts"])
-                remove_stale_outputs(out, run.manifest.entries.get(doc), dict.fromkeys(outputs, b""))
-                # last: a document without its manifest line is redone by the next run
-                run.manifest.add(manifest_entry(doc, row["input"], run.settings_hash, dict.fromkeys(outputs, b""),
-                                                counts))
-                summary.processed += 1
-                summary.add_counts(counts)
-                if on_document is not None:
-                    on_document(doc, counts)
-            elif state == "fatal":
-                fatal = fatal or row["reason"]
-            else:
-                run.fail(inp, row["error"] or "internal", row["reason"] or "not processed")
+    fatal: list[str] = []
+    lost = (f"its Ray task failed {MAX_RETRIES + 1} times (a worker or actor died); the next run "
+            f"redoes it")
+    try:
+        for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
+            _take_rows(batch.to_pylist(), run, out, inputs, returned, on_document, fatal)
+    except ray.exceptions.RayError as exc:  # the pool gave up (restarts spent): what is missing is listed
+        lost = f"the Ray run stopped ({type(exc).__name__}: {_one_line(exc)[:200]}); the next run redoes it"
     for doc in sent:
         if doc not in returned:
-            run.fail(inputs.get(doc) or InputFile(Path(doc), doc), "lost",
-                     f"its Ray task failed {MAX_RETRIES + 1} times (a worker or actor died); "
-                     f"the next run redoes it")
-    if fatal is not None:
+            run.fail(inputs.get(doc) or InputFile(Path(doc), doc), "lost", lost)
+    if fatal:
         from esgtext.translate.registry import ModelNotAvailable
 
-        raise ModelNotAvailable(fatal)
+        raise ModelNotAvailable(fatal[0])
+
+
+def _take_rows(rows: list[dict], run: FolderRun, out: Path, inputs: Mapping[str, InputFile],
+               returned: set[str], on_document: Callable[[str, dict], None] | None, fatal: list[str]) -> None:
+    """The driver's part for each document that comes back: its manifest line (after its files
+    are in place, written by the worker), its counts, or its error."""
+    summary = run.summary
+    for row in rows:
+        doc = row["doc"]
+        if doc in returned:  # a retried batch never comes back twice; never count it twice
+            continue
+        returned.add(doc)
+        state = row["state"]
+        inp = inputs.get(doc) or InputFile(Path(doc), doc)
+        if state == "skipped":
+            summary.skipped += 1
+            summary.add_counts(run.manifest.entries[doc].get("counts", {}))
+        elif state == "done":
+            outputs = json.loads(row["outputs"])
+            counts = json.loads(row["counts"])
+            remove_stale_outputs(out, run.manifest.entries.get(doc), dict.fromkeys(outputs, b""))
+            # last: a document without its manifest line is redone by the next run
+            run.manifest.add(manifest_entry(doc, row["input"], run.settings_hash, dict.fromkeys(outputs, b""),
+                                            counts))
+            summary.processed += 1
+            summary.add_counts(counts)
+            if on_document is not None:
+                on_document(doc, counts)
+        elif state == "fatal":
+            fatal.append(row["reason"])
+        else:
+            run.fail(inp, row["error"] or "internal", row["reason"] or "not processed")
 
 
 __all__ = ["MAX_RETRIES", "translate_dataset"]
