@@ -4,22 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup native demo test bench lexicon clean
+.PHONY: setup demo test bench lexicon clean
 
 setup: $(STAMP)
 
 # torch first: 2.13.0 is a local CPU wheel; anything else pulls GBs of CUDA packages.
-$(STAMP): pyproject.toml setup.py
+$(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet "torch==2.13.0"
 	$(PY) -m pip install --quiet -e '.[all,dev]'
 	touch $(STAMP)
-
-# Recompile the French accent decoder (mypyc, see setup.py) after editing french.py. Until then
-# the edited source runs: same edits, slower (`esgtext --version` says which one runs).
-native: setup
-	$(PY) -m pip install --quiet --no-deps -e .
 
 # Bilingual records for the sample corpus; without pulled models (`esgtext models pull`), the
 # records are still written, untranslated (--allow-untranslated), and the demo says so.
@@ -56,4 +51,3 @@ lexicon: setup
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache build
-	rm -f src/*__mypyc*.so src/esgtext/repair/*.so src/esgtext/repair/*.source-sha256

@@ -10,7 +10,6 @@ import pytest
 import esgtext.repair.french as french
 import esgtext.repair.lexicon as lexicon
 from esgtext.damage import delete_accents, question_mark_accents, strip_accents, corpus_word_error_rate
-from esgtext.repair import load_source_module
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french, restore_question_marks
 
@@ -20,12 +19,16 @@ def repaired(text: str) -> str:
 
 
 def test_docstring_examples():
-    # the source module: a compiled build (see setup.py) keeps no docstring examples to run
-    source = load_source_module("french", "esgtext_french_source_doctest")
-    results = doctest.testmod(source)
-    assert results.attempted > 0 and results.failed == 0
-    results = doctest.testmod(load_source_module("lexicon", "esgtext_lexicon_source_doctest"))
-    assert results.attempted > 0 and results.failed == 0
+    import esgtext.repair.french.candidates as candidates
+    import esgtext.repair.french.diagnosis as diagnosis
+    import esgtext.repair.french.elision as elision
+    import esgtext.repair.french.question_marks as question_marks
+    import esgtext.repair.french.score as score
+    import esgtext.repair.french.tokens as tokens
+
+    for module in (french, tokens, elision, diagnosis, candidates, question_marks, score, lexicon):
+        results = doctest.testmod(module)
+        assert results.attempted > 0 and results.failed == 0, module.__name__
 
 
 SEED_SENTENCE = (

@@ -139,18 +139,13 @@ def test_the_public_api_is_typed_for_type_checkers_and_light_at_run_time(tmp_pat
     assert 'has no attribute "repair_txt"' in result.stdout
 
 
-# The French decoder's Viterbi loop is one function by design (compiled with mypyc, tuned for
-# speed); splitting it belongs to the work on repair/french.py.
-LONG_FUNCTIONS_ALLOWED = {"esgtext/repair/french.py:_decode"}
-
-
 def test_no_function_over_120_lines():
     long = []
     for path in sorted((SRC / "esgtext").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 name = f"{path.relative_to(SRC).as_posix()}:{node.name}"
-                if node.end_lineno - node.lineno + 1 > 120 and name not in LONG_FUNCTIONS_ALLOWED:
+                if node.end_lineno - node.lineno + 1 > 120:
                     long.append(name)
     assert long == []
 

@@ -112,17 +112,14 @@ class LazyGroup(click.Group):
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from esgtext.repair import french_decoder
-
-    click.echo(f"esgtext {__version__}\nFrench accent decoder: {french_decoder()}")
+    click.echo(f"esgtext {__version__}")
     ctx.exit()
 
 
 @click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP)
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_version,
-              help="Show the version and which French accent decoder runs (compiled or pure "
-                   "Python), then exit.")
+              help="Show the version and exit.")
 def main() -> None:
     """esgtext: clean multilingual press releases into English with aligned bilingual records.
 

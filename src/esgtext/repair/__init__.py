@@ -26,89 +26,19 @@ Line breaks are never added or removed: the output has one line per input line.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from esgtext.repair._native import COMPILED_MODULES, DIGEST_FILE, sources_digest
+from esgtext.repair.calibration import calibrate
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
-from esgtext.repair.calibration import calibrate
 from esgtext.repair.memo import collector_paused
-
-
-def _sources_needed(folder: Path, environ=os.environ) -> str | None:
-    """Why the ``.py`` sources of :data:`COMPILED_MODULES` must be imported instead of their
-    compiled builds in ``folder``, or None.
-
-    ``pip install`` compiles them with mypyc where it can (see ``setup.py``); Python then imports
-    the extension modules in their place. They are the same code and give the same edits. Two
-    cases call for the sources instead:
-
-    - ``ESGTEXT_PURE_PYTHON`` is set in the environment (to compare, or to debug);
-    - a source changed since the build (an edited checkout): the SHA-256 that the build wrote
-      beside the extensions no longer matches, and an edit is never shadowed by a stale build.
-      The modules call each other natively, so all of them are then imported from source.
-    """
-    sources = [folder / f"{name}.py" for name in COMPILED_MODULES]
-    if not all(source.is_file() for source in sources):
-        return None  # a build shipped without its sources: nothing else to import
-    if environ.get("ESGTEXT_PURE_PYTHON"):
-        return "ESGTEXT_PURE_PYTHON is set"
-    try:
-        built_from = (folder / DIGEST_FILE).read_text().strip()
-    except OSError:
-        built_from = ""
-    if built_from != sources_digest(folder):
-        return "the sources changed since they were compiled; run `make native` to rebuild"
-    return None
-
-
-def load_source_module(name: str, as_name: str | None = None):
-    """Import ``esgtext/repair/<name>.py`` itself as module ``as_name`` (default: its own name,
-    registered in ``sys.modules``), even where its compiled build would be imported: for the guard
-    below, and for tests that compare both."""
-    as_name = as_name or f"{__name__}.{name}"
-    spec = importlib.util.spec_from_file_location(as_name, Path(__file__).with_name(f"{name}.py"))
-    module = sys.modules[as_name] = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[as_name]
-        raise
-    return module
-
-
-def _compiled(name: str) -> bool:
-    spec = importlib.util.find_spec(f"{__name__}.{name}")  # only looks at files
-    return spec is not None and bool(spec.origin) and not spec.origin.endswith(".py")
-
-
-_COMPILED = _compiled("french")
-_SOURCE_REASON = _sources_needed(Path(__file__).parent) if _COMPILED else None
-if _SOURCE_REASON:
-    for _name in COMPILED_MODULES:
-        if f"{__name__}.{_name}" not in sys.modules:
-            globals()[_name] = load_source_module(_name)
-
-# (after the guard: these import the lexicon, which must be the build or the source chosen above)
-from esgtext.repair.question_marks import restore_question_mark_symbols  # noqa: E402
-from esgtext.repair.spacing import restore_sentence_spaces  # noqa: E402
-
-
-def french_decoder() -> str:
-    """Which French accent decoder this process runs: "compiled (mypyc)" or "pure Python", with
-    the reason when a compiled build exists but is not used. Shown by ``esgtext --version``."""
-    if not _COMPILED:
-        return "pure Python (not compiled at install)"
-    if _SOURCE_REASON:
-        return f"pure Python ({_SOURCE_REASON})"
-    return "compiled (mypyc)"
+from esgtext.repair.question_marks import restore_question_mark_symbols
+from esgtext.repair.spacing import restore_sentence_spaces
 
 
 __all__ = [

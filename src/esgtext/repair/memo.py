@@ -22,9 +22,16 @@ from contextlib import contextmanager
 from itertools import islice
 
 
-def make_room(cache: dict, limit: int) -> None:
-    """When ``cache`` holds more than ``limit`` entries, keep only its newer half (in place: the
-    callers' references to the dict stay valid)."""
+# Entries of each per-process cache of the French restorer before its older half goes: memory
+# stays flat in a long run (benchmarks/repair_memory.py).
+CACHE_LIMIT = 50_000
+
+
+def make_room(cache: dict, limit: int | None = None) -> None:
+    """When ``cache`` holds more than ``limit`` entries (default :data:`CACHE_LIMIT`), keep only
+    its newer half (in place: the callers' references to the dict stay valid)."""
+    if limit is None:
+        limit = CACHE_LIMIT
     if len(cache) > limit:
         kept = list(islice(cache.items(), len(cache) // 2, None))
         cache.clear()

@@ -1,0 +1,174 @@
+"""Restore French accents that were deleted, replaced by ``?`` or stripped.
+
+Three kinds of damage reach us (see ``esgtext.damage`` for simulators):
+
+- **deleted** — a lossy ASCII conversion dropped every accented letter, the typographic apostrophe
+  and so the whole word "à": "Communiqu de Presse", "a t reconnue", "lenvironnement",
+  "des collations 80 enfants Pretoria";
+- **?-replaced** — ``encode("ascii", "replace")``: "C?te d'Ivoire", "r?alis?";
+- **stripped** — accents removed, letters kept: "developpement", "a la maison".
+
+The repair first *diagnoses* the document (which damage is present, from how many out-of-lexicon
+words become frequent words once an accent is put back, and whether any accented letter survived),
+then decodes the word sequence with a noisy-channel model: every word that the diagnosed damage could
+have produced from an accented word gets those words as candidates (from wordfreq's French list),
+and a word-bigram model picks the sequence, possibly re-inserting a vanished "à". Clean text is
+diagnosed as undamaged and returned unchanged; a word that is already right only changes when the
+context says so in a document known to be damaged.
+
+The bigram counts come from French technical manuals and the Littré (``scripts/build_french_bigrams.py``)
+and from news French (``scripts/build_french_news_counts.py``); a few explainable cues carry what
+they lack (:mod:`.cues`).
+
+One idea per module, in the order a text goes through them:
+
+- :mod:`.tokens` — the tokens and the readings of a word;
+- :mod:`.diagnosis` — which damage the text shows (with :mod:`.elision` for vanished apostrophes);
+- :mod:`.question_marks` — ``?`` that stand for accented letters;
+- :mod:`.candidates` — the readings of each damaged word;
+- :mod:`.cues` and :mod:`.decoder` — the choice among them in context, with the odds of each;
+- :mod:`.score` — how French a text reads (``repair_text(lang=None)`` asks it).
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "Communiqu de Presse : la mdaille a t reconnue"
+    >>> apply_edits(text, restore_french(text))
+    'Communiqué de Presse : la médaille a été reconnue'
+    >>> restore_french("Le développement durable reste une priorité.")
+    []
+"""
+
+from __future__ import annotations
+
+
+from esgtext.repair.compose import compose_edits
+from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.spacing import restore_no_break_spaces
+from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
+
+__all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
+           "diagnose_damage", "DamageDiagnosis"]
+
+from esgtext.repair.french.candidates import _EMPTY_HYPHENATION
+from esgtext.repair.french.cues import (
+    DELETED_DISCOUNT, STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT,
+)
+from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
+from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
+from esgtext.repair.french.question_marks import restore_question_marks
+from esgtext.repair.french.score import french_score
+from esgtext.repair.french.tokens import Token, _tokens
+
+
+MAX_PIECE = 100_000  # characters repaired at once
+
+
+def _pieces(text: str, size: int):
+    """(start, end) ranges of about ``size`` characters, cut at a line break, else after a
+    sentence, else at a space (never inside a word)."""
+    start = 0
+    while len(text) - start > size:
+        window_end = start + size
+        cut = text.rfind("\n", start + size // 2, window_end) + 1
+        if cut <= 0:
+            cut = max(text.rfind(". ", start + size // 2, window_end),
+                      text.rfind(" ", start + size // 2, window_end)) + 1
+        if cut <= 0:
+            cut = window_end
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
+    """Edits that restore deleted / ?-replaced / stripped French accents (and deleted typographic
+    apostrophes, and the vanished word "à") in text already known to be French. Offsets relative
+    to `text`, sorted, non-overlapping; never touches line breaks; clean text -> [].
+
+    ``spacing``: also put back the vanished no-break spaces (as :func:`restore_french_spacing`),
+    from the same diagnosis of the text.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement"
+    >>> apply_edits(damaged, restore_french(damaged))
+    'Chery continuera à pratiquer le développement de l’environnement'
+    >>> stripped = "Il est alle a la gare pour accueillir les eleves de l'ecole."
+    >>> apply_edits(stripped, restore_french(stripped))
+    "Il est allé à la gare pour accueillir les élèves de l'école."
+    """
+    if not text or not _WORD_LETTERS.search(text):
+        return []
+    if len(text) > MAX_PIECE:
+        # A long text (a 10 MB single line) is repaired piece by piece, each piece diagnosed on
+        # its own, so that memory stays bounded and time linear.
+        pieces: list[Edit] = []
+        for start, end in _pieces(text, MAX_PIECE):
+            pieces += [e.shifted(start) for e in restore_french(text[start:end], spacing=spacing)]
+        return pieces
+    lexicon = french_lexicon()
+    tokens = _tokens(text)
+    diagnosis = diagnose_damage(text, tokens)
+    if spacing and _lost_no_break_spaces(text, diagnosis):
+        spaces = restore_no_break_spaces(text, lexicon)
+        if spaces:
+            # (the diagnosis holds: a no-break space is no word, and no evidence of any damage)
+            spaced = apply_edits(text, spaces)
+            accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
+            return compose_edits(text, spaces, spaced, accents)
+    return _restore_accents(text, tokens, diagnosis, lexicon)
+
+
+def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
+                     lexicon: FrenchLexicon) -> list[Edit]:
+    edits: list[Edit] = []
+    if diagnosis.question_marks:
+        edits += restore_question_marks(text, _lexicon=lexicon, french=True)
+    if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
+        if diagnosis.stripped:
+            model = bigram_model(STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT)
+        else:
+            model = bigram_model(DELETED_DISCOUNT)
+        edits += _decode(text, tokens, diagnosis, lexicon, model)
+    if diagnosis.deleted and "--" in text:
+        edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
+            Edit("inserted_word", m.start() + 1, m.start() + 1, "", "à", 0.9,
+                 "'à' between hyphens ('c'est-à-dire')")
+            for m in _EMPTY_HYPHENATION.finditer(text)
+        ]
+    edits.sort(key=lambda e: (e.start, e.end))
+    kept: list[Edit] = []
+    for edit in edits:  # the ?-pass and the decoder never touch the same word, but be sure
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept
+
+
+def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis) -> bool:
+    """Whether ``text`` may have lost the no-break spaces of French typography: it has a digit
+    or an "M" (``M. Dupont``), and lost its non-ASCII characters."""
+    if not any(c.isdigit() or c == "M" for c in text):
+        return False
+    # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
+    # Latin-1 does, which keeps U+00A0)
+    return diagnosis.deleted or (diagnosis.deleted_apostrophe and not diagnosis.accented_lowercase)
+
+
+def restore_french_spacing(text: str) -> list[Edit]:
+    """The no-break spaces of French typography (``20 ans``, ``en 2020``, ``1 233 000``,
+    ``M. Dupont``) put back in French text whose non-ASCII characters were deleted: see
+    :mod:`esgtext.repair.spacing`. Text with no such damage gets no edit.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "En2020, le groupe a t reconnu pour son dveloppement et ses 20ans de prsence."
+    >>> apply_edits(text, restore_french_spacing(text)).replace("\u00a0", "_")
+    'En_2020, le groupe a t reconnu pour son dveloppement et ses 20_ans de prsence.'
+    >>> restore_french_spacing("En2020, le groupe a été reconnu.")
+    []
+    """
+    if not any(c.isdigit() or c == "M" for c in text):
+        return []
+    if not _lost_no_break_spaces(text, diagnose_damage(text)):
+        return []
+    return restore_no_break_spaces(text, french_lexicon())
+
+

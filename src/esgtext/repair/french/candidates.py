@@ -1,0 +1,160 @@
+"""The readings of each damaged word: the accented words the diagnosed damage could have
+produced it from (from wordfreq's French list), an elided article split off, "jusqu" for
+"jusqu’à"; and the words that must keep their spelling (titles, inverted subjects, a euphonic
+"t").
+
+    >>> from esgtext.repair.french.diagnosis import diagnose_damage
+    >>> from esgtext.repair.french.tokens import _tokens
+    >>> from esgtext.repair.lexicon import french_lexicon
+    >>> text = "la mdaille a t reconnue dans lenvironnement"
+    >>> token = _tokens(text)[1]
+    >>> [c.output for c in _word_candidates(token, diagnose_damage(text), french_lexicon(), "word")]
+    ['mdaille', 'médaille', 'médaillée']
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.lexicon import context_tokens, FrenchLexicon
+
+
+from esgtext.repair.french.diagnosis import DamageDiagnosis
+from esgtext.repair.french.elision import (
+    _APOSTROPHE_WORDS, _GLUED_ELISION, _OFTEN_ELIDED_WORDS, _elision_splits,
+)
+from esgtext.repair.french.tokens import TYPOGRAPHIC_APOSTROPHE, Token, _Candidate
+
+
+def _case_like(word: str, model: str) -> str:
+    """Give ``word`` the capitalisation of ``model``: "Dbut" -> "Début", "DBUT" -> "DÉBUT"."""
+    if model.islower():
+        return word  # no capital in the model (the usual case)
+    letters = [c for c in model if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters and letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# Candidates far rarer than the word itself only cost time: the context never rescues them.
+_CANDIDATE_FLOOR = 3.0
+CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
+GLUED_ELISION_BONUS = 2.0
+_RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
+
+
+def _word_candidates(
+    tok: Token, diagnosis: DamageDiagnosis, lexicon: FrenchLexicon, previous_kind: str = ""
+) -> list[_Candidate]:
+    lower = tok.context
+    zipf = lexicon.zipf
+    own = zipf.get(lower, 0.0)
+    known = own >= 1.6
+    out = [_Candidate(lower, (lower,), "", 0.0)]
+    if not lower.isascii():
+        glued = diagnosis.deleted_apostrophe and _GLUED_ELISION.match(tok.surface)
+        if glued and not tok.surface.isupper():
+            # "lÉtat", "dÉgypte": the accented capital survived, the apostrophe did not
+            elision = glued.group().lower()
+            rest = lower[len(elision):]
+            if zipf.get(rest, 0.0) >= 1.6:
+                out.append(_Candidate(rest, (elision + "'", rest), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS, len(elision)))
+        return out
+    if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
+        return out  # "Super-G", "5 g": a letter, not a word that lost its accents
+    change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
+    if tok.surface[:1].isupper() and known:
+        change_prior -= 1.0  # a capitalised known word is often a name ("Anne", "Mme", "All")
+    if diagnosis.deleted_apostrophe and lower in _APOSTROPHE_WORDS:
+        word = _APOSTROPHE_WORDS[lower]
+        out.append(_Candidate(word, tuple(context_tokens(word)), "deleted_apostrophe", 1.0))
+    if (lower == "jusqu" or (lower == "qu" and tok.surface[:1].islower())) and diagnosis.deleted:
+        # "jusqu" alone: both the apostrophe and the "à" after it vanished.
+        out.append(_Candidate("jusqu’à" if lower == "jusqu" else "qu’à", (lower + "'", "à"),
+                              "deleted_apostrophe", 1.0))
+    floor = own - _CANDIDATE_FLOOR
+    for kind, active in (("deleted", diagnosis.deleted), ("stripped", diagnosis.stripped)):
+        if active:
+            edit_kind = kind + "_accent"
+            found = lexicon.candidates(lower, kind)[:6]
+            # the most frequent first: one far rarer than it is a misspelling ("trèèès", "ètre")
+            # that the context never makes win
+            word_floor = max(floor, zipf[found[0]] - _RIVAL_FLOOR) if found else floor
+            for word in found:
+                if zipf[word] >= word_floor:
+                    out.append(_Candidate(word, (word,), edit_kind, change_prior))
+    if diagnosis.deleted_apostrophe:
+        glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
+        if glued:
+            elision = glued.group().lower()
+            rest = lower[len(elision):]
+            options = [rest] if zipf.get(rest, 0.0) >= 1.6 or not diagnosis.deleted else []
+            if diagnosis.deleted:
+                options += list(lexicon.candidates(rest, "deleted")[:2])
+            options = options or [rest]
+            for word in options:
+                out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS, len(elision)))
+        elif own < 5.5 and (tok.surface[:1].islower() or previous_kind == ""):
+            # (a capitalised word inside a sentence is a name: "Samis", "Mangola")
+            for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
+                # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans" nor a
+                # common word like "don" -> "d’on".
+                gain = zipf.get(word, 0.0) - own
+                if own < 2.5 or (gain >= 0.5 and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)) or (
+                    gain >= 2.5  # "dun", "quil", "na": damaged forms common on the web
+                ):
+                    out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
+                                          change_prior, len(elision)))
+    return out
+
+
+ELIDED_BEFORE_SPACE_BONUS = 3.0
+_ELIDED_BEFORE_A = frozenset(("qu", "jusqu", "lorsqu", "puisqu"))
+
+
+def _elided_before_space(text: str, tok: Token) -> bool:
+    return (tok.context in ("qu", "jusqu", "lorsqu", "puisqu")
+            and text[tok.end:tok.end + 1] in ("'", TYPOGRAPHIC_APOSTROPHE)
+            and text[tok.end + 1:tok.end + 2] == " ")
+
+
+# Abbreviated titles are no damaged words: "Mme" is not "même".
+_TITLES = frozenset("Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste".split())
+
+
+def _is_title(tokens: list[Token], index: int) -> bool:
+    """"Mme Dupont" is a title; "Mme si" (a lower-case word next) is "Même si"."""
+    if tokens[index].surface not in _TITLES:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.kind == "word" and nxt.surface[:1].islower()
+                and nxt.start == tokens[index].end + 1)
+
+
+_INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())
+
+
+def _is_inverted_subject(text: str, tok: Token) -> bool:
+    """The "tu" of "As-tu" is no deleted "tué", the "il" of "dit-il" no "œil"."""
+    return tok.context in _INVERTED_SUBJECTS and text[tok.start - 1:tok.start] == "-"
+
+
+def _second_person_verb(text: str, tok: Token, previous: tuple[str, ...]) -> bool:
+    """"Consommes-tu", "tu utilises", "tu ne m'en donnes": a verb of the second person, never a
+    participle (``previous``: the context tokens of the four tokens before)."""
+    if not tok.context.endswith("es"):
+        return False
+    return "tu" in previous or text[tok.end:tok.end + 3] == "-tu"
+
+
+def _is_euphonic_t(text: str, tok: Token) -> bool:
+    """The "t" of "a-t-il" is no deleted "été"."""
+    return tok.surface in ("t", "T") and text[tok.start - 1:tok.start] == "-" == text[tok.end:tok.end + 1]
+
+
+_ACCENTED_CAPITAL = re.compile(r"[ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ]")
+_EMPTY_HYPHENATION = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")

@@ -1,0 +1,304 @@
+"""The decoder's cues and constants: log10 bonuses and penalties where word bigrams say too little.
+
+A past participle after an auxiliary ("a été réalisé"), words that govern "à" ("mettre fin à",
+"continuer à"), "à" before an infinitive, a number range or a place name, "à" + article + noun
+counts ("à la fin"), no consonant after an elided article ("l'île", not "l'le"). The constants
+were tuned on the first 500 FLORES devtest sentences, then on newstest2011 (see the README).
+:func:`_a_cue_max` is the largest value :func:`_a_cue` can return: the decoder's pruning bound,
+kept next to the cues it bounds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from esgtext.repair.memo import make_room
+from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon
+
+
+from esgtext.repair.french.tokens import Token, _Candidate
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+# log10 bonuses and penalties of the decoder, tuned on the first 500 FLORES devtest sentences
+# (Tatoeba and the rest of FLORES kept as checks; the held-out news never seen).
+INSERT_A_BIAS = -0.3  # re-inserting a vanished "à" must beat the plain bigram by this much
+DOUBLE_SPACE_BONUS = 2.0  # a doubled space is where a one-word "à" vanished
+SENTENCE_START_A_BONUS = 1.5  # a sentence that starts in lower case may have lost its "À"
+MIN_A_LIFT = 1.0  # below this log10 P(w | à) / P(w), no "à" is considered before w (speed)
+DELETED_DISCOUNT = 1.5  # bigram discounts (see lexicon.BigramModel), tuned per kind of damage
+STRIPPED_DISCOUNT = 4.0
+STRIPPED_UNSEEN_CONTEXT_WEIGHT = 0.2
+ELISION_BEFORE_CONSONANT_PENALTY = 3.0
+MIN_ARTICLE_CUE = 0.0  # "la" after a word is only a gap for "à" when "à la X" beats "la X"
+BEAM = 2  # paths kept after each ambiguous word
+MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is considered (speed)
+
+
+# Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they
+# match damaged text too ("russi" from "réussi").
+_A_GOVERNING_STEMS = (
+    "continu", "aid", "parvien", "parvin", "parven", "commen", "cherch", "contribu", "russi",
+    "reussi", "consist", "invit", "encourag", "autoris", "hsit", "hesit", "vis", "apprend", "appri",
+    "arriv", "pens", "engag", "sert", "servi", "tien", "tenu", "tenir", "incit", "pouss", "oblig",
+    "prpar", "prepar", "habitu", "rsist", "resist", "renon", "destin", "prt", "pret", "apte",
+    "dispos", "dcid", "decid", "tend", "particip", "s'attach", "travaill", "veill", "lutt",
+)
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+A_GOVERNED_INFINITIVE_BONUS = 2.5
+
+
+_NOT_BEFORE_A = frozenset(
+    "de du des la le les l' d' en et à au aux par pour sur avec dans un une ce cette ces son sa ses "
+    "leur leurs notre nos votre vos mon ma mes qui que qu' ne n' se s' il elle ils elles on".split()
+)
+NEXT_NAME_BONUS = 1.5
+NUMBER_RANGE_BONUS = 2.0
+
+
+_A_LIFT_CACHE: dict[tuple[str, float, float], float] = {}
+
+
+def _a_lift(word: str, model: BigramModel) -> float:
+    """log10 P(word | à) / P(word): how much more often ``word`` follows "à" than it occurs."""
+    key = (word, model.discount, model.unseen_weight)
+    lift = _A_LIFT_CACHE.get(key)
+    if lift is None:
+        make_room(_A_LIFT_CACHE)
+        lift = _A_LIFT_CACHE[key] = model.logprob(word, "à") - math.log10(model.unigram(word))
+    return lift
+
+
+# Words whose complement takes "à" ("mettre fin à", "par rapport à", "a réussi à", "arrivé à
+# Rome"), in the masculine singular: "consacrées" matches through _governs_a.
+_A_GOVERNORS = frozenset(
+    "fin rapport suite grâce face quant tendance capacité droit accès recours appel attention "
+    "référence hommage contribution participation réponse aptitude propension consacré destiné "
+    "lié réservé adapté habitué prêt apte ouvert confronté exposé soumis attaché favorable "
+    "supérieur inférieur égal identique similaire conforme relatif arrivé réussi survécu échappé "
+    "renoncé succédé participé contribué assisté résisté répondu parvenu consisté appartenu "
+    "envoyé transporté rendu installé né mort décédé situé basé hospitalisé emprisonné détenu "
+    "retourné rentré lieu vit vivent vivait habite habitait séjourne condamné".split()
+)
+A_GOVERNOR_BONUS = 1.5
+
+
+def _governs_a(word: str) -> bool:
+    """Whether ``word`` (or its feminine/plural form) usually takes "à" after it."""
+    if word in _A_GOVERNORS:
+        return True
+    if word.endswith("es") and word[:-2] in _A_GOVERNORS:
+        return True
+    return word[-1:] in ("e", "s") and word[:-1] in _A_GOVERNORS
+
+
+def _article_cue(article: str, following: str, model: BigramModel) -> float:
+    """log10 of how much likelier "à" is before ``article`` when ``following`` comes next than
+    before that article in general: "la fin" is often "à la fin", "la guerre" seldom "à la guerre"."""
+    with_a, a_article = model.count(following, "à " + article)
+    plain, article_total = model.count(following, article)
+    if not article_total or not a_article:
+        return 0.0
+    base = model.count(article, "à")[0] / article_total
+    if base <= 0:
+        return 0.0
+    smoothed = (with_a + ARTICLE_SMOOTHING * base) / (plain + ARTICLE_SMOOTHING)
+    return max(-1.5, min(_ARTICLE_CUE_MAX, math.log10(smoothed / base)))
+
+
+ARTICLE_SMOOTHING = 3.0
+
+
+def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
+           lexicon: FrenchLexicon, following: str = "<p>", model: BigramModel | None = None
+           ) -> float:
+    """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
+    context tokens around the gap; ``prev``/``nxt`` the tokens of the text, ``following`` the
+    context token after ``nxt``)."""
+    value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
+                                                               model)
+    if value is not None:
+        return value
+    if prev is None:
+        return 0.0
+    return _a_cue_tokens(nxt, prev, infinitive_after_word, name_possible)
+
+
+def _a_cue_tokens(nxt: Token, prev: Token, infinitive_after_word: bool,
+                  name_possible: bool) -> float:
+    """The part of :func:`_a_cue` read from the tokens around the gap."""
+    if prev.kind == "word" and infinitive_after_word:
+        return INFINITIVE_AFTER_WORD_BONUS  # "sa capacité limiter" -> "sa capacité à limiter"
+    if nxt.kind == "num":
+        if prev.kind == "num":
+            if len(nxt.surface) == 3 and len(prev.surface) <= 3:
+                return -9.0  # "1 233 000": a thousands group, not "10 à 15"
+            return NUMBER_RANGE_BONUS
+        return 0.0
+    if (name_possible and nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
+            and prev.surface[:1].islower()):
+        return NEXT_NAME_BONUS  # "arrivé Singapour" -> "arrivé à Singapour"
+    return 0.0
+
+
+_A_CUE_WORDS: dict[tuple, tuple[float | None, bool, bool]] = {}
+
+
+def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
+                 model: BigramModel | None) -> tuple[float | None, bool, bool]:
+    """The part of :func:`_a_cue` that depends on the words only, cached per process: (the cue
+    when the words decide it, else None; whether ``first`` is an infinitive that ``last`` may
+    govern through "à"; whether a name after ``last`` may follow "à")."""
+    article = model is not None and first in ARTICLES_AFTER_A
+    key = ((last, first, following, (model.discount, model.unseen_weight))
+           if article and model is not None else (last, first, "", None))
+    found = _A_CUE_WORDS.get(key)
+    if found is None:
+        make_room(_A_CUE_WORDS)
+        found = _A_CUE_WORDS[key] = _a_cue_words_uncached(last, first, following, lexicon,
+                                                          model if article else None)
+    return found
+
+
+def _a_cue_words_uncached(last, first, following, lexicon, model):
+    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
+    if model is not None and first in ARTICLES_AFTER_A:
+        return bonus + _article_cue(first, following, model), False, False
+    if bonus:
+        return bonus, False, False
+    if first.endswith(_INFINITIVE_ENDINGS) and last.startswith(_A_GOVERNING_STEMS):
+        if lexicon.zipf.get(first, 0.0) >= 2.5:
+            return A_GOVERNED_INFINITIVE_BONUS, False, False
+    infinitive_after_word = (last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
+                             and not last.startswith(_BARE_INFINITIVE_STEMS)
+                             and _is_infinitive(first, lexicon))
+    return None, infinitive_after_word, last not in _NOT_BEFORE_A
+
+
+# Words after which an infinitive needs no "à": prepositions, modal and perception verbs.
+_BARE_INFINITIVE_BEFORE = frozenset(
+    "pour sans par après avant afin de d' ou et mais pas plus jamais rien tout même aussi bien "
+    "faut fallait faudra faudrait va vont allait allaient ira iront irait vais vas allons allez "
+    "aller fait faire font faisait laisser laisse laissé voir vu entendre sembler semble semblait "
+    "paraît compte comptait ose sait savait savent veut voulait veulent vouloir voudrait "
+    "souhaite souhaitait espère espérait aime aimait préfère préférait doit doivent devait "
+    "devaient devrait devraient devoir peut peuvent pouvait pouvaient pourrait pourraient pouvoir "
+    "pu dû su voulu ne n' se s' te t' me m' nous vous lui leur les la le l' y en comment où "
+    "quoi que qu' qui".split()
+)
+_BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
+INFINITIVE_AFTER_WORD_BONUS = 2.0
+_INFINITIVE_CACHE: dict[str, bool] = {}
+_IRREGULAR_INFINITIVES = frozenset(
+    "faire prendre mettre dire voir être avoir aller venir tenir obtenir devenir permettre produire "
+    "réduire construire répondre rendre vendre atteindre résoudre maintenir offrir ouvrir couvrir "
+    "découvrir recevoir croire lire écrire vivre suivre battre combattre promouvoir soutenir "
+    "poursuivre comprendre apprendre entreprendre reprendre surprendre admettre transmettre "
+    "remettre soumettre commettre introduire conduire traduire détruire fournir courir mourir "
+    "partir sortir servir dormir sentir mentir connaître paraître naître boire plaire craindre "
+    "peindre joindre rejoindre éteindre étendre attendre entendre défendre dépendre descendre "
+    "perdre répandre prévoir revoir pourvoir concevoir percevoir décevoir apercevoir".split()
+)
+
+
+_ER_VERB_ENDINGS = ("ait", "ons", "é", "ent", "ez", "ée", "era", "aient")
+
+
+def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
+    """"limiter", "choisir", "prendre" — told from "hiver", "premier", "désir" by their conjugated
+    forms being French words too ("limitait", "choisissait")."""
+    known = _INFINITIVE_CACHE.get(word)
+    if known is None:
+        make_room(_INFINITIVE_CACHE)
+        zipf = lexicon.zipf
+        if word in _IRREGULAR_INFINITIVES:
+            known = True
+        elif word.endswith("er") and len(word) > 4:
+            stem = word[:-2]
+            forms = sum(zipf.get(stem + ending, 0.0) >= 1.0 for ending in _ER_VERB_ENDINGS)
+            known = forms >= 3
+        elif word.endswith("ir") and len(word) > 4:
+            stem = word[:-2]
+            known = zipf.get(stem + "issait", 0.0) >= 1.5 or zipf.get(stem + "issons", 0.0) >= 1.5
+        else:
+            known = False
+        _INFINITIVE_CACHE[word] = known
+    return known
+
+
+AFTER_A_BONUS = 1.0
+
+
+def _after_a_cue(tok: Token, cand: "_Candidate", previous: Token | None,
+                 lexicon: FrenchLexicon, before_previous: Token | None = None) -> float:
+    """Stripped "a" is "à" before a place name, a number or an infinitive ("a Paris", "a 80 %",
+    "continuer a pratiquer"), and always between two numbers ("de 1977 a 1981")."""
+    if tok.kind == "num":
+        if before_previous is not None and before_previous.kind == "num":
+            return NUMBER_RANGE_BONUS
+        return AFTER_A_BONUS
+    if _is_infinitive(cand.output, lexicon):
+        return AFTER_A_BONUS
+    if tok.kind == "word" and tok.surface[:1].isupper() and previous is not None and (
+        previous.surface[:1].islower()
+    ):
+        return AFTER_A_BONUS
+    return 0.0
+
+
+_AUXILIARIES = frozenset(
+    "a ai as avons avez ont avait avaient aura auront aurait auraient eu avoir ayant été est sont "
+    "était étaient sera seront serait être étant fut t tre ait aient soit soient eût fût".split()
+)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.5
+
+
+_ADVERBS = frozenset(
+    "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord souvent "
+    "longtemps beaucoup peu trop très récemment finalement outre".split()
+)
+# (last word, word before it) of adverbs written in two words
+_TWO_WORD_ADVERBS = frozenset({("abord", "d'"), ("outre", "en")})
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ment") and len(word) > 6)
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "fait dit mis pris eu vu pu dû su été ouvert offert écrit produit permis reçu connu perdu rendu "
+    "vendu tenu obtenu atteint conduit construit réduit souffert découvert appris compris soumis "
+    "promis remis transmis commis admis élu lu cru vécu suivi entrepris repris détruit introduit "
+    "fini choisi réussi établi saisi agi investi fourni maintenu soutenu retenu contribué".split()
+)
+
+
+def _participle_cue(last: str, cand: "_Candidate", own_zipf: float = 0.0,
+                    zipf: dict[str, float] | None = None) -> float:
+    """"a été réalisé", not "a été réalise"; "a fait", not "à fait": a past participle follows an
+    auxiliary -- unless the word as written is a far more frequent word of its own ("est
+    clair" is no "est éclairé", "a été chaud" no "échaudé"; ``own_zipf``: its frequency)."""
+    output = cand.output
+    if last in _AUXILIARIES and (output.endswith(_PARTICIPLE_ENDINGS)
+                                 or output in _IRREGULAR_PARTICIPLES):
+        if (cand.kind and zipf is not None
+                and own_zipf - _PARTICIPLE_RIVAL_MARGIN > zipf.get(output, 0.0)):
+            return 0.0
+        return PARTICIPLE_AFTER_AUXILIARY_BONUS
+    return 0.0
+
+
+_PARTICIPLE_RIVAL_MARGIN = 1.0
+
+
+# The largest value _a_cue can return: a governing word, then an article cue (capped at 2.0).
+_ARTICLE_CUE_MAX = 2.0
+
+
+def _a_cue_max() -> float:
+    return max(A_GOVERNOR_BONUS + max(_ARTICLE_CUE_MAX, 0.0), A_GOVERNED_INFINITIVE_BONUS,
+               INFINITIVE_AFTER_WORD_BONUS, NUMBER_RANGE_BONUS, NEXT_NAME_BONUS)
+
+

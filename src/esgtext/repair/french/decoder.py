@@ -1,0 +1,406 @@
+"""The noisy-channel decoder: a beam Viterbi over the readings of a text's words, scored by
+the bigram model and the cues, where a vanished "à" may be re-inserted between two tokens; its
+edits carry the odds of each choice against the next reading (the raw confidence that
+:mod:`esgtext.repair.calibration` maps to a measured one).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress, repeat
+from operator import is_not
+
+from esgtext.repair.edits import Edit
+from esgtext.repair.memo import make_room
+from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
+
+
+from esgtext.repair.french.candidates import (
+    ELIDED_BEFORE_SPACE_BONUS, _ACCENTED_CAPITAL, _ELIDED_BEFORE_A, _case_like,
+    _elided_before_space, _is_euphonic_t, _is_inverted_subject, _is_title, _second_person_verb,
+    _word_candidates,
+)
+from esgtext.repair.french.cues import (
+    BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, INSERT_A_BIAS, MIN_ARTICLE_CUE,
+    MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS, _ADVERBS, _AUXILIARIES, _TWO_WORD_ADVERBS,
+    _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a, _is_infinitive,
+    _participle_cue,
+)
+from esgtext.repair.french.diagnosis import DamageDiagnosis
+from esgtext.repair.french.tokens import (
+    TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
+)
+
+
+# per damage flags: {kind of the token before: {surface: candidates}}
+_CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[str, dict[str, list[_Candidate]]]] = {}
+MAX_CANDIDATE_MEMO = 50_000
+class _AGivenTable(dict):
+    """log10 P(à | v) for each context v after which an "à" may come at all, None for the others
+    ("le", "de", "des" never precede "à"): ``table[v]``, computed on first look-up."""
+
+    def __init__(self, model: BigramModel):
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, last: str) -> float | None:
+        logprob = self.model.logprob("à", last)
+        value = None if logprob <= MIN_LOG_P_A and not _governs_a(last) else logprob
+        self[last] = value
+        return value
+
+
+# One table per bigram model (there are at most a few: see lexicon.bigram_model).
+_A_GIVEN_TABLES: dict[BigramModel, _AGivenTable] = {}
+
+
+def _decode(
+    text: str,
+    tokens: list[Token],
+    diagnosis: DamageDiagnosis,
+    lexicon: FrenchLexicon,
+    model: BigramModel,
+) -> list[Edit]:
+    """Viterbi over the token sequence: states are the candidates of each token; between two
+    tokens a vanished "à" may be re-inserted (deleted damage only)."""
+    kinds, _, _, _, contexts = _columns(tokens)
+    options = _ambiguous_words(text, tokens, contexts, diagnosis, lexicon)
+    # shared by the gaps and the lattice, and kept for the next text decoded with this model
+    a_given_after = _A_GIVEN_TABLES.get(model)
+    if a_given_after is None:
+        a_given_after = _A_GIVEN_TABLES[model] = _AGivenTable(model)
+    make_room(a_given_after, MAX_CANDIDATE_MEMO)  # bounded
+    if diagnosis.deleted:
+        insertion = _a_gaps(text, tokens, kinds, contexts, options, lexicon, model, a_given_after)
+    else:
+        insertion = [0] * len(tokens)
+    states, history = _lattice(text, tokens, contexts, options, insertion, lexicon, model,
+                               a_given_after)
+    return _best_path_edits(text, tokens, states, history, lexicon)
+
+
+def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
+                     diagnosis: DamageDiagnosis,
+                     lexicon: FrenchLexicon) -> list[list[_Candidate] | None]:
+    """The candidates of each word that has more than one, None for every other token."""
+    allow_insertion = diagnosis.deleted
+    count = len(tokens)
+    # A word's candidates depend on its spelling, the kind of token before it and the damage
+    # diagnosed: computed once per process for each (most words repeat across texts).
+    flags = (diagnosis.deleted, diagnosis.stripped, diagnosis.deleted_apostrophe)
+    # {previous kind: {surface: candidates}}
+    memos = _CANDIDATE_MEMO.get(flags)
+    if memos is None:
+        memos = _CANDIDATE_MEMO[flags] = {kind: {} for kind in ("", "word", "elided", "num")}
+    for memo in memos.values():  # bounded
+        make_room(memo, MAX_CANDIDATE_MEMO // 4)
+    options: list[list[_Candidate] | None] = [None] * count
+    previous_kind = ""
+    for index, tok in enumerate(tokens):
+        if tok.kind != "word":
+            # after punctuation or a line break a sentence may start
+            previous_kind = "" if tok.kind in ("punct", "newline") else tok.kind
+            continue
+        memo = memos[previous_kind]
+        candidates = memo.get(tok.surface)
+        if candidates is None:
+            candidates = memo[tok.surface] = _word_candidates(tok, diagnosis, lexicon,
+                                                              previous_kind)
+        previous_kind = "word"
+        if len(candidates) > 1:
+            if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
+                    and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])
+                    and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
+                         or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
+                    and not _is_title(tokens, index)):
+                options[index] = candidates
+        elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
+            # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
+            options[index] = [_Candidate(tok.context, (tok.context,), "", 0.0),
+                              _Candidate(tok.context + "’à", (tok.context + "'", "à"),
+                                         "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
+    return options
+
+
+def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
+           options: list[list[_Candidate] | None], lexicon: FrenchLexicon, model: BigramModel,
+           a_given_after: _AGivenTable) -> list[int]:
+    """Between which tokens a vanished "à" may have stood: 0 no, 1 yes, 2 yes and the gap is a
+    doubled space, 3 yes and a sentence starts in lower case there."""
+    count = len(tokens)
+    insertion = [0] * count
+    # A sentence that starts in lower case where no accented capital survived lost its
+    # first letter or its first word: "l'avenir, Chery..." was "À l'avenir, Chery...".
+    capitals_lost = not _ACCENTED_CAPITAL.search(text)
+    # (only before a word, an elided article or a number)
+    for index in compress(range(count), map(_GAP_KINDS.__contains__, kinds)):
+        tok = tokens[index]
+        if index == 0 or kinds[index - 1] in ("newline", "punct"):
+            if capitals_lost and tok.surface[:1].islower() and (
+                index == 0 or kinds[index - 1] == "newline" or tokens[index - 1].surface in ".!?"
+            ):
+                insertion[index] = 3
+                continue
+            if index == 0:
+                continue
+        elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
+              and tok.start - tokens[index - 1].end == 1):
+            continue  # the usual case: no "à" after the word before, and no doubled space
+        prev_end = tokens[index - 1].end
+        if tok.start - prev_end == 1 and text[prev_end] == " ":
+            double_space = False
+        else:
+            gap = text[prev_end:tok.start]
+            if not gap or gap.strip(" \t\u00a0"):
+                continue
+            double_space = "  " in gap
+        if not double_space and options[index - 1] is None:
+            last = contexts[index - 1]
+            if a_given_after[last] is None:
+                continue
+            first = tok.context
+            if (options[index] is None and kinds[index] == "word"
+                    and _a_lift(first, model) < MIN_A_LIFT  # "est", "et", "ne" never follow
+                    and not tok.surface[:1].isupper()
+                    # ... unless a cue may say otherwise (see _a_cue)
+                    and not _governs_a(last)
+                    and not _is_infinitive(first, lexicon)
+                    and (first not in ARTICLES_AFTER_A or _article_cue(
+                        first, contexts[index + 1] if index + 1 < count else "<p>", model
+                    ) < MIN_ARTICLE_CUE)):
+                continue
+        insertion[index] = 2 if double_space else 1
+    return insertion
+
+
+def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
+             options: list[list[_Candidate] | None], insertion: list[int],
+             lexicon: FrenchLexicon, model: BigramModel, a_given_after: _AGivenTable,
+             ) -> tuple[list[tuple[float, str, int]], list[tuple]]:
+    """The beam Viterbi: the states left after the last token, and the history the best of them
+    points into."""
+    logprob = model.logprob
+    cache = model.cache  # log10 P(w | v) by "v w", where already computed
+    zipf_of = lexicon.zipf
+    count = len(tokens)
+    # The tokens that matter: ambiguous words, possible "à" gaps and the token
+    # after an ambiguous word. Elsewhere a single path runs on and its score need not be known.
+    ambiguous = list(compress(range(count), map(is_not, options, repeat(None))))
+    interesting = sorted({*ambiguous, *[i + 1 for i in ambiguous if i + 1 < count],
+                          *compress(range(count), insertion)})
+    # Each state: (score, last context token, back-pointer index into history).
+    states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
+    # (token idx, parent, inserted, cand, margin of the candidate, margin of the inserted "à"):
+    # a margin is how much (log10) the choice beat the best alternative at its token
+    history: list[tuple[int, int, bool, _Candidate, float, float]] = []
+    processed = -1
+    unchanged: dict[str, list[_Candidate]] = {}  # the single candidate of a plain token
+    # An inserted "à" is scored in full only when it can still beat the best score so far: its
+    # cue (_a_cue, the costly part) is at most this much.
+    cue_max = _a_cue_max() + 1e-6
+    for index in interesting:
+        tok = tokens[index]
+        previous_token = tokens[index - 1] if index else None
+        own_zipf = zipf_of.get(tok.context, 0.0)
+        if index - 1 > processed:
+            score, _, back = states[0]  # a single state: see above
+            states = [(score, contexts[index - 1], back)]
+        processed = index
+        candidates = options[index]
+        if candidates is None:
+            candidates = unchanged.get(tok.surface)
+            if candidates is None:
+                candidates = unchanged[tok.surface] = [
+                    _Candidate(tok.surface, (tok.context,), "", 0.0)]
+        insertion_here = insertion[index] > 0
+        double_space = insertion[index] == 2
+        sentence_start = insertion[index] == 3
+        following = contexts[index + 1] if index + 1 < count else "<p>"
+        auxiliary_before_adverb = ""
+        previous_context = contexts[index - 1] if index else ""
+        if index > 1 and (previous_context in _ADVERBS or (
+                previous_context.endswith("ment") and len(previous_context) > 6)):
+            auxiliary_before_adverb = contexts[index - 2]
+            if (index > 2 and (previous_context, auxiliary_before_adverb)
+                    in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
+                auxiliary_before_adverb = contexts[index - 3]
+        if insertion_here:
+            # log10 P(à | last) for each state, None where no "à" may follow it
+            if double_space or sentence_start:  # (rare) any context may precede the "à"
+                a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
+            else:
+                a_given = [a_given_after[last] for _, last, _ in states]
+            # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
+            gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
+                         + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
+        new_states = []
+        scored: list[tuple[float, int, bool, _Candidate, float]] = []
+        for cand in candidates:
+            best_score, best_back, best_inserted = -1e9, -1, False
+            best_plain = -1e9
+            cand_contexts = cand.contexts
+            first = cand_contexts[0]
+            prior = cand.prior
+            chain_a = None
+            for state_index, (score, last, back) in enumerate(states):
+                lp = cache.get(last + " " + first)
+                plain = score + (logprob(first, last) if lp is None else lp) + prior
+                if len(cand_contexts) > 1:
+                    plain += _chain(logprob, first, cand_contexts[1:])
+                if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
+                    plain -= ELISION_BEFORE_CONSONANT_PENALTY  # "l'le" is no French: "l'île"
+                if last in _AUXILIARIES:
+                    plain += _participle_cue(last, cand, own_zipf, zipf_of)
+                elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
+                    plain += _participle_cue(auxiliary_before_adverb, cand, own_zipf, zipf_of)
+                elif last == "à":
+                    plain += _after_a_cue(tok, cand, previous_token, lexicon,
+                                          tokens[index - 2] if index > 1 else None)
+                if plain > best_plain:
+                    best_plain = plain
+                if plain > best_score:
+                    best_score, best_back, best_inserted = plain, back, False
+                if insertion_here:
+                    a_given_last = a_given[state_index]
+                    if a_given_last is None:
+                        continue
+                    if chain_a is None:
+                        if len(cand_contexts) == 1:
+                            chain_a = cache.get("à " + first)
+                            if chain_a is None:
+                                chain_a = logprob(first, "à")
+                        else:
+                            chain_a = _chain(logprob, "à", cand_contexts)
+                    base = score + a_given_last + chain_a + prior + INSERT_A_BIAS + gap_bonus
+                    if base + cue_max < best_score:
+                        continue  # even the largest cue would not make it win
+                    inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
+                                             following, model)
+                    if inserted > best_score:
+                        best_score, best_back, best_inserted = inserted, back, True
+            scored.append((best_score, best_back, best_inserted, cand, best_plain))
+        for best_score, best_back, best_inserted, cand, best_plain in scored:
+            rival = max((other[0] for other in scored if other[3] is not cand), default=-1e9)
+            history.append((index, best_back, best_inserted, cand, best_score - rival,
+                            best_score - best_plain if best_inserted else 0.0))
+            new_states.append((best_score, cand.contexts[-1], len(history) - 1))
+        # Keep the beam small: candidates of one token rarely need more than a few survivors.
+        new_states.sort(reverse=True)
+        states = new_states[:BEAM]
+    return states, history
+
+
+def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, str, int]],
+                     history: list[tuple], lexicon: FrenchLexicon) -> list[Edit]:
+    """The edits along the best path of the lattice."""
+    edits: list[Edit] = []
+    # no accented capital survived: a lost first letter may have been one ("tat" -> "État")
+    capitals_lost = not _ACCENTED_CAPITAL.search(text)
+    capitals = news_capitals()
+    node = max(states)[2]
+    path = []
+    while node >= 0:
+        index, parent, a_inserted, cand, margin, a_margin = history[node]
+        path.append((index, a_inserted, cand, margin, a_margin))
+        node = parent
+    path.reverse()
+    for index, a_inserted, cand, margin, a_margin in path:
+        tok = tokens[index]
+        if a_inserted:
+            edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok,
+                                         a_margin))
+        if cand.kind:
+            if cand.elision:
+                head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
+                restored = _case_like(cand.output, tail)
+                if (capitals_lost and restored[:1] != tail[:1] and restored[:1].islower()
+                        and head.lower() + "' " + cand.output in capitals):
+                    restored = restored[0].upper() + restored[1:]  # "ltat" -> "l’État"
+                after = head + TYPOGRAPHIC_APOSTROPHE + restored
+            else:
+                after = _case_like(cand.output, tok.surface)
+                if after[0] != tok.surface[0] and (_capital_lost(text, tok) or (
+                        capitals_lost and cand.output in capitals)):
+                    after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
+            apostrophe = text[tok.end:tok.end + 1]
+            if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
+                # "jusqu' 2001": the apostrophe survived, only the "à" vanished.
+                edits.append(Edit("inserted_word", tok.end + 1, tok.end + 1, "", "à",
+                                  margin_confidence(margin),
+                                  f"{tok.surface + apostrophe!r} needs its 'à'"))
+                continue
+            edits.append(
+                Edit(cand.kind, tok.start, tok.end, tok.surface, after, margin_confidence(margin),
+                     _reason(tok.surface, after, cand, lexicon) + _odds(margin))
+            )
+    return edits
+
+
+def _capital_lost(text: str, tok: Token) -> bool:
+    """Was the deleted first letter a capital? At a sentence start, or in "tats-Unis"."""
+    head = text[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"«“(")  # a window: linear time
+    if not head and tok.start > 12:
+        return False
+    if not head or head[-1] in ".!?\n":
+        return True
+    return bool(re.match(r"-[A-Z]", text[tok.end:tok.end + 2]))
+
+
+def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
+    total = 0.0
+    for c in contexts:
+        total += logprob(c, last)
+        last = c
+    return total
+
+
+def margin_confidence(margin: float) -> float:
+    """The uncalibrated confidence of a choice that beat its best rival by ``margin`` (log10):
+    the odds of the two, as a probability, 0.5 for a tie (``esgtext.repair.calibration`` maps it
+    to the share of such edits found right)."""
+    if margin >= 6.0:
+        return 0.999999
+    return round(1.0 / (1.0 + 10.0 ** -max(margin, 0.0)), 6)
+
+
+def _odds(margin: float) -> str:
+    if margin >= 6.0:
+        return "; no other reading comes close"
+    return f"; the context favours it {10 ** max(margin, 0.0):.3g} to 1 over the next reading"
+
+
+def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0) -> Edit:
+    gap = text[prev_end:tok.start]
+    head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
+    sentence_start = (prev_end == 0 or text[prev_end - 1] == "\n"
+                      or (head[-1:] in _SENTENCE_END if head else prev_end <= 12))
+    word = "À" if sentence_start else "à"
+    reason = "a vanished 'à' put back from the context" + _odds(margin)
+    confidence = margin_confidence(margin)
+    if "  " in gap:  # "collations  80": the vanished word left its two spaces
+        middle = gap.index("  ") + 1
+        return Edit("inserted_word", prev_end + middle, prev_end + middle, "", word, confidence,
+                    reason)
+    return Edit("inserted_word", tok.start, tok.start, "", word + " ", confidence, reason)
+
+
+_REASONS: dict[tuple[str, str, str], str] = {}
+
+
+def _reason(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -> str:
+    key = (before, after, cand.contexts[-1])
+    reason = _REASONS.get(key)
+    if reason is None:
+        make_room(_REASONS)
+        reason = _REASONS[key] = _reason_uncached(before, after, cand, lexicon)
+    return reason
+
+
+def _reason_uncached(before: str, after: str, cand: _Candidate, lexicon: FrenchLexicon) -> str:
+    own = lexicon.zipf.get(before.lower(), 0.0)
+    new = lexicon.zipf.get(cand.contexts[-1], 0.0)
+    if own < 1.6:
+        return f"{before!r} is not a French word; {after!r} is (frequency {10 ** (new - 9):.1e})"
+    return f"the context prefers {after!r} (frequency {10 ** (new - 9):.1e}) to {before!r}"
+
+

@@ -1,0 +1,170 @@
+"""Which damage a French text shows (deleted, stripped or ?-replaced accents, vanished
+apostrophes), from the evidence of its words: how many out-of-lexicon words become frequent words
+once an accent or an apostrophe is put back, and whether accented letters survived.
+
+    >>> diagnose_damage("la mdaille a t reconnue dans lenvironnement").kinds
+    ('deleted', 'deleted_apostrophe')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
+
+from esgtext.repair.memo import make_room
+from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
+
+
+from esgtext.repair.french.elision import _APOSTROPHE_WORDS, _GLUED_ELISION, _elision_splits
+from esgtext.repair.french.question_marks import _question_mark_words
+from esgtext.repair.french.tokens import Token, _TYPOGRAPHIC_ELISION, _columns, _tokens
+
+
+# --- diagnosis --------------------------------------------------------------------------------
+
+# A damaged form is "fixable" when an accented word it could come from is this many times (in
+# Zipf units, log10) more frequent than the form itself.
+_FIXABLE_MARGIN = 1.0
+_MIN_EVIDENCE_ZIPF = 2.5
+_WORD_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class DamageDiagnosis:
+    """Which damage a text shows, with the evidence counted.
+
+    >>> diagnose_damage("la mdaille a t reconnue dans lenvironnement").kinds
+    ('deleted', 'deleted_apostrophe')
+    """
+
+    words: int
+    accented_lowercase: int
+    deleted_evidence: int
+    stripped_evidence: int
+    apostrophe_evidence: int
+    question_mark_evidence: int
+    typographic_elisions: int = 0  # "l’avenir" with U+2019 intact: apostrophes were not lost
+    apostrophe_words: int = 0  # distinct words behind apostrophe_evidence
+
+    @cached_property
+    def deleted(self) -> bool:
+        if self._dominant(self.deleted_evidence, self.stripped_evidence):
+            return True
+        # A short text whose apostrophes vanished and that has no accented letter left went
+        # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
+        return (self.words >= 6 and self.apostrophe_words >= 2 and not self.accented_lowercase
+                and not self.stripped_evidence and self.question_mark_evidence < 2
+                and self.typographic_elisions == 0)
+
+    @cached_property
+    def stripped(self) -> bool:
+        return self._dominant(self.stripped_evidence, self.deleted_evidence)
+
+    @cached_property
+    def deleted_apostrophe(self) -> bool:
+        if self.typographic_elisions > 0.25 * self.apostrophe_evidence:
+            return False
+        return self.apostrophe_evidence >= 1 and (
+            self._dominant(self.deleted_evidence, self.stripped_evidence)
+            # (a short text with no accented letter left needs less evidence: two words)
+            or self.apostrophe_evidence >= max(3, 0.02 * self.words)
+            or (self.words < 40 and not self.accented_lowercase and self.apostrophe_words >= 2)
+        )
+
+    @cached_property
+    def question_marks(self) -> bool:
+        return self.question_mark_evidence >= 1
+
+    @cached_property
+    def kinds(self) -> tuple[str, ...]:
+        names = ("deleted", "stripped", "deleted_apostrophe", "question_marks")
+        return tuple(n for n in names if getattr(self, n))
+
+    def _dominant(self, evidence: int, rival: int) -> bool:
+        if evidence < 1 or evidence <= rival or self.question_mark_evidence >= 2:
+            return False
+        # Surviving lower-case accents mean the document was not run through the damage; tolerate
+        # a few (a quoted name, a mixed document).
+        if self.accented_lowercase > 0.25 * evidence:
+            return False
+        return evidence >= 0.01 * self.words or evidence >= 3
+
+
+# (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
+# lower-case letters of an accented one; per process, keyed by the word as written.
+_EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
+
+
+def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
+    """Count the evidence for each kind of accent damage in ``text``."""
+    lexicon = french_lexicon()
+    if tokens is None:
+        tokens = _tokens(text)
+    deleted = stripped = apostrophe = apostrophe_words = 0
+    accented_lowercase = 0
+    # Each distinct word once: most words of a text repeat, and their evidence is cached.
+    kinds, _, _, surfaces, _ = _columns(tokens)
+    counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
+    words = sum(counts.values())
+    evidence_of = _EVIDENCE
+    make_room(evidence_of)
+    for surface, n in counts.items():
+        evidence = evidence_of.get(surface)
+        if evidence is None:
+            lower = surface.lower()
+            if lower.isascii():
+                evidence = _word_evidence(surface, lower, lexicon)
+            else:
+                evidence = sum(1 for c in surface if c.islower() and not c.isascii())
+                if not evidence and _GLUED_ELISION.match(surface):
+                    evidence = (0, 0, 1)  # "lÉtat": the capital survived, the apostrophe not
+            evidence_of[surface] = evidence
+        if isinstance(evidence, int):
+            accented_lowercase += n * evidence
+            continue
+        deleted += n * evidence[0]
+        stripped += n * evidence[1]
+        apostrophe += n * evidence[2]
+        apostrophe_words += evidence[2]
+    question = sum(1 for _ in _question_mark_words(text, lexicon))
+    typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
+    return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
+                           typographic, apostrophe_words)
+
+
+def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int]:
+    """(deleted, stripped, deleted apostrophe): what one unaccented word says about the damage."""
+    zipf = lexicon.zipf
+    own = zipf.get(lower, 0.0)
+    if own >= 4.5 or len(lower) < 2:
+        return 0, 0, 0
+    best = lexicon.best_zipf(lower, "deleted")
+    # (a rare accented reading is no evidence: "flipe" is no damaged "félipe")
+    deleted = int(best - own >= _FIXABLE_MARGIN and best >= _MIN_EVIDENCE_ZIPF)
+    stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
+    apostrophe = 0
+    rest = ""
+    if surface[0].islower():
+        splits = _elision_splits(lower, lexicon, True)
+        if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
+            apostrophe = 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
+            rest = lower[len(splits[0][0]):]
+        elif lower in _APOSTROPHE_WORDS:
+            apostrophe = 1
+    else:
+        glued = _GLUED_ELISION.match(surface)
+        if glued:
+            apostrophe = 1
+            rest = lower[len(glued.group()):]
+    if rest and not deleted and len(rest) >= 2 and zipf.get(rest, 0.0) < 4.5:
+        # the word after a glued elision says what its own accents say, as it will once the
+        # apostrophe is back ("dUnit" -> "d’Unit": "Unit" lost an accent): repair is idempotent
+        deleted = int(lexicon.best_zipf(rest, "deleted") - zipf.get(rest, 0.0) >= _FIXABLE_MARGIN)
+        stripped = stripped or int(lexicon.best_zipf(rest, "stripped") - zipf.get(rest, 0.0)
+                                   >= _FIXABLE_MARGIN)
+    return deleted, stripped, apostrophe
+
+

@@ -1,0 +1,252 @@
+"""``?`` that stand for accented letters ("C?te d'Ivoire", "r?alis?"), read back with the
+lexicon and, in French, the bigram model; capitals put back where news French writes them
+("?gypte" -> "Égypte"). (A ``?`` for an apostrophe, a no-break space or a guillemet is
+:mod:`esgtext.repair.question_marks`.)
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "La C?te d'Ivoire a r?alis? un projet."
+    >>> apply_edits(text, restore_question_marks(text))
+    "La Côte d'Ivoire a réalisé un projet."
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.edits import Edit
+from esgtext.repair.lexicon import (
+    ELISIONS,
+    BigramModel,
+    FrenchLexicon,
+    bigram_model,
+    french_lexicon,
+    news_capitals,
+)
+
+
+from esgtext.repair.french.tokens import TYPOGRAPHIC_APOSTROPHE, _VOWEL_START
+
+
+# --- ?-replaced letters -----------------------------------------------------------------------
+
+_QUESTION_WORD = re.compile(r"(?:[^\W\d_]|\?)*[^\W\d_](?:[^\W\d_]|\?)*")
+_URL_MARK = re.compile(r"://|www\.|\?[\w%-]+=")
+_NON_SPACE_RUN = re.compile(r"\S*")
+
+
+def _in_url(text: str, position: int) -> bool:
+    """Whether the run of non-spaces around ``position`` looks like a URL (has "://", "www." or a
+    "?key=" query); read locally, so a text with few "?" costs no scan of the whole text."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    run = _NON_SPACE_RUN.match(text, position)  # (always matches, maybe empty)
+    end = run.end() if run else position
+    return _URL_MARK.search(text, start, end) is not None
+
+
+def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False):
+    """(start, end, word, lower-case replacement) for each word whose ``?`` hide accented letters."""
+    if "?" not in text:
+        return
+    zipf = lexicon.zipf
+    model = bigram_model() if french else None
+    urlish = "=" in text or "/" in text
+    for m in _words_with_question_marks(text):
+        word = m.group()
+        if urlish and _in_url(text, m.start()):
+            continue
+        lower = word.lower()
+        core = lower.strip("?")
+        if not core:
+            continue
+        candidates = lexicon.candidates(lower, "question_mark")
+        if lower.endswith("?") and "?" not in lower.rstrip("?") and candidates:
+            # "appel?" (appelé) or "What?" / "Pourquoi?" (a real question mark)?
+            if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french):
+                continue
+        if candidates:
+            best = candidates[0]
+            if model is not None and len(candidates) > 1:
+                best = _best_in_context(text, m.start(), m.end(), candidates[:6], model)
+            yield m.start(), m.end(), word, best
+            continue
+        if french and "?" in lower[1:-1]:
+            # "l?environnement": the typographic apostrophe became "?" too.
+            prefix, _, rest = lower.partition("?")
+            if prefix in ELISIONS and rest and rest[0] in _VOWEL_START:
+                if "?" not in rest and zipf.get(rest, 0.0) >= 2.0:
+                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest
+                elif lexicon.candidates(rest, "question_mark"):
+                    restored = lexicon.candidates(rest, "question_mark")[0]
+                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored
+
+
+def _words_with_question_marks(text: str):
+    """The ``_QUESTION_WORD`` matches that contain a "?", found from the "?" (linear, and fast on
+    a text with few of them)."""
+    position = text.find("?")
+    while position != -1:
+        start = position
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "?"):
+            start -= 1
+        m = _QUESTION_WORD.match(text, start)
+        if m and m.end() > position:
+            yield m
+            position = text.find("?", m.end())
+        else:
+            position = text.find("?", position + 1)
+
+
+def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
+    following = text[end:end + 3].lstrip(" \u00a0")
+    nxt = following[:1]
+    own = zipf.get(core, 0.0)
+    if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
+        return True  # "r?alis? par", "ajout?." : no question ends there
+    if own >= 3.0 and zipf.get(candidate, 0.0) < own:
+        return False  # "qui sait?)": a frequent word and a real question mark
+    if nxt == ")":
+        return True
+    if not french:
+        # "Do you take digitalis?" ends a question; "at Universit? Félix" goes on with a name
+        return own < 2.0 and nxt.isupper()
+    if own < 2.0:
+        return True  # "r?alis?" : "r?alis" is no word
+    return french and zipf.get(candidate, 0.0) > own + 0.5
+
+
+_CONTEXT_WORD_BEFORE = re.compile(r"([^\W_]+)['’]?[^\w\n]{0,3}$")
+_CONTEXT_WORD_AFTER = re.compile(r"^[^\w\n]{0,3}([^\W_]+)")
+
+
+def _context_word(match) -> str:
+    if not match:
+        return "<p>"
+    word = match.group(1).lower()
+    return "<num>" if word[:1].isdigit() else word
+
+
+def _best_in_context(text: str, start: int, end: int, candidates, model: BigramModel) -> str:
+    before = _CONTEXT_WORD_BEFORE.search(text[max(0, start - 40):start])
+    after = _CONTEXT_WORD_AFTER.search(text[end:end + 40])
+    prev = _context_word(before)
+    nxt = "à" if text[end:end + 3] == " ? " else _context_word(after)  # "gr?ce ? la" -> "à"
+    if "?" in prev or "?" in nxt:
+        return candidates[0]
+    return max(candidates, key=lambda c: model.logprob(c, prev) + model.logprob(nxt, c))
+
+
+def _case_question_word(text: str, start: int, original: str, replacement: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    out = []
+    for i, c in enumerate(replacement):
+        source = original[i] if i < len(original) else ""
+        out.append(c.upper() if source.isupper() else c)
+    if original[0] == "?" and (_capital_expected(text, start, original)
+                               or _news_capital(text, start, replacement)):
+        out[0] = out[0].upper()
+    return "".join(out)
+
+
+def _news_capital(text: str, start: int, word: str) -> bool:
+    """Whether news French writes ``word`` with a capital here ("l’?tat" -> "l’État")."""
+    capitals = news_capitals()
+    if word in capitals:
+        return True
+    elided = text[max(0, start - 3):start]
+    return (len(elided) >= 2 and elided[-1] in "'’" and not elided[-3:-2].isalpha()
+            and elided[-2].lower() + "' " + word in capitals)
+
+
+def _capital_expected(text: str, start: int, original: str) -> bool:
+    """A leading "?" is a capital (É, À) at a sentence start, in a name ("Nouvelle-?cosse")."""
+    before = text[max(0, start - 4):start].rstrip(" \u00a0\"«“(")
+    if not before or before[-1] in ".!\n":  # (after ":" French goes on in lower case)
+        return True
+    if before[-1] == "?" and not before[:-1].endswith((" ", "'", "’")):
+        # a real question mark ("quoi? Établi"), not a lone "?" standing for "à", nor the last
+        # letter of a word with other "?" ("a ?t? ?tabli")
+        word = re.search(r"[^\W\d_?]*(?:\?[^\W\d_]*)*$", text[max(0, start - 40):start].rstrip())
+        return not (word and "?" in word.group()[:-1])
+    if before[-1] == "-" and len(before) >= 2 and before[-2].isalpha():
+        word_start = text.rfind(" ", 0, start - 1) + 1
+        return text[word_start:word_start + 1].isupper()
+    after = text[start + len(original):start + len(original) + 2]
+    return after[:1] == "-" and after[1:2].isupper()
+
+
+def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
+                           french: bool = False) -> list[Edit]:
+    """Safe on ANY Latin-script text (an English release with "C?te d'Ivoire",
+    "Université Félix Houphou?t-Boigny"): only a `?` inside a word whose letters match a known
+    word is replaced. "What?" / "Why?No" / URLs with ?query= are untouched.
+
+    >>> from esgtext.repair.edits import apply_edits
+    >>> text = "In C?te d'Ivoire, at Universit? F?lix Houphou?t-Boigny. What? See x.com/a?id=3"
+    >>> apply_edits(text, restore_question_marks(text))
+    "In Côte d'Ivoire, at Université Félix Houphouët-Boigny. What? See x.com/a?id=3"
+    """
+    lexicon = _lexicon or french_lexicon()
+    edits = []
+    for start, end, word, replacement in _question_mark_words(text, lexicon, french):
+        after = _case_question_word(text, start, word, replacement)
+        if after == word:
+            continue
+        edits.append(
+            Edit("question_mark", start, end, word, after, 0.95,
+                 f"'?' stands for a lost letter; {replacement!r} is a French word")
+        )
+    if french:
+        edits += _question_mark_a(text, edits)
+    return sorted(edits, key=lambda e: e.start)
+
+
+_LONE_QUESTION_MARK = re.compile(
+    r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))|(?:^|(?<=\n))\?(?= )"
+)
+
+
+def _lone_question_marks(text: str):
+    """Positions of the "?" that ``_LONE_QUESTION_MARK`` matches, tried at each "?" only (a
+    pattern that opens with a look-behind is otherwise tried at every character of the text)."""
+    q = text.find("?")
+    while q != -1:
+        m = (q and _LONE_QUESTION_MARK.match(text, q - 1)) or _LONE_QUESTION_MARK.match(text, q)
+        if m and m.end() == q + 1:
+            yield q
+        q = text.find("?", q + 1)
+
+
+_INTERROGATIVE = re.compile(
+    r"\b(?:pourquoi|comment|quand|quel|quelle|quels|quelles|combien|est-ce|lequel|laquelle)\b"
+    r"|\w-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b",
+    re.IGNORECASE,
+)
+
+
+def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
+    """A lone "?" inside a sentence of a damaged French text is the word "à": "aller ? Paris",
+    "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
+    taken = {e.start for e in done}
+    edits = []
+    for q in _lone_question_marks(text):
+        if q in taken:
+            continue
+        if not _CONTEXT_WORD_AFTER.search(text[q + 1:q + 41]):
+            continue
+        following = text[q + 1:q + 3].lstrip(" ")[:1]
+        if not (following.islower() or following.isdigit() or following in ("?", "-")):
+            # "Pourquoi ? Parce que" is how French writes a question; "aller ? Paris" is not.
+            sentence = re.split(r"[.!:\n]|\S\?", text[max(0, q - 300):q])[-1]
+            if _INTERROGATIVE.search(sentence):
+                continue
+        head = text[max(0, q - 12):q].rstrip()  # a window: linear time
+        capital = not head or head[-1] in ".!:\n"
+        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.65,
+                          "'?' between words stands for 'à'"))
+    return edits
+
+

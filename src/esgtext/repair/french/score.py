@@ -1,0 +1,94 @@
+"""How French a Latin-script text reads, damaged or not: the share of French marker words,
+against English ones, counting words that lost their accents ("dveloppement") as French.
+
+    >>> french_score("Le groupe a t reconnu pour son dveloppement durable.") > 0.5
+    True
+    >>> french_score("The group was recognised for its sustainable development.") < 0.5
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.lexicon import french_lexicon
+
+
+# --- language score ---------------------------------------------------------------------------
+
+_FRENCH_MARKERS = frozenset(
+    "le la les de des du et est un une que qui dans pour sur par avec au aux en ce cette il elle "
+    "ils elles ne pas plus son sa ses leur leurs nous vous se sont ont été t tre entre mais ou "
+    "comme aussi lors afin ainsi selon chez sous dont".split()
+)
+_ENGLISH_MARKERS = frozenset(
+    "the of and to in is for on with that by as at from was are be it this an which has have "
+    "its their were will been or not but also into more than after about said you i do does did "
+    "can could would should my your we they he she his him them our what how why who when there "
+    "here just any some yes".split()
+)
+# English contractions ("doesn't", "it's"): their "t" and "s" are no French words ("a t reconnue")
+_ENGLISH_CONTRACTION = re.compile(r"(?<=[a-z])(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _deleted_french_words(words: list[str]) -> int:
+    """How many of ``words`` are no word of French or English but French words with their
+    deleted accents put back."""
+    from wordfreq import zipf_frequency
+
+    lexicon = french_lexicon()
+    found = 0
+    for word in words:
+        lower = word.lower()
+        if len(lower) < 4 or not lower.isascii() or lexicon.zipf.get(lower, 0.0) >= 1.6:
+            continue
+        if lexicon.best_zipf(lower, "deleted") >= 3.0 and zipf_frequency(lower, "en") < 1.5:
+            found += 1
+    return found
+
+
+def french_score(text: str, *, words: list[str] | None = None) -> float:
+    """0..1: how French a possibly damaged text looks (deleted/stripped accents included);
+    used by repair_text(lang=None) to decide whether to run restore_french. English and
+    Chinese news must score low, damaged French high.
+
+    >>> french_score("La mdaille a t reconnue dans le monde entier") > 0.8
+    True
+    >>> french_score("The medal was awarded to the company in Pretoria") < 0.2
+    True
+    >>> french_score("中国汽车出口增长了百分之六十七") < 0.1
+    True
+
+    ``words``: the Latin-script words of ``text`` (the matches of ``_LATIN_WORD``), when the
+    caller has found them already.
+    """
+    contractions = 0
+    if "'" in text or "’" in text:
+        contractions = len(_ENGLISH_CONTRACTION.findall(text))
+        if contractions:
+            text = _ENGLISH_CONTRACTION.sub(" ", text)
+            words = None
+    if words is None:
+        words = _LATIN_WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words = [word for word in words if not _CJK.search(word)]
+    latin_letters = sum(map(len, words))
+    french, english = 0, contractions
+    for lower in map(str.lower, words):
+        if lower in _FRENCH_MARKERS:
+            french += 1
+        elif lower in _ENGLISH_MARKERS:
+            english += 1
+    if french + english < 3 and len(words) >= 3:
+        # Few markers (a title, a short line): words that are French once their deleted
+        # accents come back ("videmment", "deuxime") and no English word count as French.
+        french += _deleted_french_words(words)
+    if french + english == 0:
+        return 0.0
+    share = (french + 0.25) / (french + english + 0.5)
+    latin_share = latin_letters / (latin_letters + 2 * cjk) if latin_letters + cjk else 0.0
+    evidence = 1.0 if french + english >= 3 else 0.75  # one or two markers are weak evidence
+    return round(share * latin_share * evidence, 4)

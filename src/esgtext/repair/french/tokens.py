@@ -1,0 +1,83 @@
+"""The tokens of a French text as the restorer reads them, and the readings a word may have.
+
+A token is a word, an elided article ("l'", "qu’"), a number, a line break or a punctuation mark,
+with its offsets and the form the bigram model counts (``context``: lower case, ``<num>``,
+``<p>``). A :class:`_Candidate` is one reading of a word token: what the decoder may write.
+
+    >>> [(t.kind, t.context) for t in _tokens("L’an 2020 : la mdaille")]
+    [('elided', "l'"), ('word', 'an'), ('num', '<num>'), ('punct', '<p>'), ('word', 'la'), ('word', 'mdaille')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+TYPOGRAPHIC_APOSTROPHE = "\u2019"
+_VOWEL_START = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
+
+# --- tokenisation ---------------------------------------------------------------------------
+
+_SCAN = re.compile(
+    r"(?P<elided>(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_]))"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<newline>\n)"
+    r"|(?P<punct>[^\w\s'’\-])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset(".!?:;\n")
+# The "elided" tokens of _SCAN written with a typographic apostrophe ("l’avenir"), counted without
+# a pass over the tokens.
+_TYPOGRAPHIC_ELISION = re.compile(
+    r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])’(?=[^\W\d_])", re.IGNORECASE
+)
+
+
+class Token(NamedTuple):
+    kind: str  # "word", "elided", "num", "newline", "punct"
+    start: int
+    end: int
+    surface: str
+    context: str  # the bigram model's token
+
+
+class _Candidate(NamedTuple):
+    """One reading of a word token: what the decoder may write for it."""
+
+    output: str  # lower-case replacement of the token's surface (without the elision)
+    contexts: tuple[str, ...]  # the bigram tokens it stands for
+    kind: str  # edit kind, "" for the unchanged token
+    prior: float  # log10 bias
+    elision: int = 0  # letters of the surface that are an elided article ("l" of "lenvironnement")
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    make = tuple.__new__  # a NamedTuple without the cost of its keyword-aware constructor
+    for m in _SCAN.finditer(text):
+        kind = m.lastgroup
+        surface = m.group()
+        if kind == "word":
+            context = surface.lower()
+        elif kind == "elided":
+            context = surface[:-1].lower() + "'"
+        elif kind == "num":
+            context = "<num>"
+        else:
+            context = "<p>"
+        start, end = m.span()
+        append(make(Token, (kind, start, end, surface, context)))
+    return out
+
+
+_GAP_KINDS = frozenset(("word", "elided", "num"))
+
+
+def _columns(tokens: list[Token]) -> tuple[tuple, ...]:
+    """(kinds, starts, ends, surfaces, contexts) of ``tokens``, transposed at C speed."""
+    return tuple(zip(*tokens)) if tokens else ((), (), (), (), ())
+
+
