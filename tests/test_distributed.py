@@ -269,6 +269,26 @@ def test_a_document_whose_worker_dies_every_time_is_listed_not_missing(ray_local
     assert (again.processed, again.skipped, again.failed) == (1, 3, 0)
 
 
+def test_the_local_run_writes_parquet_too_and_rewrites_the_same_bytes(tmp_path):
+    """No Ray needed. Parquet is built from the JSONL records: adding it redoes no document."""
+    import pyarrow.dataset as pads
+
+    inbox = make_messy_folder(tmp_path / "inbox")
+    out = tmp_path / "out"
+    args = [str(inbox), "-o", str(out), "--allow-untranslated", "--no-progress"]
+    assert _cli(*args, "--format", "jsonl")[0] == 1  # the binary file
+    code, output = _cli(*args, "--format", "parquet")  # brings jsonl
+    assert "(0 processed, 8 unchanged, " in output, output
+    records = [r for p in sorted(out.rglob("*.jsonl")) if ".esgtext" not in p.parts for r in parse_jsonl(p.read_bytes())]
+    table = pads.dataset(out / "parquet", format="parquet", partitioning="hive").to_table()
+    assert table.num_rows == len(records) > 0
+    assert sorted(p.parent.name for p in (out / "parquet").rglob("*.parquet")) == ["src_lang=en", "src_lang=fr",
+                                                                                  "src_lang=zh"]
+    before = snapshot(out)
+    _cli(*args, "--format", "jsonl,parquet")
+    assert snapshot(out) == before
+
+
 def test_without_ray_the_option_names_the_extra(monkeypatch, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("The board met.\n", encoding="utf-8")
