@@ -42,8 +42,12 @@ def test_the_bar_moves_for_each_file_as_it_is_done(tmp_path, capsys):
     assert before_first and not any("eta" in f for f in before_first)
 
 
-def test_translate_documents_reports_segments_inside_a_large_document():
-    from esgtext.document import TRANSLATE_CHUNK, prepare_text, translate_documents
+def test_translate_documents_reports_segments_inside_a_large_document(monkeypatch):
+    from esgtext import document
+    from esgtext.document import prepare_text, translate_documents
+
+    monkeypatch.setattr(document, "TRANSLATE_CHUNK", 64)  # 256 in a run: fewer sentences here
+    TRANSLATE_CHUNK = 64
 
     text = " ".join(f"Le groupe a réduit ses émissions de {i} % en 2023." for i in range(150))
     prepared = prepare_text(text, "big.txt")

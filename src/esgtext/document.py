@@ -280,8 +280,9 @@ def _needs_model(s: PreparedSegment, translator: Translator) -> bool:
 
 
 #: Segments per call to the model inside :func:`translate_documents` (the engine batches each call
-#: by length); between calls the progress bar moves, so a large file is seen to advance.
-TRANSLATE_CHUNK = 64
+#: by length into batches of ``max_batch_tokens``, 4,096 by default: 256 segments fill several);
+#: between calls the progress bar moves, so a large file is seen to advance.
+TRANSLATE_CHUNK = 256
 
 
 def translate_documents(docs: Sequence[Prepared], translator: Translator,

@@ -2,7 +2,7 @@
 
 The bar counts files and moves as each one is finished (written, failed or found unchanged), with
 ``--jobs N`` too; inside a batch of translations it shows the segments translated so far
-(``translating 640/2,000 segments``), so a single large file is seen to advance. The ETA is the
+(``translating 768/2,000 segments``), so a single large file is seen to advance. The ETA is the
 run's own average: the time since the run started over the files actually worked on (written or
 failed; unchanged files cost nothing), times the files left. No ETA is shown before a file is
 finished, and tqdm's own (a rate smoothed over bursts) is not shown at all.
