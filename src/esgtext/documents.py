@@ -118,7 +118,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         what = "its page" if len(pages) == 1 else f"any of its {len(pages)} pages"
         raise InputError("no-text-layer", f"no text layer on {what} (a scanned PDF?); run OCR "
                                           f"first (e.g. ocrmypdf), then give esgtext the result")
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if empty:
         shown = ", ".join(map(str, empty[:10])) + (", ..." if len(empty) > 10 else "")
         warnings = (f"{len(empty)} of {len(pages)} PDF pages have no text layer (scanned?), "
