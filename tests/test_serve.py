@@ -220,7 +220,9 @@ def test_bad_input_is_a_4xx_json_error_and_the_server_goes_on(server, path, body
 
 
 def test_uploads_of_the_wrong_kind_or_size(server):
-    assert server.post_file("/process", "x.pdf", b"%PDF-1.4").status == 415
+    assert server.post_file("/process", "x.xlsx", b"PK\x03\x04").status == 415
+    damaged = server.post_file("/process", "x.pdf", b"%PDF-1.4")
+    assert damaged.status == 422 and "not a readable PDF" in damaged.json()["error"]
     binary = server.post_file("/process", "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     assert binary.status == 422 and "binary" in binary.json()["error"]
     big = server.post_file("/process", "x.txt", b"a" * 200_000)
@@ -250,3 +252,15 @@ def test_review_form_works_without_script(server):
     assert download.status == 200 and json.loads(download.text.splitlines()[0])["source"] == records[0]["source"]
     empty = server.post_form("/review", {"q": ""})
     assert empty.status == 400 and 'role="alert"' in empty.text  # the form again, with the reason
+
+
+def test_pdf_and_word_uploads_give_records_and_a_scan_one_line(server):
+    from test_documents import FR_PAGE_2, scanned_pdf, text_pdf, word_docx
+
+    pdf = server.post_file("/process", "release.pdf", text_pdf(FR_PAGE_2))
+    assert pdf.status == 200, pdf.body
+    assert [r["source"] for r in pdf.json()["records"]] == [FR_PAGE_2] and pdf.json()["extraction"] == "pypdf"
+    word = server.post_file("/process", "release.docx", word_docx())
+    assert word.status == 200 and word.json()["records"][0]["source"] == "Communiqué de presse"
+    scan = server.post_file("/process", "scan.pdf", scanned_pdf())
+    assert scan.status == 422 and "no text layer" in scan.json()["error"] and "\n" not in scan.json()["error"]

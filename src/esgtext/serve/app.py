@@ -304,7 +304,7 @@ class _App:
             '<label for="text"><strong>Paste a release</strong></label>'
             f'<textarea id="text" name="q" spellcheck="false" placeholder="Communiqu de presse ...">{escape(text)}</textarea>'
             '<div class="dropzone" id="dropzone"><label for="file">…or drop a file here / choose one '
-            '(.txt, .md, .html)</label> <input type="file" id="file" name="file" accept=".txt,.md,.html,.htm"> '
+            '(.txt, .md, .html, .pdf, .docx)</label> <input type="file" id="file" name="file" accept=".txt,.md,.html,.htm,.pdf,.docx"> '
             '<span id="file-name"></span></div>'
             f'<div class="actions"><button type="submit" class="primary" id="review-button">Review</button>{key_field}</div>'
             "</form>"

@@ -79,7 +79,7 @@ def openapi_document(config: Any = None) -> dict[str, Any]:
                           "kind, start, end (in q), before, after, confidence, reason"}}}}),
                 **_errors(400, 401, 413)}}},
         "/process": {"post": {
-            "summary": "A whole document (text or an uploaded .txt/.md/.html file) to bilingual records.",
+            "summary": "A whole document (text or an uploaded .txt/.md/.html/.pdf/.docx file) to bilingual records.",
             "description": "Without a model for a language its records are untranslated, and the answer says so.",
             "parameters": [{"name": "format", "in": "query", "required": False,
                             "schema": {"type": "string", "enum": ["json", "jsonl", "tmx", "moses"]},

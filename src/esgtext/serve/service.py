@@ -26,7 +26,7 @@ from esgtext.serve.batching import Batcher
 LANGUAGES = {"en": "English", "fr": "French", "zh": "Chinese"}
 TARGET = "en"
 SOURCES = ("auto", "fr", "zh", "en")
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 DOWNLOAD_FORMATS = ("jsonl", "tmx", "moses")
 
 
@@ -278,13 +278,15 @@ class Service:
         return {"text": result.text, "edits": [e.to_dict() for e in result.edits], "lang": used}
 
     def process(self, data: str | bytes, doc: str) -> Any:
-        """A :class:`esgtext.pipeline.Document`; ``UndecodableInput`` becomes a 422."""
+        """A :class:`esgtext.pipeline.Document`; ``UndecodableInput`` and an unreadable PDF or Word
+        file (``InputError``: a scan without a text layer, a damaged file) become a 422."""
         from esgtext import process_document
+        from esgtext.errors import InputError
         from esgtext.repair import UndecodableInput
 
         try:
             return process_document(data, doc, translator=self.translator)
-        except UndecodableInput as exc:
+        except (UndecodableInput, InputError) as exc:
             raise ApiError(422, f"{doc}: {_one_line(exc)}") from None
 
     def document_json(self, document: Any) -> dict[str, Any]:
