@@ -72,6 +72,61 @@ def _cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+# -- without a running Ray (first: the module's Ray starts with the first test that needs it) --
+
+
+def test_the_local_run_writes_parquet_too_and_rewrites_the_same_bytes(tmp_path):
+    """No Ray needed. Parquet is built from the JSONL records: adding it redoes no document."""
+    import pyarrow.dataset as pads
+
+    inbox = make_messy_folder(tmp_path / "inbox")
+    out = tmp_path / "out"
+    args = [str(inbox), "-o", str(out), "--allow-untranslated", "--no-progress"]
+    assert _cli(*args, "--format", "jsonl")[0] == 1  # the binary file
+    code, output = _cli(*args, "--format", "parquet")  # brings jsonl
+    assert "(0 processed, 8 unchanged, " in output, output
+    records = [r for p in sorted(out.rglob("*.jsonl")) if ".esgtext" not in p.parts for r in parse_jsonl(p.read_bytes())]
+    table = pads.dataset(out / "parquet", format="parquet", partitioning="hive").to_table()
+    assert table.num_rows == len(records) > 0
+    assert sorted(p.parent.name for p in (out / "parquet").rglob("*.parquet")) == ["src_lang=en", "src_lang=fr",
+                                                                                  "src_lang=zh"]
+    before = snapshot(out)
+    _cli(*args, "--format", "jsonl,parquet")
+    assert snapshot(out) == before
+
+
+def test_an_address_where_no_ray_answers_is_a_usage_error_before_any_work(tmp_path, monkeypatch):
+    import socket
+
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'esgtext[ray]')")
+    with socket.socket() as sock:  # a loopback port nobody listens at
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The board met.\n", encoding="utf-8")
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")
+    code, output = _cli(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--allow-untranslated", "-q", "--ray")
+    assert code == 2
+    assert output.strip().splitlines()[-1].startswith(f"esgtext: error: --ray 127.0.0.1:{port}: no Ray there")
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_ray_the_option_names_the_extra(monkeypatch, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The board met.\n", encoding="utf-8")
+    for name in [m for m in sys.modules if m == "ray" or m.startswith("ray.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails as where it is not installed
+    code, output = _cli(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--allow-untranslated", "--ray")
+    assert code == 3
+    assert output.strip().splitlines() == [
+        "esgtext: error: --ray needs the 'ray' extra (ray[data] is not installed): pip install 'esgtext[ray]'"]
+    assert not (tmp_path / "out").exists()
+
+
+# -- on a local Ray ----------------------------------------------------------------------------
+
+
 @pytest.fixture(scope="module")
 def model_runs(tmp_path_factory, tiny_spm_model, ray_local):
     """The messy folder, local and --ray, tiny random-weight models for both pairs."""
@@ -267,36 +322,3 @@ def test_a_document_whose_worker_dies_every_time_is_listed_not_missing(ray_local
     ds = ray.data.from_items([{"doc": d, "bytes": b} for d, b in docs.items()])
     again = distributed.translate_dataset(ds, tmp_path / "out", allow_untranslated=True)
     assert (again.processed, again.skipped, again.failed) == (1, 3, 0)
-
-
-def test_the_local_run_writes_parquet_too_and_rewrites_the_same_bytes(tmp_path):
-    """No Ray needed. Parquet is built from the JSONL records: adding it redoes no document."""
-    import pyarrow.dataset as pads
-
-    inbox = make_messy_folder(tmp_path / "inbox")
-    out = tmp_path / "out"
-    args = [str(inbox), "-o", str(out), "--allow-untranslated", "--no-progress"]
-    assert _cli(*args, "--format", "jsonl")[0] == 1  # the binary file
-    code, output = _cli(*args, "--format", "parquet")  # brings jsonl
-    assert "(0 processed, 8 unchanged, " in output, output
-    records = [r for p in sorted(out.rglob("*.jsonl")) if ".esgtext" not in p.parts for r in parse_jsonl(p.read_bytes())]
-    table = pads.dataset(out / "parquet", format="parquet", partitioning="hive").to_table()
-    assert table.num_rows == len(records) > 0
-    assert sorted(p.parent.name for p in (out / "parquet").rglob("*.parquet")) == ["src_lang=en", "src_lang=fr",
-                                                                                  "src_lang=zh"]
-    before = snapshot(out)
-    _cli(*args, "--format", "jsonl,parquet")
-    assert snapshot(out) == before
-
-
-def test_without_ray_the_option_names_the_extra(monkeypatch, tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("The board met.\n", encoding="utf-8")
-    for name in [m for m in sys.modules if m == "ray" or m.startswith("ray.")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails as where it is not installed
-    code, output = _cli(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--allow-untranslated", "--ray")
-    assert code == 3
-    assert output.strip().splitlines() == [
-        "esgtext: error: --ray needs the 'ray' extra (ray[data] is not installed): pip install 'esgtext[ray]'"]
-    assert not (tmp_path / "out").exists()

@@ -288,6 +288,28 @@ def _connect(ray, address: str | None) -> bool:
     return True
 
 
+def _check_reachable(ray, address: str | None) -> None:
+    """Ray retries an address nobody answers at for minutes: a usage error at once instead,
+    before any work."""
+    import socket
+
+    if ray.is_initialized():
+        return
+    if address in (None, "auto"):
+        address = os.environ.get("RAY_ADDRESS") or None
+    if address is None:
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # not host:port: Ray judges it
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
+    except OSError as exc:
+        raise UsageError(f"--ray {address}: no Ray there ({exc.strerror or type(exc).__name__}); "
+                         f"give the head's address (host:6379, ray://host:10001) or --ray alone "
+                         f"for a local Ray") from None
+
+
 def translate_dataset(
     source: Any,
     out: str | os.PathLike,
@@ -320,6 +342,7 @@ def translate_dataset(
     """
     ray = _ray()
     started = time.monotonic()
+    _check_reachable(ray, ray_address)
     formats = resolve_formats(formats)
     out = Path(out).absolute()
     is_dataset = hasattr(source, "map_batches") and hasattr(source, "columns")
