@@ -61,7 +61,6 @@ from esgtext.translator import Translator
 MAX_RETRIES = 3
 PREPARE_BATCH = 16  # documents per CPU task
 _COLUMNS = ("doc", "input", "state", "data", "error", "reason", "outputs", "counts")
-_log = logging.getLogger(__name__)
 
 
 def _ray():
