@@ -105,8 +105,7 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
             pieces += [e.shifted(start) for e in restore_french(text[start:end], spacing=spacing)]
         return pieces
     lexicon = french_lexicon()
-    tokens = _tokens(text)
-    diagnosis = diagnose_damage(text, tokens)
+    diagnosis = diagnose_damage(text)
     if spacing and _lost_no_break_spaces(text, diagnosis):
         spaces = restore_no_break_spaces(text, lexicon)
         if spaces:
@@ -114,7 +113,7 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
             spaced = apply_edits(text, spaces)
             accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
             return compose_edits(text, spaces, spaced, accents)
-    return _restore_accents(text, tokens, diagnosis, lexicon)
+    return _restore_accents(text, _tokens(text), diagnosis, lexicon)
 
 
 def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,

@@ -20,7 +20,7 @@ from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 from esgtext.repair.french.elision import _APOSTROPHE_WORDS, _GLUED_ELISION, _elision_splits
 from esgtext.repair.french.question_marks import _question_mark_words
-from esgtext.repair.french.tokens import Token, _TYPOGRAPHIC_ELISION, _columns, _tokens
+from esgtext.repair.french.tokens import Token, _TYPOGRAPHIC_ELISION, _columns
 
 
 # --- diagnosis --------------------------------------------------------------------------------
@@ -98,16 +98,27 @@ class DamageDiagnosis:
 _EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
 
 
+# The "word" tokens of tokens._SCAN, found by one C-level scan: an elided article matches first
+# (and captures nothing), as it does there; digits and punctuation are skipped, as their tokens
+# hold no letter.
+_WORD_TOKEN = re.compile(
+    r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_])|([^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
 def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
     """Count the evidence for each kind of accent damage in ``text``."""
     lexicon = french_lexicon()
+    # Each distinct word once: most words of a text repeat, and their evidence is cached.
     if tokens is None:
-        tokens = _tokens(text)
+        counts = Counter(_WORD_TOKEN.findall(text))  # the "word" tokens, without making tokens
+        del counts[""]
+    else:
+        kinds, _, _, surfaces, _ = _columns(tokens)
+        counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
     deleted = stripped = apostrophe = apostrophe_words = 0
     accented_lowercase = 0
-    # Each distinct word once: most words of a text repeat, and their evidence is cached.
-    kinds, _, _, surfaces, _ = _columns(tokens)
-    counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
     words = sum(counts.values())
     evidence_of = _EVIDENCE
     make_room(evidence_of)
