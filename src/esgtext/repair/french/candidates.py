@@ -5,7 +5,7 @@ produced it from (from wordfreq's French list), an elided article split off, "ju
 
     >>> from esgtext.repair.french.diagnosis import diagnose_damage
     >>> from esgtext.repair.french.tokens import _tokens
-    >>> from esgtext.repair.lexicon import french_lexicon
+    >>> from esgtext.repair.lexicon import news_capitals, french_lexicon
     >>> text = "la mdaille a t reconnue dans lenvironnement"
     >>> token = _tokens(text)[1]
     >>> [c.output for c in _word_candidates(token, diagnose_damage(text), french_lexicon(), "word")]
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from esgtext.repair.lexicon import context_tokens, FrenchLexicon
+from esgtext.repair.lexicon import FrenchLexicon, context_tokens, news_capitals
 
 
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -66,7 +66,9 @@ def _word_candidates(
     if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
         return out  # "Super-G", "5 g": a letter, not a word that lost its accents
     change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
-    if tok.surface[:1].isupper() and known:
+    capitalised = tok.surface[:1].isupper() and known
+    capitals = news_capitals() if capitalised else frozenset()
+    if capitalised:
         change_prior -= 1.0  # a capitalised known word is often a name ("Anne", "Mme", "All")
     if diagnosis.deleted_apostrophe and lower in _APOSTROPHE_WORDS:
         word = _APOSTROPHE_WORDS[lower]
@@ -85,7 +87,9 @@ def _word_candidates(
             word_floor = max(floor, zipf[found[0]] - _RIVAL_FLOOR) if found else floor
             for word in found:
                 if zipf[word] >= word_floor:
-                    out.append(_Candidate(word, (word,), edit_kind, change_prior))
+                    # (but "Etats" is "États": news writes that one with a capital)
+                    prior = change_prior if not capitalised or word not in capitals else 0.0
+                    out.append(_Candidate(word, (word,), edit_kind, prior))
     if diagnosis.deleted_apostrophe:
         glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
         if glued:
