@@ -152,14 +152,14 @@ class _Followers:
     pairs of "<p>" or "de" (hundreds of thousands of characters each), a long run millions.
     """
 
-    __slots__ = ("total", "kept", "distinct", "_sources", "_parsed", "_lookups")
+    __slots__ = ("total", "kept", "distinct", "_sources", "parsed", "_lookups")
 
     def __init__(self, total: int, kept: int, distinct: int, sources, parsed=None):
         self.total = total  # c(v)
         self.kept = kept  # the count of the pairs the table kept (the rest were pruned)
         self.distinct = distinct  # how many words follow v
         self._sources = sources  # ((" " + "w1:c1 w2:c2 ...", weight), ...)
-        self._parsed: dict[str, int] | None = parsed
+        self.parsed: dict[str, int] | None = parsed  # {w: c(v, w)} once parsed
         self._lookups = 0
 
     @classmethod
@@ -184,13 +184,13 @@ class _Followers:
 
     def get(self, w: str, default: int = 0) -> int:
         """c(v, w), or ``default`` where the tables have no such pair."""
-        parsed = self._parsed
+        parsed = self.parsed
         if parsed is not None:
             return parsed.get(w, default)
         self._lookups += 1
         if self._lookups > PARSE_AFTER:
-            self._parsed = self._parse()
-            return self._parsed.get(w, default)
+            self.parsed = self._parse()
+            return self.parsed.get(w, default)
         count = 0
         needle = " " + w + ":"
         for line, weight in self._sources:
@@ -230,7 +230,7 @@ class BigramModel:
         # after each emptying was half the repair time of a long run.
         self._merged = _merged_followers(self._raw, self._news, news_weight)
         # (c(v), backoff weight, followers) per context, for this model's smoothing
-        self._parsed: dict[str, tuple[int, float, _Followers]] = {}
+        self._parsed: dict[str, tuple[int, float, _Followers | dict[str, int]]] = {}
         self.lexicon = lexicon
         self.discount = discount
         self.unseen_weight = unseen_weight
@@ -249,7 +249,8 @@ class BigramModel:
                 entry = (0, 1.0, merged)
             else:
                 backoff = (self.discount * merged.distinct + (merged.total - merged.kept)) / merged.total
-                entry = (merged.total, max(backoff, 0.02), merged)
+                entry = (merged.total, max(backoff, 0.02),
+                         merged.parsed if merged.parsed is not None else merged)
             # (never emptied: at most one entry per context of the table, as `_merged`)
             self._parsed[v] = entry
         return entry
@@ -273,20 +274,23 @@ class BigramModel:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        make_room(self.cache, MAX_CACHED_PAIRS)
-        value = self.cache[key] = self._logprob(w, v)
-        return value
-
-    def _logprob(self, w: str, v: str) -> float:
+        if len(self.cache) > MAX_CACHED_PAIRS:
+            make_room(self.cache, MAX_CACHED_PAIRS)
         entry = self._parsed.get(v)
         total, backoff, followers = entry if entry is not None else self._followers(v)
         if not total:
             # A context the corpus never saw: its followers are unknown, but it must not beat a
             # known context on frequent followers just for being unknown.
-            return math.log10(self.unseen_weight * self.unigram(w))
-        count = followers.get(w, 0)
-        seen = max(count - self.discount, 0.0) / total
-        return math.log10(seen + backoff * self.unigram(w))
+            value = math.log10(self.unseen_weight * self.unigram(w))
+        else:
+            count = followers.get(w, 0)
+            if followers.__class__ is _Followers and followers.parsed is not None:
+                # parsed now: look the context up in its dict from here on
+                self._parsed[v] = (total, backoff, followers.parsed)
+            seen = max(count - self.discount, 0.0) / total
+            value = math.log10(seen + backoff * self.unigram(w))
+        self.cache[key] = value
+        return value
 
 
 @lru_cache(maxsize=1)

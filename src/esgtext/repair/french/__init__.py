@@ -39,8 +39,9 @@ One idea per module, in the order a text goes through them:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 
-from esgtext.repair.compose import compose_edits
+
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.spacing import restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
@@ -112,8 +113,22 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
             # (the diagnosis holds: a no-break space is no word, and no evidence of any damage)
             spaced = apply_edits(text, spaces)
             accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
-            return compose_edits(text, spaces, spaced, accents)
+            return _before_insertions(spaces, accents)
     return _restore_accents(text, _tokens(text), diagnosis, lexicon)
+
+
+def _before_insertions(spaces: list[Edit], edits: list[Edit]) -> list[Edit]:
+    """``spaces`` (insertions of one character, sorted) and ``edits`` of the text they made,
+    as edits of the text before them. No edit of a word touches an inserted space (a word token
+    never holds one), so each edit only moves back by the insertions before it; at the same
+    point, the space comes first ("en 2020", then "à" before "2020")."""
+    points = [edit.start + i for i, edit in enumerate(spaces)]  # where each one sits, inserted
+    moved = [edit.shifted(-bisect_left(points, edit.start)) for edit in edits]
+    return sorted(spaces + moved, key=_position)
+
+
+def _position(edit: Edit) -> tuple[int, int]:
+    return (edit.start, edit.end)
 
 
 def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
