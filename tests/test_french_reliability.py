@@ -77,7 +77,7 @@ def test_caches_stay_bounded(monkeypatch):
     sizes = (len(model.cache), len(model._parsed), len(french._EVIDENCE))
     assert sizes[0] <= 201, sizes
     # parsed contexts are never emptied: at most one per context of the tables
-    assert sizes[1] <= len(model._raw.keys() | model._news.keys()), sizes
+    assert sizes[1] <= len(model._raw) + len(model._news), sizes
     assert len(french._EVIDENCE) <= 51 + 40
     for memos in french._CANDIDATE_MEMO.values():
         assert sum(map(len, memos.values())) <= 51 + 40

@@ -220,9 +220,9 @@ class BigramModel:
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
                  unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
-        self._raw: dict[str, tuple[str, str]] = _parsed_counts(text)
+        self._raw: _CountTable = _parsed_counts(text)
         # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
-        self._news: dict[str, tuple[str, str]] = _parsed_counts(news_text) if news_text else {}
+        self._news: _CountTable = _parsed_counts(news_text)
         self.news_weight = news_weight
         # The followers of each context, parsed on first use and shared by every model built on
         # the same tables (they differ only in smoothing); bounded by the tables themselves
@@ -299,22 +299,22 @@ def french_lexicon() -> FrenchLexicon:
     return FrenchLexicon(_data_text("fr_lexicon.txt.gz"))
 
 
-_PARSED_TABLES: dict[int, tuple[str, dict[str, tuple[str, str]]]] = {}
+_PARSED_TABLES: dict[int, tuple[str, _CountTable]] = {}
 
 
-def _parsed_counts(text: str) -> dict[str, tuple[str, str]]:
-    """:func:`_count_lines` of ``text``, shared by every model built on the same table (the
+def _parsed_counts(text: str) -> _CountTable:
+    """The :class:`_CountTable` of ``text``, shared by every model built on the same table (the
     models of the three kinds of damage differ only in their smoothing)."""
     found = _PARSED_TABLES.get(id(text))
     if found is None or found[0] is not text:
-        found = _PARSED_TABLES[id(text)] = (text, _count_lines(text))
+        found = _PARSED_TABLES[id(text)] = (text, _CountTable(text))
     return found[1]
 
 
 _MERGED: dict[tuple[int, int, float], tuple[object, object, dict[str, _Followers]]] = {}
 
 
-def _merged_followers(raw: dict, news: dict, weight: float) -> dict:
+def _merged_followers(raw: _CountTable, news: _CountTable, weight: float) -> dict[str, _Followers]:
     """The parsed followers of the tables ``raw`` and ``news`` merged with ``weight``, one
     dict per process for each combination."""
     key = (id(raw), id(news), weight)
@@ -324,11 +324,33 @@ def _merged_followers(raw: dict, news: dict, weight: float) -> dict:
     return found[2]
 
 
-def _count_lines(text: str) -> dict[str, tuple[str, str]]:
-    """{v: (c(v), "w1:c1 w2:c2 ...")} of a bigram table's text (a leading "#" line is skipped)."""
-    body = text[text.index("\n") + 1:] if text.startswith("#") else text
-    parts = body.rstrip("\n").replace("\t", "\n").split("\n")
-    return dict(zip(parts[0::3], zip(parts[1::3], parts[2::3])))
+class _CountTable:
+    r"""A bigram table's lines ("v<TAB>c(v)<TAB>w1:c1 w2:c2 ...", sorted by v, a leading "#"
+    line skipped), looked up by bisection: ``get(v)`` -> (c(v), "w1:c1 ...") or None. One split
+    to load, where a dict of every context cost three times as much (a one-line document needs a
+    dozen contexts).
+
+        >>> table = _CountTable("# counts\nde\t5\tla:3 nos:2\nla\t3\tmer:3\n")
+        >>> table.get("la"), table.get("le"), len(table)
+        (('3', 'mer:3'), None, 2)
+    """
+
+    def __init__(self, text: str):
+        body = text[text.index("\n") + 1:] if text.startswith("#") else text
+        body = body.rstrip("\n")
+        self._lines = body.split("\n") if body else []
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def get(self, v: str) -> tuple[str, str] | None:
+        probe = v + "\t"
+        lines = self._lines
+        i = bisect_left(lines, probe)
+        if i < len(lines) and lines[i].startswith(probe):
+            _, count, followers = lines[i].split("\t", 2)
+            return count, followers
+        return None
 
 
 @lru_cache(maxsize=1)
