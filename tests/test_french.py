@@ -20,13 +20,15 @@ def repaired(text: str) -> str:
 
 def test_docstring_examples():
     import esgtext.repair.french.candidates as candidates
+    import esgtext.repair.french.decoder as decoder
     import esgtext.repair.french.diagnosis as diagnosis
     import esgtext.repair.french.elision as elision
     import esgtext.repair.french.question_marks as question_marks
     import esgtext.repair.french.score as score
     import esgtext.repair.french.tokens as tokens
 
-    for module in (french, tokens, elision, diagnosis, candidates, question_marks, score, lexicon):
+    for module in (french, tokens, elision, diagnosis, candidates, decoder, question_marks, score,
+                   lexicon):
         results = doctest.testmod(module)
         assert results.attempted > 0 and results.failed == 0, module.__name__
 

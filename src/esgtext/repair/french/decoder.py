@@ -279,8 +279,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
             scored.append((best_score, best_back, best_inserted, cand, best_plain))
-        for best_score, best_back, best_inserted, cand, best_plain in scored:
-            rival = max((other[0] for other in scored if other[3] is not cand), default=-1e9)
+        rivals = _rivals([item[0] for item in scored])
+        for (best_score, best_back, best_inserted, cand, best_plain), rival in zip(scored, rivals):
             history.append((index, best_back, best_inserted, cand, best_score - rival,
                             best_score - best_plain if best_inserted else 0.0))
             new_states.append((best_score, cand.contexts[-1], len(history) - 1))
@@ -288,6 +288,21 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+def _rivals(scores: list[float]) -> list[float]:
+    """For each score, the best of the others (what a candidate's margin is measured against).
+
+    >>> _rivals([1.0, 3.0, 2.0])
+    [3.0, 2.0, 3.0]
+    """
+    if len(scores) == 1:
+        return [-1e9]
+    top = max(scores)
+    first_top = scores.index(top)
+    rivals = [top] * len(scores)
+    rivals[first_top] = max(scores[:first_top] + scores[first_top + 1:])
+    return rivals
 
 
 def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, str, int]],
