@@ -153,11 +153,16 @@ def test_missing_model_fails_before_loading_anything():
         translate_segments(["你好"], "zh")
 
 
-def test_ct2_conversion_is_cached_beside_the_model(spm_spec):
-    translator = get_translator(spm_spec, "ctranslate2")
-    assert translator.ct2_path == spm_spec.local_path / "ct2-int8"
+def test_ct2_conversion_is_cached_in_esgtexts_cache_never_in_the_model_folder(spm_spec, monkeypatch):
+    translator = get_translator(spm_spec, "ctranslate2")  # (cached: maybe made by a test before)
+    assert translator.ct2_path.parent.name == "ct2" and translator.ct2_path.parent.parent.is_dir()
+    assert not translator.ct2_path.is_relative_to(spm_spec.local_path)
+    assert translator.ct2_path.name.startswith(spm_spec.local_path.name + "--")
+    assert not list(spm_spec.local_path.glob("ct2-*"))  # the user's folder is left as it was
     stamp = (translator.ct2_path / "model.bin").stat().st_mtime_ns
     from esgtext.translate.ct2_engine import convert_checkpoint
+
+    monkeypatch.setenv("ESGTEXT_MODELS_DIR", str(translator.ct2_path.parent.parent))
 
     assert convert_checkpoint(spm_spec.local_path, "int8") == translator.ct2_path
     assert (translator.ct2_path / "model.bin").stat().st_mtime_ns == stamp

@@ -1,15 +1,15 @@
 """MarianMT through CTranslate2 (``--engine ctranslate2``).
 
 The transformers checkpoint is converted once with ``ctranslate2.converters.TransformersConverter``
-into ``<model>/ct2-<compute type>/`` (or, when the model folder is read-only, into
-``<models dir>/ct2/<model>-<compute type>/``). Conversion writes to a temporary folder that is
+into esgtext's model cache, ``<models dir>/ct2/<model key>-<compute type>/`` (see
+:func:`ct2_folder`; never into the model's own folder). Conversion writes to a temporary folder that is
 renamed into place, so a crash or a concurrent process never leaves half a model behind.
 Tokenization stays with the model's own MarianTokenizer, so both engines see the same tokens.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
 import shutil
 import tempfile
 import warnings
@@ -20,16 +20,29 @@ from .registry import ModelSpec, hf_cache_dir, models_dir
 
 
 def ct2_folder(model_path: Path, compute_type: str) -> Path:
-    """Where the conversion of ``model_path`` for ``compute_type`` lives."""
+    """Where the conversion of ``model_path`` for ``compute_type`` lives: always in esgtext's model
+    cache (``<models dir>/ct2/``), never in the model's own folder (a user's folder, or a snapshot
+    of the Hugging Face cache, which belongs to huggingface_hub).
+
+    A model of the Hugging Face cache (``.../models--org--name/snapshots/<commit>``) is keyed by
+    name and commit; any other folder by its name, its resolved path and its weights' size and
+    modification time, so that new weights in the same folder get a new conversion. A conversion
+    that an earlier version wrote beside the model (``<model>/ct2-<type>/``) is still used.
+    """
     model_path = Path(model_path)
     beside = model_path / f"ct2-{compute_type}"
-    in_hf_cache = model_path.resolve().is_relative_to(hf_cache_dir().resolve())
-    if beside.is_dir() or (os.access(model_path, os.W_OK) and not in_hf_cache):
+    if (beside / "model.bin").is_file():
         return beside
-    # never inside the Hugging Face cache (its snapshot folders belong to huggingface_hub): there
-    # the folder is .../models--org--name/snapshots/<commit>, so this is keyed by model and commit
-    name = model_path.parent.parent.name if in_hf_cache else model_path.parent.name
-    return models_dir() / "ct2" / f"{name}--{model_path.name}-{compute_type}"
+    resolved = model_path.resolve()
+    if resolved.is_relative_to(hf_cache_dir().resolve()):
+        key = f"{model_path.parent.parent.name}--{model_path.name}"
+    else:
+        weights = sorted(p for p in resolved.glob("*") if p.suffix in (".safetensors", ".bin")
+                         and p.is_file())
+        stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in weights)
+        digest = hashlib.sha256(f"{resolved}\n{stamp}".encode()).hexdigest()[:16]
+        key = f"{model_path.name}--{digest}"
+    return models_dir() / "ct2" / f"{key}-{compute_type}"
 
 
 def convert_checkpoint(model_path: Path, compute_type: str, *, force: bool = False) -> Path:

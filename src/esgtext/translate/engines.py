@@ -5,7 +5,7 @@ Two engines share the tokenizer, the batching plan and the interface of
 
 * ``transformers`` (default): ``MarianMTModel.generate`` on CPU (float32) or CUDA (float16).
 * ``ctranslate2``: the same checkpoint converted once by CTranslate2's converter into
-  ``<model>/ct2-<compute type>/`` (int8 on CPU, float16 on CUDA) and run by ``ctranslate2.Translator``.
+  esgtext's model cache (``<models dir>/ct2/``; int8 on CPU, float16 on CUDA) and run by ``ctranslate2.Translator``.
 
 They are found by name in :data:`ENGINE_CLASSES` (``name -> "module:Class"``, imported on first
 use; :func:`register_engine` adds one), the way sacrebleu finds its tokenizers: this module never

@@ -6,12 +6,13 @@ a Hugging Face Hub id, a pinned revision and a licence. Models are downloaded on
 a model already there, downloaded by any tool, is found without a network), or, when
 ``$ESGTEXT_MODELS_DIR`` is set, into that folder. esgtext's own model cache (``models/cache/`` in
 a source checkout, ``$ESGTEXT_MODELS_DIR``, else ``~/.cache/esgtext/models``) is looked at first
-and holds the CTranslate2 conversions, one folder per model id and revision::
+and holds the CTranslate2 conversions (``ct2/``, made on first use, never in a model's own
+folder: see ``esgtext.translate.ct2_engine.ct2_folder``), one folder per model id and revision::
 
     models/cache/Helsinki-NLP--opus-mt-zh-en/main/
         config.json  model.safetensors  source.spm  target.spm  vocab.json  ...
         esgtext-model.json       # what was downloaded: model id, requested and resolved revision
-        ct2-int8/                # the CTranslate2 conversion, made on first use
+    models/cache/ct2/opus-mt-zh-en--<key>-int8/   # the CTranslate2 conversion
 
 Nothing here imports torch, transformers or ctranslate2, and nothing touches the network unless a
 model is missing: :func:`resolve_model` is cheap and is called before any work starts, so that a
