@@ -279,3 +279,26 @@ def test_a_repair_config_is_passed_into_runs_like_the_translation_settings(tmp_p
         allow_untranslated=True, pairs=(), repair_config=RepairConfig(restore_french=False)))
     assert again.processed == 1 and again.skipped == 0  # other repair settings: redone
     assert "socit" in (out / "a.txt.jsonl").read_text(encoding="utf-8")
+
+
+def test_the_docstring_examples_of_every_module_run():
+    """Every module's examples (issue #11): a module whose optional extra is not installed is
+    skipped, by name, and nothing else."""
+    import doctest
+    import importlib
+    import pkgutil
+
+    import esgtext
+
+    attempted, failed, missing = 0, [], []
+    for info in pkgutil.walk_packages(esgtext.__path__, "esgtext."):
+        try:
+            module = importlib.import_module(info.name)
+        except ModuleNotFoundError as exc:  # an optional extra (ray, starlette, torch) is absent
+            missing.append(f"{info.name} ({exc.name})")
+            continue
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        attempted += result.attempted
+        if result.failed:
+            failed.append(info.name)
+    assert failed == [] and attempted > 100, (failed, attempted, missing)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from esgtext.charsets import HAN_RE
+
 _SOCIAL = r"wechat|weibo|linkedin|facebook|twitter|x|whatsapp|telegram|email|e-mail|print|微信|微博"
 
 # Whole-segment shapes (matched against the stripped segment without final punctuation).
@@ -112,7 +114,7 @@ _TRAILING_PUNCT = " \t\r\n.:;!?,-–—|•·*※)(>"
 def _words(text: str) -> int:
     # CJK text has no spaces: count characters / 2 as a rough word count.
     n = len(text.split())
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    cjk = len(HAN_RE.findall(text))
     return max(n, cjk // 2)
 
 

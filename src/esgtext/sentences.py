@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from esgtext.charsets import CJK_RE, HAN
+
 __all__ = ["Segment", "split_sentences", "paragraph_spans"]
 
 
@@ -275,8 +277,8 @@ def _keep_boundary(flat: str, end: int) -> bool:
 # Sentences: Chinese and Japanese
 
 _CJK_END_RE = re.compile(
-    r"(?:[。！？]+|[!?]+(?=[\u3400-\u9fff“「])|…+(?=[\u3400-\u9fff“「])"
-    r"|(?<=[\u3400-\u9fff])\.(?=\s*[\u3400-\u9fff“「])|(?<=[^\W\d_]{2})[.!?](?=\s+[A-Z]))"
+    rf"(?:[。！？]+|[!?]+(?=[{HAN}“「])|…+(?=[{HAN}“「])"
+    rf"|(?<=[{HAN}])\.(?=\s*[{HAN}“「])|(?<=[^\W\d_]{{2}})[.!?](?=\s+[A-Z]))"
     r"[”’」』）)》】]*"
 )
 _CJK_OPEN = "“「『"
@@ -359,7 +361,7 @@ def split_sentences(text: str, lang: str | None = None,
     return segments
 
 
-_CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_CHAR_RE = CJK_RE
 
 
 def _mostly_cjk(para: str) -> bool:

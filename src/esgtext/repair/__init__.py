@@ -39,6 +39,7 @@ from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.memo import collector_paused
 from esgtext.repair.question_marks import restore_question_mark_symbols
 from esgtext.repair.spacing import restore_sentence_spaces
+from esgtext.charsets import CJK, FULL_WIDTH
 
 
 __all__ = [
@@ -301,7 +302,7 @@ def _french_module(warnings: list[str]):
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 # Han, kana, Hangul and their full-width punctuation
-_NON_LATIN_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_NON_LATIN_SCRIPT = re.compile(f"[{CJK}{FULL_WIDTH}]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

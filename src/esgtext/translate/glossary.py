@@ -27,9 +27,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from esgtext.charsets import CJK_RE
+
 _PLACEHOLDER = "ZX{}"
 _PLACEHOLDER_BACK = re.compile(r"(?<![A-Za-z])Z\s?X\s?(\d+)(?!\d)", re.I)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_CJK = CJK_RE
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

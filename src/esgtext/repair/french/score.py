@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from esgtext.charsets import CJK_RE
 from esgtext.repair.lexicon import french_lexicon
 
 
@@ -29,7 +30,7 @@ _ENGLISH_MARKERS = frozenset(
 )
 # English contractions ("doesn't", "it's"): their "t" and "s" are no French words ("a t reconnue")
 _ENGLISH_CONTRACTION = re.compile(r"(?<=[a-z])(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = CJK_RE
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
