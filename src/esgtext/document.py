@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from esgtext.records import Record, render_outputs
+from esgtext.repair.edits import OffsetMap
 from esgtext.translator import TARGET_LANG, Translator
 
 SEGMENT_OVERRIDE_CONFIDENCE = 0.95
@@ -110,55 +111,7 @@ class Document:
         return render_outputs(rel, self.records, formats)
 
 
-class _OffsetMap:
-    """Maps offsets in repaired text back to the text the repair received, through its edits."""
-
-    def __init__(self, edits: Sequence[Any]):
-        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
-        self.rstarts: list[int] = []
-        self.rends: list[int] = []
-        self.cum: list[int] = []
-        self.ends = [e.end for e in self.edits]
-        delta = 0
-        for e in self.edits:
-            rs = e.start + delta
-            self.rstarts.append(rs)
-            self.rends.append(rs + len(e.after))
-            delta += len(e.after) - (e.end - e.start)
-            self.cum.append(delta)
-
-    def start(self, pos: int) -> int:
-        i = bisect.bisect_right(self.rstarts, pos) - 1
-        if i < 0:
-            return pos
-        if pos < self.rends[i]:  # inside the text an edit produced: take all of its source
-            return self.edits[i].start
-        return pos - self.cum[i]
-
-    def end(self, pos: int) -> int:
-        i = bisect.bisect_left(self.rstarts, pos) - 1
-        if i < 0:
-            return pos
-        if pos < self.rends[i]:
-            return self.edits[i].end
-        return pos - self.cum[i]
-
-    def touching(self, raw_start: int, raw_end: int) -> list[Any]:
-        """The edits inside or overlapping ``raw[raw_start:raw_end]`` (an insertion counts at
-        either border), found by bisection: O(log n + k) per segment, so that building the
-        records of a document stays linear in its size (the edits are sorted and do not
-        overlap, so their ends are sorted too)."""
-        found = []
-        i = bisect.bisect_left(self.ends, raw_start)
-        edits = self.edits
-        while i < len(edits) and edits[i].start <= raw_end:
-            e = edits[i]
-            if (e.start < raw_end and e.end > raw_start) or (
-                e.start == e.end and raw_start <= e.start <= raw_end
-            ):
-                found.append(e)
-            i += 1
-        return found
+_OffsetMap = OffsetMap  # (the name pipeline.py re-exports)
 
 
 def _repair(raw: str, config: Any = None) -> tuple[str, list[Any], _OffsetMap]:

@@ -8,9 +8,7 @@ again), the two merge into one edit from the original text to the final text.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from esgtext.repair.edits import Edit
+from esgtext.repair.edits import Edit, OffsetMap
 
 
 def compose_edits(original: str, done: list[Edit], current: str, step: list[Edit]) -> list[Edit]:
@@ -31,25 +29,11 @@ def compose_edits(original: str, done: list[Edit], current: str, step: list[Edit
         return list(done)
     if not done:
         return sorted(step, key=_order)
-    done = sorted(done, key=_order)
+    earlier = OffsetMap(done)
     # where each earlier edit's output sits in `current`
-    placed: list[tuple[int, int, Edit]] = []
-    shift = 0
-    for edit in done:
-        start = edit.start + shift
-        placed.append((start, start + len(edit.after), edit))
-        shift += len(edit.after) - (edit.end - edit.start)
-    ends = [end for _, end, _ in placed]
-    shifts = []  # cumulative shift after each placed edit
-    total = 0
-    for edit in done:
-        total += len(edit.after) - (edit.end - edit.start)
-        shifts.append(total)
-
-    def to_original(pos: int) -> int:
-        """Map a position of `current` that is not strictly inside an earlier edit's output."""
-        k = bisect_right(ends, pos)  # earlier edits that end at or before pos
-        return pos - (shifts[k - 1] if k else 0)
+    placed = list(zip(earlier.rstarts, earlier.rends, earlier.edits))
+    # (maps a position of `current` that is not strictly inside an earlier edit's output)
+    to_original = earlier.start
 
     items = [(s, e, d, None) for s, e, d in placed] + [(x.start, x.end, None, x) for x in step]
     items.sort(key=lambda item: (item[0], item[1]))

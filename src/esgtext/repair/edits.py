@@ -6,7 +6,9 @@ Every fixer returns the edits it made so that a user can always see *why* a char
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from typing import Any, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +97,63 @@ def check_edits(original: str, edits: list[Edit], text: str) -> None:
             f"repair edits do not rebuild the repaired text (first difference at character {first} "
             f"of {len(text)}); please report this input"
         )
+
+
+class OffsetMap:
+    """Maps offsets in edited text back to the text the edits were made on (one home for it: the
+    records' ``raw_start``/``raw_end`` and :func:`esgtext.repair.compose.compose_edits`).
+
+    ``start(pos)`` and ``end(pos)`` map a position of the edited text; a position inside the text
+    an edit produced maps to the start (or end) of what that edit replaced.
+
+        >>> m = OffsetMap([Edit("deleted_accent", 3, 10, "mdaille", "médaille")])
+        >>> m.start(12), m.start(5), m.end(5)
+        (11, 3, 10)
+    """
+
+    def __init__(self, edits: Sequence[Any]):
+        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.rstarts: list[int] = []
+        self.rends: list[int] = []
+        self.cum: list[int] = []
+        self.ends = [e.end for e in self.edits]
+        delta = 0
+        for e in self.edits:
+            rs = e.start + delta
+            self.rstarts.append(rs)
+            self.rends.append(rs + len(e.after))
+            delta += len(e.after) - (e.end - e.start)
+            self.cum.append(delta)
+
+    def start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.rstarts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self.rends[i]:  # inside the text an edit produced: take all of its source
+            return self.edits[i].start
+        return pos - self.cum[i]
+
+    def end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.rstarts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self.rends[i]:
+            return self.edits[i].end
+        return pos - self.cum[i]
+
+    def touching(self, raw_start: int, raw_end: int) -> list[Any]:
+        """The edits inside or overlapping ``raw[raw_start:raw_end]`` (an insertion counts at
+        either border), found by bisection: O(log n + k) per segment, so that building the
+        records of a document stays linear in its size (the edits are sorted and do not
+        overlap, so their ends are sorted too)."""
+        found = []
+        i = bisect.bisect_left(self.ends, raw_start)
+        edits = self.edits
+        while i < len(edits) and edits[i].start <= raw_end:
+            e = edits[i]
+            if (e.start < raw_end and e.end > raw_start) or (
+                e.start == e.end and raw_start <= e.start <= raw_end
+            ):
+                found.append(e)
+            i += 1
+        return found
