@@ -28,7 +28,7 @@ import re
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
-__all__ = ["restore_no_break_spaces", "restore_sentence_spaces"]
+__all__ = ["restore_no_break_spaces", "restore_sentence_spaces", "words_glued_to_numbers"]
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -57,6 +57,29 @@ def _is_word(lower: str, lexicon: FrenchLexicon) -> bool:
     return lower.isascii() and lexicon.best_zipf(lower, "deleted") >= _MIN_WORD_ZIPF + 0.5
 
 
+def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
+    """Whether a ``word_number`` / ``number_word`` match of :data:`_GLUE` is a French word glued
+    to a number ("en2020", "20ans"), not an ordinal, a unit's code or a name ("22e", "CO2")."""
+    if m.lastgroup == "word_number":
+        word = m.group("w1")
+        return (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon)
+    word = m.group("w2")
+    return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(word, lexicon)
+
+
+def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> int:
+    """How many French words are glued to a number, as a lossy conversion leaves them
+    ("en2020", "15pour", "de44000"): evidence that the no-break spaces of French typography were
+    deleted with the rest of the non-ASCII characters.
+
+    >>> words_glued_to_numbers("Le loyer augmente de 15pour cent en2011, soit 22e et CO2.")
+    2
+    """
+    lexicon = lexicon or french_lexicon()
+    return sum(1 for m in _GLUE.finditer(text)
+               if m.lastgroup in ("word_number", "number_word") and _glued_to_a_number(m, lexicon))
+
+
 def _digit_groups(digits: str) -> list[int]:
     """Offsets inside ``digits`` where a thousands separator goes: "1233000" -> [1, 4]."""
     first = len(digits) % 3 or 3
@@ -81,16 +104,13 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
         if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):
             continue
         if kind == "word_number":
-            word = m.group("w1")
-            if (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon):
+            if _glued_to_a_number(m, lexicon):
                 edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.9,
-                                  f"a no-break space between {word!r} and the number vanished"))
+                                  f"a no-break space between {m.group('w1')!r} and the number vanished"))
         elif kind == "number_word":
-            word = m.group("w2")
-            lower = word.lower()
-            if word.islower() and lower not in _ORDINAL_OR_CODE and _is_word(lower, lexicon):
+            if _glued_to_a_number(m, lexicon):
                 edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.9,
-                                  f"a no-break space between the number and {word!r} vanished"))
+                                  f"a no-break space between the number and {m.group('w2')!r} vanished"))
         elif kind == "digits":
             following = text[m.end():m.end() + 3].lstrip(" ")
             if following[:1].isupper():

@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import compress
 
 from esgtext.repair.memo import make_room
+from esgtext.repair.spacing import words_glued_to_numbers
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 
@@ -140,6 +141,12 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         stripped += n * evidence[1]
         apostrophe += n * evidence[2]
         apostrophe_words += evidence[2]
+    if not stripped and not accented_lowercase and any(c.isdigit() for c in text):
+        # "en2020", "15pour": the no-break spaces went with the accents. (Only where no word
+        # says "stripped" and no accented letter is left: once the spaces are back this evidence
+        # is gone, and a second repair must not then read the text otherwise.)
+        glued = words_glued_to_numbers(text, lexicon)
+        deleted += glued if glued >= 2 else 0  # (one alone may be a name: "Mr2", "Drive4")
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
@@ -158,7 +165,8 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
     stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
     apostrophe = 0
     rest = ""
-    if surface[0].islower():
+    if surface[0].islower() or (surface[1:].islower() and not _GLUED_ELISION.match(surface)):
+        # (capitalised too: "Laugmentation", "Cest" at the start of a sentence)
         splits = _elision_splits(lower, lexicon, True)
         if splits and (own < 2.5 or max(zipf.get(w, 0.0) for _, w in splits) - own >= 2.5):
             apostrophe = 1  # "lenvironnement", and "dun", "quil" (also seen on the web)
