@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from esgtext.cli import main
-from esgtext.pipeline import Translator, translate_folder
+from esgtext.pipeline import Translator, UsageError, translate_folder
 from esgtext.records import parse_jsonl
 from test_pipeline import make_messy_folder, snapshot
 
@@ -203,6 +203,12 @@ def test_a_dataset_of_documents_gives_the_records_of_the_folder(model_runs, tmp_
     translate_folder([inbox], tmp_path / "ref", translator=Translator.untranslated())
     for d in docs:
         assert (tmp_path / "out" / f"{d}.jsonl").read_bytes() == (tmp_path / "ref" / f"{d}.jsonl").read_bytes()
+    texts = ray.data.from_items([{"doc": "a.txt", "text": (inbox / "fr_accents.txt").read_text(encoding="utf-8")}])
+    assert translate_dataset(texts, tmp_path / "text", allow_untranslated=True).processed == 1
+    assert parse_jsonl((tmp_path / "text" / "a.txt.jsonl").read_bytes())[0].source == \
+           parse_jsonl((tmp_path / "ref" / "fr_accents.txt.jsonl").read_bytes())[0].source
+    with pytest.raises(UsageError, match="'doc' column"):
+        translate_dataset(ray.data.from_items([{"name": "a.txt"}]), tmp_path / "bad", allow_untranslated=True)
 
 
 def test_a_filesystem_uri_is_read_by_the_cluster(ray_local, tmp_path):

@@ -99,8 +99,8 @@ def _formats(value: str) -> list[str]:
 @click.option("--ray", "ray_address", is_flag=False, flag_value="auto", default=None,
               metavar="[ADDRESS|auto]",
               help="Run on a Ray cluster (the 'ray' extra): ADDRESS, or auto (default) for "
-                   "$RAY_ADDRESS or a local Ray. Same records as without it. Write --ray=ADDRESS "
-                   "before the inputs.")
+                   "$RAY_ADDRESS or a local Ray. Same records as without it; --jobs is not used "
+                   "(Ray sizes the tasks). Write --ray=ADDRESS before the inputs.")
 @click.option("--ray-actors", type=click.IntRange(1), default=None,
               help="With --ray: translation actors (default: one per GPU with --device cuda, else "
                    "one per 4 CPUs of the cluster).")
