@@ -187,10 +187,29 @@ class _TranslationActor:
         self.out = Path(out)
         self.formats = list(formats)
         self.batch_size = batch_size
+        # the models load once per actor, in the background from now on: while the CPU tasks
+        # prepare the first documents, and never waited for by a batch that translates nothing
+        import threading
+
+        self._loading: threading.Thread | None = threading.Thread(target=self._load, daemon=True)
+        self._loading.start()
+
+    def _load(self) -> None:
+        from esgtext.translate.engines import get_translator
+
+        for spec in self.translator.specs.values():
+            try:
+                get_translator(spec, self.translator.engine, self.translator.device or "cpu")
+            except Exception:  # the documents that need it fail as in the local run, one by one
+                pass
 
     def __call__(self, batch):
-        return _table(_translate_rows(batch.to_pylist(), self.translator, out=self.out,
-                                      formats=self.formats, batch_size=self.batch_size))
+        rows = batch.to_pylist()
+        if self._loading is not None and any(row["state"] == "prepared" for row in rows):
+            self._loading.join()
+            self._loading = None
+        return _table(_translate_rows(rows, self.translator, out=self.out, formats=self.formats,
+                                      batch_size=self.batch_size))
 
 
 # -- sources ------------------------------------------------------------------------------------
