@@ -108,6 +108,12 @@ _WORD_TOKEN = re.compile(
 )
 
 
+# An auxiliary, then a lone "t": "été" without its letters ("a t reconnu"; not "a-t-il").
+_AUXILIARY_T = re.compile(
+    r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) t"
+    r"(?![\w'’-])", re.IGNORECASE)
+
+
 def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
     """Count the evidence for each kind of accent damage in ``text``."""
     lexicon = french_lexicon()
@@ -141,12 +147,15 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         stripped += n * evidence[1]
         apostrophe += n * evidence[2]
         apostrophe_words += evidence[2]
-    if not stripped and not accented_lowercase and any(c.isdigit() for c in text):
-        # "en2020", "15pour": the no-break spaces went with the accents. (Only where no word
-        # says "stripped" and no accented letter is left: once the spaces are back this evidence
-        # is gone, and a second repair must not then read the text otherwise.)
-        glued = words_glued_to_numbers(text, lexicon)
-        deleted += glued if glued >= 2 else 0  # (one alone may be a name: "Mr2", "Drive4")
+    if not stripped and not accented_lowercase:
+        # (Only where no word says "stripped" and no accented letter is left: once repaired,
+        # this evidence is gone, and a second repair must not then read the text otherwise.)
+        if any(c.isdigit() for c in text):
+            # "en2020", "15pour": the no-break spaces went with the accents
+            glued = words_glued_to_numbers(text, lexicon)
+            deleted += glued if glued >= 2 else 0  # (one alone may be a name: "Mr2", "Drive4")
+        if " t" in text:
+            deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,

@@ -102,9 +102,13 @@ def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool
     following = text[end:end + 3].lstrip(" \u00a0")
     nxt = following[:1]
     own = zipf.get(core, 0.0)
+    spaced = text[end:end + 1] in (" ", "\u00a0")
+    question = own >= 3.0 and zipf.get(candidate, 0.0) < own  # a frequent word, a rarer reading
+    if nxt.isdigit() and spaced and question:
+        return False  # "durant son mandat? 89 % ...": a question, then a number
     if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
         return True  # "r?alis? par", "ajout?." : no question ends there
-    if own >= 3.0 and zipf.get(candidate, 0.0) < own:
+    if question:
         return False  # "qui sait?)": a frequent word and a real question mark
     if nxt == ")":
         return True
