@@ -238,3 +238,28 @@ def test_flores_clean_text_is_untouched(flores):
         assert changed == 0, lang
         if lang != "fr":
             assert all(french_score(d) < 0.5 for d in docs)
+
+
+def test_short_damaged_lines_are_diagnosed_from_little_evidence():
+    from esgtext.repair import repair_text
+
+    # an auxiliary and a lone "t", words glued to numbers, a capitalised elided pair
+    assert repair_text("Le groupe a t reconnu en2020.").text == "Le groupe a été reconnu en\u00a02020."
+    assert "L’augmentation" in repair_text("Laugmentation de 38pour cent concerne 400 appartements en2011.").text
+    # ... but one glued word alone may be a name, and "a-t-il" is French as it is
+    assert repair_text("Mr2 diffuse la chanson Wings of Love de Zagar.").text.startswith("Mr2 ")
+    assert repair_text("Le groupe a-t-il vu la mer ?", lang="fr").edits == ()
+
+
+def test_a_question_mark_before_a_number_after_a_frequent_word_stays():
+    from esgtext.repair import repair_text
+
+    line = "On a demandé à 1500 personnes quelles ont été les erreurs durant son mandat? 89 pour cent"
+    assert repair_text(line).text == line
+    assert repair_text("Le projet a ?t? r?alis? en 2020.").text == "Le projet a été réalisé en 2020."
+
+
+def test_etats_unis_gets_its_capital_accent_back_in_stripped_text():
+    from esgtext.repair import repair_text
+
+    assert repair_text("Les Etats-Unis ont declare la guerre a la Russie.").text.startswith("Les États-Unis ont déclaré")
