@@ -258,3 +258,16 @@ def test_an_unexpected_failure_is_one_line_and_others_continue(runner, tmp_path,
     assert result.exit_code == EXIT_SOME_FAILED
     assert result.stderr == f"esgtext: error: {tmp_path / 'a.txt'}: internal error: RuntimeError: simulated bug\n"
     assert result.stdout == f"==> {tmp_path / 'b.txt'} <==\n" + FIXED
+
+
+def test_files_of_unknown_kinds_in_a_folder_are_counted_not_silently_skipped(tmp_path):
+    from esgtext.cli import main
+
+    (tmp_path / "a.txt").write_text("La mdaille a t reconnue.\n", encoding="utf-8")
+    (tmp_path / "b.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "c.jpg").write_bytes(b"\xff\xd8\xff")
+    for command in ("repair", "detect", "segment"):
+        result = CliRunner().invoke(main, [command, str(tmp_path)])
+        assert result.exit_code == 0, (command, result.output)
+        assert "skipped 2 files of unknown kinds" in result.stderr, (command, result.stderr)
+        assert "b.xlsx" in result.stderr and "c.jpg" in result.stderr

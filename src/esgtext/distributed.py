@@ -396,6 +396,7 @@ def translate_dataset(
             if found is not None:
                 summary.files = len(found.files)
                 summary.skipped_symlinks = [str(link) for link, _ in found.skipped_symlinks]
+                summary.skipped_unknown = [str(path) for path in found.skipped_unknown]
             if found is not None:  # read here, as the local run does: skips and read errors
                 blocks, sent = _read_folder(run, found)
                 if sent:  # nothing to do (a resumed run that is complete): no Ray started

@@ -147,6 +147,15 @@ def warning(shown: str, reason: str | None = None) -> None:
                err=True)
 
 
+def warn_unknown_kinds(folder: str, skipped) -> None:
+    """One warning line for the files of unknown kinds a folder held (``repair``, ``detect``,
+    ``segment``; ``translate`` counts them in its summary)."""
+    if skipped:
+        names = ", ".join(str(p) for p in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+        count = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
+        warning(folder, f"skipped {count} of unknown kinds ({names})")
+
+
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code of an exception that ends a command (see the module docstring)."""
     if isinstance(exc, KeyboardInterrupt):

@@ -18,6 +18,7 @@ import click
 
 from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TEXT_EXIT_CODES_HELP, run_command
 from esgtext.cli import error as _error
+from esgtext.cli import warn_unknown_kinds
 
 _SHOW_CHARS = 60  # span text shown in plain output (JSON has it whole)
 
@@ -81,6 +82,7 @@ def _collect(paths: tuple[str, ...], follow_symlinks: bool = False) -> tuple[lis
             for link, folder in found.skipped_symlinks:
                 click.echo(f"esgtext: warning: {link}: symlink to outside {folder}, not read "
                            f"(--follow-symlinks to read it)", err=True)
+            warn_unknown_kinds(arg, found.skipped_unknown)
             if not found.files:
                 click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
             inputs.extend(_Input(f.path, str(f.path)) for f in found.files)

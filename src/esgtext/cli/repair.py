@@ -13,6 +13,7 @@ import click
 
 from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TEXT_EXIT_CODES_HELP, run_command
 from esgtext.cli import error as _error
+from esgtext.cli import warn_unknown_kinds
 
 
 REPAIR_HELP_EPILOG = (
@@ -128,6 +129,7 @@ def run_repair(
             found = find_inputs([path], out=out_path, follow_symlinks=follow_symlinks,
                                 prefix_folders=len(paths) > 1)
             _warn_skipped_symlinks(found.skipped_symlinks)
+            warn_unknown_kinds(arg, found.skipped_unknown)
             if not found.files:
                 click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
             jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
