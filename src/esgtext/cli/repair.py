@@ -107,9 +107,8 @@ def run_repair(
 
     from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
     from esgtext.documents import is_document
-    from esgtext.inputs import INPUT_KINDS, atomic_write, find_inputs, output_path, read_input
+    from esgtext.inputs import atomic_write, output_path, read_input
 
-    usage_error = False
     failed = False
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -117,32 +116,13 @@ def run_repair(
             return EXIT_USAGE
         paths = ("-",)
     out_path = Path(out) if out else None
-    jobs: list[_Job] = []
-    directory_input = False
-    for arg in paths:
-        if arg == "-":
-            jobs.append(_Job(None, "-", Path("stdin.txt")))
-            continue
-        path = Path(arg)
-        if path.is_dir():
-            directory_input = True
-            found = find_inputs([path], out=out_path, follow_symlinks=follow_symlinks,
-                                prefix_folders=len(paths) > 1)
-            _warn_skipped_symlinks(found.skipped_symlinks)
-            warn_unknown_kinds(arg, found.skipped_unknown)
-            if not found.files:
-                click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
-            jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
-        elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
-            jobs.append(_Job(path, arg, Path(path.name)))
-        else:
-            _error(arg, "no such file or directory")
-            usage_error = True
-
+    jobs, directory_input, usage_error, unknown = _collect_jobs(paths, out_path, follow_symlinks)
     to_directory = out_path is not None and (len(paths) > 1 or directory_input or out_path.is_dir())
     if to_directory and out_path.exists() and not out_path.is_dir():
         _error(str(out_path), "is a file; with several inputs or a directory, -o must be a directory")
         return EXIT_USAGE
+    for folder, skipped in unknown:  # (after the usage errors, which are one line)
+        warn_unknown_kinds(folder, skipped)
     seen: set[Path] = set()
     single_out = None
     stdout = _binary(sys.stdout)
@@ -248,6 +228,36 @@ def _open_no_follow(path: Path):
     """``open(path, "wb")`` that refuses a symlink put there meanwhile (``O_NOFOLLOW``)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     return os.fdopen(os.open(path, flags, 0o666), "wb")
+
+
+def _collect_jobs(paths, out_path: Path | None, follow_symlinks: bool):
+    """(jobs, whether a folder was given, whether a path is missing, [(folder, files of unknown
+    kinds)]) for the paths of the command line."""
+    from esgtext.inputs import INPUT_KINDS, find_inputs
+
+    jobs: list[_Job] = []
+    directory_input = usage_error = False
+    unknown = []
+    for arg in paths:
+        if arg == "-":
+            jobs.append(_Job(None, "-", Path("stdin.txt")))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            directory_input = True
+            found = find_inputs([path], out=out_path, follow_symlinks=follow_symlinks,
+                                prefix_folders=len(paths) > 1)
+            _warn_skipped_symlinks(found.skipped_symlinks)
+            unknown.append((arg, found.skipped_unknown))
+            if not found.files:
+                click.echo(f"esgtext: warning: {arg}: no {INPUT_KINDS} files", err=True)
+            jobs.extend(_Job(f.path, str(f.path), Path(f.rel)) for f in found.files)
+        elif os.path.exists(path):  # a file, or a FIFO/device: refused, unopened, when read
+            jobs.append(_Job(path, arg, Path(path.name)))
+        else:
+            _error(arg, "no such file or directory")
+            usage_error = True
+    return jobs, directory_input, usage_error, unknown
 
 
 def _warn_skipped_symlinks(skipped) -> None:
