@@ -343,10 +343,16 @@ def tmx_paths(rel: str, langs: Iterable[str]) -> dict[str, str]:
     >>> tmx_paths("a.txt", ["zh", "fr"])
     {'fr': 'a.txt.fr-en.tmx', 'zh': 'a.txt.zh-en.tmx'}
     """
+    return _per_language(rel, langs, "tmx")
+
+
+def _per_language(rel: str, langs: Iterable[str], extension: str) -> dict[str, str]:
+    """``rel.<extension>`` for a document with one source language, else
+    ``rel.<lang>-en.<extension>`` per language (TMX and XLIFF name their files so)."""
     langs = sorted(langs)
     if len(langs) == 1:
-        return {langs[0]: f"{rel}.tmx"}
-    return {lang: f"{rel}.{lang}-{TARGET_LANG}.tmx" for lang in langs}
+        return {langs[0]: f"{rel}.{extension}"}
+    return {lang: f"{rel}.{lang}-{TARGET_LANG}.{extension}" for lang in langs}
 
 
 #: The folder of the corpus files inside OUT, and the pairs it always has (empty or not).
@@ -401,10 +407,7 @@ def xliff_paths(rel: str, langs: Iterable[str]) -> dict[str, str]:
     >>> xliff_paths("a.txt", ["zh", "fr"])
     {'fr': 'a.txt.fr-en.xlf', 'zh': 'a.txt.zh-en.xlf'}
     """
-    langs = sorted(langs)
-    if len(langs) == 1:
-        return {langs[0]: f"{rel}.xlf"}
-    return {lang: f"{rel}.{lang}-{TARGET_LANG}.xlf" for lang in langs}
+    return _per_language(rel, langs, "xlf")
 
 
 def render_xliff(records: Iterable[Record], src_lang: str, original: str) -> bytes:
