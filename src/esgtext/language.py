@@ -76,16 +76,11 @@ class Span:
 # C speed. Punctuation shared with Latin text (“” ‘’ — …) is not in CJK_PUNCTUATION: between CJK
 # characters it is CJK anyway (a piece between two same-language pieces takes their language), at
 # a border it stays with the Latin text.
-_HAN_SET = HAN
-_KANA_SET = KANA
-_HANGUL_SET = HANGUL
-_CJK_PUNCT_SET = CJK_PUNCTUATION
-_HAN_RE = re.compile(f"[{_HAN_SET}]")
-_KANA_RE = re.compile(f"[{_KANA_SET}]")
-_HANGUL_RE = re.compile(f"[{_HANGUL_SET}]")
-_CJK = f"{_HAN_SET}{_KANA_SET}{_HANGUL_SET}"
+_HAN_RE = re.compile(f"[{HAN}]")
+_KANA_RE = re.compile(f"[{KANA}]")
+_HANGUL_RE = re.compile(f"[{HANGUL}]")
 # a CJK run: CJK characters with the punctuation chains touching them on either side
-_CJK_RUN_RE = re.compile(f"[{_CJK_PUNCT_SET}]*[{_CJK}](?:[{_CJK}]|[{_CJK_PUNCT_SET}])*")
+_CJK_RUN_RE = re.compile(f"[{CJK_PUNCTUATION}]*[{CJK}](?:[{CJK}]|[{CJK_PUNCTUATION}])*")
 _ANY_LETTER_RE = re.compile(r"[^\W\d_]")
 _FULLWIDTH_LETTER_RE = re.compile("[\uff21-\uff5a]")
 _LETTER = "letters"  # the kind of a non-CJK run (its language is decided from its letters)

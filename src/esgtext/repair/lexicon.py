@@ -235,7 +235,7 @@ class BigramModel:
         self.discount = discount
         self.unseen_weight = unseen_weight
         # cache["v w"]: log10 P(w | v) once logprob(w, v) has computed it -- a decoder's inner
-        # loop reads it directly (the dict is cleared when full, never replaced).
+        # loop reads it directly (its older half goes when full; the dict is never replaced).
         self.cache: dict[str, float] = {}
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int] | _Followers]:
@@ -274,8 +274,7 @@ class BigramModel:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if len(self.cache) > MAX_CACHED_PAIRS:
-            make_room(self.cache, MAX_CACHED_PAIRS)
+        make_room(self.cache, MAX_CACHED_PAIRS)
         entry = self._parsed.get(v)
         total, backoff, followers = entry if entry is not None else self._followers(v)
         if not total:

@@ -157,10 +157,15 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
     return kept
 
 
+def _may_hold_no_break_spaces(text: str) -> bool:
+    """Whether ``text`` has a place for one: a digit, or an "M" (``M. Dupont``)."""
+    return any(c.isdigit() or c == "M" for c in text)
+
+
 def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis) -> bool:
-    """Whether ``text`` may have lost the no-break spaces of French typography: it has a digit
-    or an "M" (``M. Dupont``), and lost its non-ASCII characters."""
-    if not any(c.isdigit() or c == "M" for c in text):
+    """Whether ``text`` may have lost the no-break spaces of French typography: it has a place
+    for one, and lost its non-ASCII characters."""
+    if not _may_hold_no_break_spaces(text):
         return False
     # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
     # Latin-1 does, which keeps U+00A0)
@@ -179,7 +184,7 @@ def restore_french_spacing(text: str) -> list[Edit]:
     >>> restore_french_spacing("En2020, le groupe a été reconnu.")
     []
     """
-    if not any(c.isdigit() or c == "M" for c in text):
+    if not _may_hold_no_break_spaces(text):  # (before the cost of a diagnosis)
         return []
     if not _lost_no_break_spaces(text, diagnose_damage(text)):
         return []

@@ -21,7 +21,7 @@ from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 from esgtext.repair.french.elision import _APOSTROPHE_WORDS, _GLUED_ELISION, _elision_splits
 from esgtext.repair.french.question_marks import _question_mark_words
-from esgtext.repair.french.tokens import Token, _TYPOGRAPHIC_ELISION, _columns
+from esgtext.repair.french.tokens import ELIDED, WORD, Token, _TYPOGRAPHIC_ELISION, _columns
 
 
 # --- diagnosis --------------------------------------------------------------------------------
@@ -102,10 +102,7 @@ _EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
 # The "word" tokens of tokens._SCAN, found by one C-level scan: an elided article matches first
 # (and captures nothing), as it does there; digits and punctuation are skipped, as their tokens
 # hold no letter.
-_WORD_TOKEN = re.compile(
-    r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_])|([^\W\d_]+)",
-    re.IGNORECASE,
-)
+_WORD_TOKEN = re.compile(f"{ELIDED}|({WORD})", re.IGNORECASE)
 
 
 # An auxiliary, then a lone "t": "été" without its letters ("a t reconnu"; not "a-t-il").

@@ -19,9 +19,12 @@ _VOWEL_START = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
 
 # --- tokenisation ---------------------------------------------------------------------------
 
+# An elided article before a letter ("l'", "qu’"): a token of its own.
+ELIDED = r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_])"
+WORD = r"[^\W\d_]+"
 _SCAN = re.compile(
-    r"(?P<elided>(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_]))"
-    r"|(?P<word>[^\W\d_]+)"
+    rf"(?P<elided>{ELIDED})"
+    rf"|(?P<word>{WORD})"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<newline>\n)"
     r"|(?P<punct>[^\w\s'’\-])",
