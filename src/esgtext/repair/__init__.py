@@ -179,31 +179,24 @@ class _Run:
     """What the steps of one repair share: the settings, the warnings, and whether the text is
     French, decided once, by the first step that asks, on the text it sees."""
 
-    __slots__ = ("lang", "config", "warnings", "repaired_as", "_french", "_is_french")
+    __slots__ = ("lang", "config", "warnings", "repaired_as", "_is_french")
 
     def __init__(self, lang: str | None, config: RepairConfig):
         self.lang = lang
         self.config = config
         self.warnings: list[str] = []
         self.repaired_as = lang  # "fr" once French accents were restored
-        self._french: Any = _UNSET
         self._is_french: bool | None = None
 
     @property
     def french(self):
-        """The French restorer (``esgtext.repair.french``), or None in a build without it."""
-        if self._french is _UNSET:
-            self._french = _french_module(self.warnings)
-        return self._french
+        """The French restorer, imported on first use (``import esgtext.repair`` stays light)."""
+        return importlib.import_module("esgtext.repair.french")
 
     def is_french(self, text: str) -> bool:
         if self._is_french is None:
-            self._is_french = self.french is not None and _should_restore_french(
-                text, self.lang, self.config, self.french)
+            self._is_french = _should_restore_french(text, self.lang, self.config, self.french)
         return self._is_french
-
-
-_UNSET = object()
 
 
 def _fix_mojibake(text: str, run: _Run) -> list[Edit]:
@@ -231,7 +224,7 @@ def _question_mark_symbols(text: str, run: _Run) -> list[Edit]:
 
 def _question_mark_letters(text: str, run: _Run) -> list[Edit]:
     """A "?" that stood for a letter ("C?te")."""
-    if not run.config.restore_question_marks or run.french is None or not _letter_question_mark(text):
+    if not run.config.restore_question_marks or not _letter_question_mark(text):
         return []
     french = run.is_french(text)
     return [
@@ -287,17 +280,6 @@ def _letter_question_mark(text: str) -> bool:
 
 # French detection reads this much of the text: enough for a stable score, bounded on 10 MB.
 FRENCH_SCORE_SAMPLE = 20_000
-
-
-def _french_module(warnings: list[str]):
-    try:
-        french = importlib.import_module("esgtext.repair.french")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while french.py is being built
-        if exc.name != "esgtext.repair.french":
-            raise
-        warnings.append("French accent restoration is not available in this build")
-        return None
-    return french
 
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
