@@ -66,6 +66,11 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
             if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french):
                 continue
         if candidates:
+            if _before_elided_word(text, m.end()):
+                # "?l’énergie": an elided article, whose reading can only be one ("l", "qu")
+                candidates = tuple(c for c in candidates if c in ELISIONS)
+                if not candidates:
+                    continue
             best = candidates[0]
             if model is not None and len(candidates) > 1:
                 best = _best_in_context(text, m.start(), m.end(), candidates[:6], model)
@@ -80,6 +85,11 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
                 elif lexicon.candidates(rest, "question_mark"):
                     restored = lexicon.candidates(rest, "question_mark")[0]
                     yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored
+
+
+def _before_elided_word(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is followed by an apostrophe and a letter."""
+    return text[end:end + 1] in ("'", TYPOGRAPHIC_APOSTROPHE) and text[end + 1:end + 2].isalpha()
 
 
 def _words_with_question_marks(text: str):
