@@ -47,6 +47,7 @@ lexicon: setup
 	$(PY) scripts/build_french_lexicon.py
 	$(PY) scripts/build_french_bigrams.py
 	$(PY) scripts/build_french_news_counts.py
+	$(PY) scripts/build_french_a_gaps.py
 	$(PY) scripts/build_confidence_table.py
 
 clean:

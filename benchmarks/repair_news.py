@@ -8,9 +8,11 @@ the way a lossy conversion does (``lossy_ascii``: every non-ASCII character dele
 
     .venv/bin/python benchmarks/repair_news.py [--split check|tune|all] [--limit N] [--json]
 
-Splits: ``tune`` (news-test2008, newssyscomb2009, newstest2009-2011) is what the decoder's
-constants were tuned on and what ``scripts/build_french_news_counts.py`` counts; ``check``
-(newstest2012, newstest2013, newsdiscusstest2015) is never read by either. Documents are runs of
+Splits: ``lm`` (news-test2008, newssyscomb2009, newstest2009, newstest2010) is what
+``scripts/build_french_news_counts.py`` and ``scripts/build_french_a_gaps.py`` count; ``tune``
+(newstest2011) is what the decoder's constants, the gap model's weights and the confidence table
+were tuned on; ``check`` (newstest2012, newstest2013, newsdiscusstest2015) is never read by any
+of them. Documents are runs of
 ``--doc-size`` consecutive sentences, one per line.
 
 Rows: word error rate (whitespace tokens, case-sensitive) before -> after for each kind of damage,

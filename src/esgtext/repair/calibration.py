@@ -34,14 +34,25 @@ def score_bin(score: float) -> int:
 
 
 def edit_key(edit: Edit) -> str:
-    """The calibration table's row for an edit: its kind, and for a changed word whether the
-    word as it was is itself a French word (changing a real word is the riskier edit)."""
+    """The calibration table's row for an edit: its kind; for a changed word whether the word as
+    it was is itself a French word (changing a real word is the riskier edit), and whether the
+    repair gave it a capital it did not have ("?tat" -> "État": the damage hid the case, and
+    "état" is as likely).
+
+        >>> edit_key(Edit("question_mark", 0, 4, "?tat", "État"))
+        'question_mark|non-word|capital'
+        >>> edit_key(Edit("deleted_accent", 0, 7, "mdaille", "médaille"))
+        'deleted_accent|non-word'
+    """
+    key = edit.kind
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
         from esgtext.repair.lexicon import french_lexicon
 
         known = french_lexicon().zipf.get(edit.before.lower(), 0.0) >= 1.6
-        return f"{edit.kind}|{'word' if known else 'non-word'}"
-    return edit.kind
+        key += "|word" if known else "|non-word"
+        if edit.after[:1].isupper() and not edit.before[:1].isupper():
+            key += "|capital"
+    return key
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,9 @@ context says so in a document known to be damaged.
 
 The bigram counts come from French technical manuals and the Littré (``scripts/build_french_bigrams.py``)
 and from news French (``scripts/build_french_news_counts.py``); a few explainable cues carry what
-they lack (:mod:`.cues`).
+they lack (:mod:`.cues`), and a gap model fitted on news French (:mod:`.gaps`,
+``scripts/build_french_a_gaps.py``) reads the words on both sides of a gap where an "à" may have
+vanished.
 
 One idea per module, in the order a text goes through them:
 
@@ -26,7 +28,8 @@ One idea per module, in the order a text goes through them:
 - :mod:`.diagnosis` — which damage the text shows (with :mod:`.elision` for vanished apostrophes);
 - :mod:`.question_marks` — ``?`` that stand for accented letters;
 - :mod:`.candidates` — the readings of each damaged word;
-- :mod:`.cues` and :mod:`.decoder` — the choice among them in context, with the odds of each;
+- :mod:`.cues`, :mod:`.gaps` and :mod:`.decoder` — the choice among them in context, with the odds
+  of each;
 - :mod:`.score` — how French a text reads (``repair_text(lang=None)`` asks it).
 
     >>> from esgtext.repair.edits import apply_edits

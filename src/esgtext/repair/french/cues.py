@@ -34,6 +34,12 @@ ELISION_BEFORE_CONSONANT_PENALTY = 3.0
 MIN_ARTICLE_CUE = 0.0  # "la" after a word is only a gap for "à" when "à la X" beats "la X"
 BEAM = 2  # paths kept after each ambiguous word
 MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is considered (speed)
+# The gap model (esgtext.repair.french.gaps): its log10 odds count this much in the score of an
+# inserted "à", plus an offset; above GAP_OPEN it opens a gap the bigram model passed over
+# (tuned on newstest2011).
+GAP_MODEL_WEIGHT = 1.0
+GAP_MODEL_OFFSET = 0.45
+GAP_OPEN = -0.5
 
 
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they

@@ -21,12 +21,14 @@ from esgtext.repair.french.candidates import (
     _word_candidates,
 )
 from esgtext.repair.french.cues import (
-    BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, INSERT_A_BIAS, MIN_ARTICLE_CUE,
-    MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS, _ADVERBS, _AUXILIARIES, _TWO_WORD_ADVERBS,
+    BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
+    GAP_OPEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
+    _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a, _is_infinitive,
     _participle_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
+from esgtext.repair.french.gaps import OUTSIDE, gap_keys, gap_model, shape_of
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
 )
@@ -70,12 +72,14 @@ def _decode(
     if a_given_after is None:
         a_given_after = _A_GIVEN_TABLES[model] = _AGivenTable(model)
     make_room(a_given_after, MAX_CANDIDATE_MEMO)  # bounded
+    gap_odds = None
     if diagnosis.deleted:
         insertion = _a_gaps(text, tokens, kinds, contexts, options, lexicon, model, a_given_after)
+        gap_odds = _gap_odds(text, tokens, kinds, contexts, insertion)
     else:
         insertion = [0] * len(tokens)
     states, history = _lattice(text, tokens, contexts, options, insertion, lexicon, model,
-                               a_given_after)
+                               a_given_after, gap_odds)
     return _best_path_edits(text, tokens, states, history, lexicon)
 
 
@@ -126,7 +130,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
            options: list[list[_Candidate] | None], lexicon: FrenchLexicon, model: BigramModel,
            a_given_after: _AGivenTable) -> list[int]:
     """Between which tokens a vanished "à" may have stood: 0 no, 1 yes, 2 yes and the gap is a
-    doubled space, 3 yes and a sentence starts in lower case there."""
+    doubled space, 3 yes and a sentence starts in lower case there (4, set by
+    :func:`_gap_odds`: yes, the gap model says so)."""
     count = len(tokens)
     insertion = [0] * count
     # A sentence that starts in lower case where no accented capital survived lost its
@@ -173,12 +178,43 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     return insertion
 
 
+def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
+              insertion: list[int]) -> list[float] | None:
+    """The gap model's log10 odds of a vanished "à" (see :mod:`.gaps`) at each gap inside a
+    sentence where one may go, 0.0 elsewhere; None where the build has no gap model. A gap
+    between two words that the bigram model passed over ("une boisson base de plantes") and the
+    gap model finds likely (above :data:`GAP_OPEN`) becomes one (``insertion`` set to 4)."""
+    model = gap_model()
+    if model is None:
+        return None
+    log_odds = model.log_odds
+    count = len(tokens)
+    odds = [0.0] * count
+    for index in compress(range(1, count), map(_GAP_KINDS.__contains__, kinds[1:])):
+        here = insertion[index]
+        if here == 3:
+            continue  # a sentence start: the model reads gaps inside sentences
+        tok = tokens[index]
+        if not here:
+            prev_end = tokens[index - 1].end
+            if (kinds[index - 1] != "word" or contexts[index - 1] in _NOT_BEFORE_A
+                    or tok.start - prev_end != 1 or text[prev_end] != " "):
+                continue  # ("de", "la": never before "à")
+        value = odds[index] = log_odds(gap_keys(
+            contexts[index - 2] if index > 1 else OUTSIDE, contexts[index - 1], tok.context,
+            contexts[index + 1] if index + 1 < count else OUTSIDE, shape_of(tok.kind, tok.surface)))
+        if not here and value > GAP_OPEN:
+            insertion[index] = 4
+    return odds
+
+
 def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
              options: list[list[_Candidate] | None], insertion: list[int],
              lexicon: FrenchLexicon, model: BigramModel, a_given_after: _AGivenTable,
+             gap_odds: list[float] | None = None,
              ) -> tuple[list[tuple[float, str, int]], list[tuple]]:
     """The beam Viterbi: the states left after the last token, and the history the best of them
-    points into."""
+    points into (``gap_odds``: the gap model's log10 odds at each gap, see :func:`_gap_odds`)."""
     logprob = model.logprob
     cache = model.cache  # log10 P(w | v) by "v w", where already computed
     zipf_of = lexicon.zipf
@@ -226,13 +262,16 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 auxiliary_before_adverb = contexts[index - 3]
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            if double_space or sentence_start:  # (rare) any context may precede the "à"
+            if double_space or sentence_start or insertion[index] == 4:
+                # (rare, or the gap model's own) any context may precede the "à"
                 a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
             # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
             gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
                          + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
+            if gap_odds is not None and not sentence_start:
+                gap_bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
         new_states = []
         scored: list[tuple[float, int, bool, _Candidate, float]] = []
         for cand in candidates:

@@ -1,0 +1,140 @@
+"""Generate ``src/esgtext/data/fr_a_gaps.txt.gz``: where news French had an "à" that a lossy
+conversion deletes, as counts per view of a gap, and the weights of the logistic model of
+``esgtext.repair.french.gaps``.
+
+Source: the WMT news test sets in ``../shared/data/wmt-news`` (research licence), read at run
+time, never copied. Each sentence is dressed in French typography and damaged as the benchmark
+does it (``lossy_ascii``, accented capitals kept), with every lower-case "à" word marked before
+the damage; the runtime's tokenizer reads the damaged text, the marks are taken out, and every
+gap before a word, an elided article or a number is one example (an "à" there or not).
+
+- Counts: the *LM split* (the files ``build_french_news_counts.py`` counts). A key seen once
+  without an "à" is dropped (the table stays small; the model is fitted with the same pruning).
+- Weights: fitted on the *tune split* (newstest2011), whose gaps are read with the LM split's
+  counts, as the check split's and a user's will be (Newton's method, L2 penalty 1).
+
+The check split (newstest2012, newstest2013, newsdiscusstest2015) is never read. Run::
+
+    .venv/bin/python scripts/build_french_a_gaps.py [--data PATH]
+
+(needs numpy, which the ``translate`` extra brings.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+from esgtext.damage import french_typography, lossy_ascii  # noqa: E402
+from esgtext.repair.french.gaps import OUTSIDE, VIEWS, evidence, gap_keys, shape_of  # noqa: E402
+from esgtext.repair.french.tokens import _GAP_KINDS, _tokens  # noqa: E402
+
+LM_SPLIT = ("news-test2008", "newssyscomb2009", "newstest2009", "newstest2010")
+TUNE_SPLIT = ("newstest2011",)
+OUTPUT = REPO / "src" / "esgtext" / "data" / "fr_a_gaps.txt.gz"
+_A_WORD = re.compile(r"(?<![^\W\d_'’])à(?![^\W\d_])")
+_MARK = "QQAGAPQQ"  # ASCII: survives the damage, a word token of its own
+L2_PENALTY = 1.0
+
+
+def sentence_gaps(line: str, seed: int) -> list[tuple[tuple[str, ...], bool]]:
+    """The (view keys, had an "à") of each gap of one damaged sentence."""
+    damaged = lossy_ascii(_A_WORD.sub(_MARK, french_typography(line, seed=seed)), capitals=False)
+    tokens, marked, after_mark = [], [], False
+    for tok in _tokens(damaged):
+        if tok.surface == _MARK:
+            after_mark = True
+            continue
+        tokens.append(tok)
+        marked.append(after_mark)
+        after_mark = False
+    out = []
+    for j in range(1, len(tokens)):
+        if tokens[j].kind not in _GAP_KINDS:
+            continue
+        l2 = tokens[j - 2].context if j >= 2 else OUTSIDE
+        r2 = tokens[j + 1].context if j + 1 < len(tokens) else OUTSIDE
+        keys = gap_keys(l2, tokens[j - 1].context, tokens[j].context, r2,
+                        shape_of(tokens[j].kind, tokens[j].surface))
+        out.append((keys, marked[j]))
+    return out
+
+
+def split_gaps(data: Path, names: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
+    gaps = []
+    for name in names:
+        path = data / f"{name}.fra-eng.fra"
+        if not path.is_file():
+            raise SystemExit(f"missing {path}")
+        for seed, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            gaps += sentence_gaps(line, seed)
+    return gaps
+
+
+def count(gaps) -> tuple[list[Counter], list[Counter], float]:
+    totals = [Counter() for _ in VIEWS]
+    positives = [Counter() for _ in VIEWS]
+    for keys, had_a in gaps:
+        for i, key in enumerate(keys):
+            totals[i][key] += 1
+            if had_a:
+                positives[i][key] += 1
+    for total, positive in zip(totals, positives):
+        for key in [k for k, n in total.items() if n == 1 and not positive[k]]:
+            del total[key]
+    rate = sum(had_a for _, had_a in gaps) / len(gaps)
+    return totals, positives, rate
+
+
+def fit(gaps, totals, positives, rate):
+    """Weights (seen, unseen) per view and a bias, by Newton's method on the log loss."""
+    import numpy as np
+
+    rows = []
+    for keys, _ in gaps:
+        row = []
+        for i, key in enumerate(keys):
+            total = totals[i].get(key, 0)
+            row += [evidence(positives[i].get(key, 0), total, rate), 1.0 if not total else 0.0]
+        rows.append(row + [1.0])
+    x = np.array(rows)
+    y = np.array([1.0 if had_a else 0.0 for _, had_a in gaps])
+    w = np.zeros(x.shape[1])
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + L2_PENALTY * np.eye(len(w))
+        w += np.linalg.solve(hessian, x.T @ (y - p) - L2_PENALTY * w)
+    p = 1.0 / (1.0 + np.exp(-(x @ w)))
+    loss = float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+    return [(float(w[2 * i]), float(w[2 * i + 1])) for i in range(len(VIEWS))], float(w[-1]), loss
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "wmt-news")
+    args = parser.parse_args(argv)
+    totals, positives, rate = count(split_gaps(args.data, LM_SPLIT))
+    tune = split_gaps(args.data, TUNE_SPLIT)
+    weights, bias, loss = fit(tune, totals, positives, rate)
+    lines = [f"# generated by scripts/build_french_a_gaps.py: counts of the WMT news test sets "
+             f"{', '.join(LM_SPLIT)}; weights fitted on {', '.join(TUNE_SPLIT)}",
+             "@model", f"rate\t{rate:.6f}", f"bias\t{bias:.6f}"]
+    lines += [f"{view}\t{seen:.6f}\t{unseen:.6f}" for view, (seen, unseen) in zip(VIEWS, weights)]
+    for view, total, positive in zip(VIEWS, totals, positives):
+        lines.append(f"@counts {view}")
+        lines += [f"{key}\t{positive.get(key, 0)}\t{n}" for key, n in sorted(total.items())]
+    OUTPUT.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
+    keys = sum(len(t) for t in totals)
+    print(f"wrote {OUTPUT}: {keys} keys, 'à' at {rate:.2%} of gaps; tune log loss {loss:.4f} "
+          f"over {len(tune)} gaps ({sum(a for _, a in tune)} with 'à')")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Where a vanished "à" stood, read from the words around each gap of the damaged text.
+
+A lossy conversion deletes the word "à" and closes the gap (``enfants à Pretoria`` ->
+``enfants Pretoria``). The bigram model sees one word on each side of a gap; news French says
+more: ``potion base de`` was "à base de", ``se trouve Sydney`` "à Sydney", ``veut porter``
+never had one. :class:`GapModel` is a logistic model over six views of a gap, each a key of the
+damaged text (lower case, accents as the damage left them):
+
+========================  ==================  ====================
+view                      key                 ``potion base de``
+========================  ==================  ====================
+the pair across the gap   ``l1 r1``           ``potion base``
+the two words after it    ``r1 r2``           ``base de``
+the two words before it   ``l2 l1``           ``une potion``
+the word after it         ``r1``              ``base``
+the word before it        ``l1``              ``potion``
+the word before + shape   ``l1 <shape r1>``   ``potion W``
+========================  ==================  ====================
+
+(the shape of a token: ``C`` a capitalised word, ``N`` a number, ``I`` a word ending like an
+infinitive, ``W`` another word, ``P`` punctuation). For each view the table holds how often news
+French had an "à" at such a gap, and the model's weights: ``scripts/build_french_a_gaps.py``
+counts the LM split of the WMT news test sets and fits the weights on the tune split (counts and
+weights only, never text). The decoder adds the log odds to its score for putting an "à" back,
+and considers a gap that the bigram model alone would not.
+
+    >>> model = gap_model()
+    >>> model.log_odds(gap_keys("une", "potion", "base", "de", "W")) > model.log_odds(
+    ...     gap_keys("une", "potion", "de", "base", "W"))
+    True
+    >>> shape_of("word", "Sydney"), shape_of("word", "limiter"), shape_of("num", "20")
+    ('C', 'I', 'N')
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+from esgtext.repair.memo import make_room
+
+__all__ = ["GapModel", "gap_model", "gap_keys", "shape_of", "VIEWS", "SMOOTHING", "OUTSIDE"]
+
+VIEWS = ("across", "after2", "before2", "after", "before", "before_shape")
+SMOOTHING = 2.0  # pseudo-gaps at the overall rate added to each key's counts
+OUTSIDE = "<p>"  # the key of a token beyond either end of the text
+_INFINITIVE_LIKE = ("er", "ir", "re", "oir")
+
+
+def shape_of(kind: str, surface: str) -> str:
+    """The shape of a token (its kind, and for a word its case or an infinitive's ending)."""
+    if kind == "num":
+        return "N"
+    if kind not in ("word", "elided"):
+        return "P"
+    if surface[:1].isupper():
+        return "C"
+    return "I" if surface.lower().endswith(_INFINITIVE_LIKE) else "W"
+
+
+def gap_keys(l2: str, l1: str, r1: str, r2: str, shape_r1: str) -> tuple[str, ...]:
+    """The key of each view (see :data:`VIEWS`) of the gap between ``l1`` and ``r1``."""
+    return (l1 + " " + r1, r1 + " " + r2, l2 + " " + l1, r1, l1, l1 + " " + shape_r1)
+
+
+def evidence(positive: int, total: int, rate: float) -> float:
+    """The smoothed log odds (natural) of an "à" at a gap with a key seen ``total`` times,
+    ``positive`` of them with an "à", relative to the overall ``rate``: 0 for an unseen key."""
+    negative = total - positive
+    return (math.log((positive + SMOOTHING * rate) / (negative + SMOOTHING * (1 - rate)))
+            - math.log(rate / (1 - rate)))
+
+
+class GapModel:
+    """The log odds of an "à" at a gap, from the counts and weights of ``fr_a_gaps.txt.gz``.
+
+    Each view's counts are sorted "key<TAB>positive<TAB>total" lines, searched by bisection (one
+    split to load: a one-line document needs a few dozen keys); a key's contribution (its
+    weight times its evidence) is cached once computed."""
+
+    def __init__(self, text: str):
+        sections = {}
+        for chunk in text.split("\n@")[1:]:
+            name, _, body = chunk.partition("\n")
+            sections[name] = body
+        weights: dict[str, tuple[float, float]] = {}
+        model = dict(line.split("\t", 1) for line in sections.pop("model").splitlines())
+        self.rate = float(model.pop("rate"))
+        self.bias = float(model.pop("bias"))
+        for view, values in model.items():
+            seen, unseen = values.split("\t")
+            weights[view] = (float(seen), float(unseen))
+        self._lines = tuple(sections["counts " + view].rstrip("\n").split("\n") for view in VIEWS)
+        self._seen = tuple(weights[view][0] for view in VIEWS)
+        self._unseen = tuple(weights[view][1] for view in VIEWS)
+        self._cache: tuple[dict[str, float], ...] = tuple({} for _ in VIEWS)
+
+    def _contribution(self, view: int, key: str) -> float:
+        lines = self._lines[view]
+        probe = key + "\t"
+        i = bisect_left(lines, probe)
+        if i < len(lines) and lines[i].startswith(probe):
+            _, positive, total = lines[i].rsplit("\t", 2)
+            return self._seen[view] * evidence(int(positive), int(total), self.rate)
+        return self._unseen[view]
+
+    def log_odds(self, keys: tuple[str, ...]) -> float:
+        """log10 of the odds that an "à" stood at a gap with these :func:`gap_keys`."""
+        total = self.bias
+        for view, (cache, key) in enumerate(zip(self._cache, keys)):
+            found = cache.get(key)
+            if found is None:
+                make_room(cache)
+                found = cache[key] = self._contribution(view, key)
+            total += found
+        return total / _LN10
+
+
+_LN10 = math.log(10)
+
+
+@lru_cache(maxsize=1)
+def gap_model() -> GapModel | None:
+    """The model, loaded on first use; None in a build without its table."""
+    try:
+        with resources.files("esgtext").joinpath("data", "fr_a_gaps.txt.gz").open("rb") as fh:
+            return GapModel(gzip.decompress(fh.read()).decode("utf-8"))
+    except OSError:
+        return None

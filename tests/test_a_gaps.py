@@ -1,0 +1,71 @@
+"""The gap model of the vanished "à" (esgtext.repair.french.gaps, scripts/build_french_a_gaps.py)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+from pathlib import Path
+
+import esgtext.repair.french.decoder as decoder
+import esgtext.repair.french.gaps as gaps
+from esgtext.damage import lossy_ascii
+from esgtext.repair import repair_text
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_french_a_gaps.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("build_french_a_gaps", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _without_gap_model(monkeypatch, text: str) -> str:
+    with monkeypatch.context() as patch:
+        patch.setattr(decoder, "gap_model", lambda: None)
+        return repair_text(text, lang="fr").text
+
+
+def test_docstring_examples():
+    assert doctest.testmod(gaps).failed == 0
+
+
+def test_table_ships_with_its_weights_and_counts():
+    model = gaps.gap_model()
+    assert model is not None
+    assert 0.005 < model.rate < 0.05  # "à" is at about 2 % of the gaps of news French
+    assert model.bias < 0
+    # a pair seen with its "à" weighs for one; a pair news French never writes with one, against
+    assert model.log_odds(gaps.gap_keys("les", "journalistes", "propos", "de", "W")) > (
+        model.log_odds(gaps.gap_keys("les", "journalistes", "de", "la", "W")) + 1.0)
+
+
+def test_generator_marks_the_gap_where_the_a_was():
+    module = _script()
+    found = module.sentence_gaps("Il vit à Paris depuis 2020 et pense à l’avenir.", seed=0)
+    marked = [keys[gaps.VIEWS.index("across")] for keys, had_a in found if had_a]
+    # keys are of the damaged text: the deleted "à" leaves "vit Paris", "pense lavenir"
+    assert marked == ["vit paris", "pense lavenir"]
+    assert all(not had_a for keys, had_a in found if keys[0] == "paris depuis")
+
+
+def test_a_locution_comes_back_that_the_bigrams_alone_miss(monkeypatch):
+    clean = "Le directeur a répondu aux questions des journalistes à propos de la réforme."
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "journalistes propos" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+    assert "journalistes propos" in _without_gap_model(monkeypatch, damaged)
+
+
+def test_no_a_goes_where_news_never_has_one(monkeypatch):
+    clean = "Les ouvriers devaient boire une eau polluée pendant des années."
+    damaged = lossy_ascii(clean, capitals=False)
+    assert repair_text(damaged, lang="fr").text == clean
+    assert "devaient à boire" in _without_gap_model(monkeypatch, damaged)
+
+
+def test_a_build_without_the_table_still_repairs(monkeypatch):
+    damaged = "Le groupe continuera pratiquer le dveloppement durable."
+    assert _without_gap_model(monkeypatch, damaged) == (
+        "Le groupe continuera à pratiquer le développement durable.")
