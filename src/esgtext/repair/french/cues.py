@@ -40,6 +40,7 @@ MIN_LOG_P_A = -2.0  # below this log10 P(à | previous word), no "à" is conside
 GAP_MODEL_WEIGHT = 1.0
 GAP_MODEL_OFFSET = 0.45
 GAP_OPEN = -0.5
+GAP_SCREEN = 0.0  # (natural log) the words on either side of a gap must say at least this
 
 
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they

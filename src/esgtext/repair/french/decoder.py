@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, repeat
-from operator import is_not
+from operator import add, is_not
 
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
@@ -22,13 +22,13 @@ from esgtext.repair.french.candidates import (
 )
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
-    GAP_OPEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
+    GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a, _is_infinitive,
     _participle_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
-from esgtext.repair.french.gaps import OUTSIDE, gap_keys, gap_model, shape_of
+from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
 )
@@ -187,23 +187,31 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     model = gap_model()
     if model is None:
         return None
-    log_odds = model.log_odds
     count = len(tokens)
     odds = [0.0] * count
-    for index in compress(range(1, count), map(_GAP_KINDS.__contains__, kinds[1:])):
-        here = insertion[index]
-        if here == 3:
-            continue  # a sentence start: the model reads gaps inside sentences
-        tok = tokens[index]
-        if not here:
-            prev_end = tokens[index - 1].end
-            if (kinds[index - 1] != "word" or contexts[index - 1] in _NOT_BEFORE_A
-                    or tok.start - prev_end != 1 or text[prev_end] != " "):
-                continue  # ("de", "la": never before "à")
-        value = odds[index] = log_odds(gap_keys(
-            contexts[index - 2] if index > 1 else OUTSIDE, contexts[index - 1], tok.context,
-            contexts[index + 1] if index + 1 < count else OUTSIDE, shape_of(tok.kind, tok.surface)))
-        if not here and value > GAP_OPEN:
+    # The cheap part of the model first, for every token: what the words on either side say.
+    after = model.contributions(AFTER, contexts)
+    before = model.contributions(BEFORE, contexts)
+    # gaps already found (not a sentence start: the model reads gaps inside sentences) ...
+    gaps = [i for i in compress(range(count), insertion) if insertion[i] != 3]
+    # ... and single spaces between two words where the words on either side say "à"
+    for index in compress(range(1, count), map(GAP_SCREEN.__le__, map(add, after[1:], before))):
+        if (insertion[index] or kinds[index - 1] != "word" or kinds[index] not in _GAP_KINDS
+                or contexts[index - 1] in _NOT_BEFORE_A):  # ("de", "la": never before "à")
+            continue
+        prev_end = tokens[index - 1].end
+        if tokens[index].start - prev_end == 1 and text[prev_end] == " ":
+            gaps.append(index)
+    if not gaps:
+        return odds
+    values = model.log_odds_of_gaps(
+        [contexts[i - 2] if i > 1 else OUTSIDE for i in gaps], [contexts[i - 1] for i in gaps],
+        [contexts[i] for i in gaps], [contexts[i + 1] if i + 1 < count else OUTSIDE for i in gaps],
+        [shape_of(kinds[i], tokens[i].surface) for i in gaps],
+        [after[i] for i in gaps], [before[i - 1] for i in gaps])
+    for index, value in zip(gaps, values):
+        odds[index] = value
+        if not insertion[index] and value > GAP_OPEN:
             insertion[index] = 4
     return odds
 
