@@ -34,7 +34,8 @@ def test_docstring_examples():
 def test_table_ships_with_its_weights_and_counts():
     model = gaps.gap_model()
     assert model is not None
-    assert 0.005 < model.rate < 0.05  # "à" is at about 2 % of the gaps of news French
+    assert sorted(model.rates) == sorted(gaps.VIEWS)  # a table per view
+    assert all(0.005 < rate < 0.05 for rate in model.rates.values())  # "à": about 2 % of gaps
     assert model.bias < 0
     # a pair seen with its "à" weighs for one; a pair news French never writes with one, against
     assert model.log_odds(gaps.gap_keys("les", "journalistes", "propos", "de", "W")) > (
@@ -69,3 +70,19 @@ def test_a_build_without_the_table_still_repairs(monkeypatch):
     damaged = "Le groupe continuera pratiquer le dveloppement durable."
     assert _without_gap_model(monkeypatch, damaged) == (
         "Le groupe continuera à pratiquer le développement durable.")
+
+
+def test_a_table_is_searched_the_same_before_and_after_its_lines_are_split():
+    model = gaps.GapModel(gaps._gap_text())
+    table = model.names.index("after2")
+    text = model._texts[table]
+    lines = text[1:-1].split("\n")
+    keys = [line.split("\t")[0] for line in lines[:: max(1, len(lines) // 100)]][:100]
+    probes = keys + [key + "x" for key in keys] + ["", "zzzz zzzz", "<num> <num>"]
+    unsplit = [model._lookup(table, key) for key in probes]
+    assert model._lines[table] is None  # fewer look-ups than SPLIT_AFTER so far
+    for key in probes * 2:
+        model._lookup(table, key)
+    assert model._lines[table] is not None
+    assert [model._lookup(table, key) for key in probes] == unsplit
+    assert len(set(unsplit[: len(keys)])) > 10  # real keys found, with their own counts
