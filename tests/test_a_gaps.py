@@ -55,7 +55,12 @@ def test_a_locution_comes_back_that_the_bigrams_alone_miss(monkeypatch):
     clean = "Le directeur a répondu aux questions des journalistes à propos de la réforme."
     damaged = lossy_ascii(clean, capitals=False)
     assert "journalistes propos" in damaged
-    assert repair_text(damaged, lang="fr").text == clean
+    result = repair_text(damaged, lang="fr")
+    assert result.text == clean
+    inserted = [e for e in result.edits if e.kind == "inserted_word"]
+    assert len(inserted) == 1
+    assert inserted[0].reason.startswith("a vanished 'à' put back: news French often has one")
+    assert "to 1 over the next reading" in inserted[0].reason
     assert "journalistes propos" in _without_gap_model(monkeypatch, damaged)
 
 

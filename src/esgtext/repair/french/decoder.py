@@ -80,7 +80,7 @@ def _decode(
         insertion = [0] * len(tokens)
     states, history = _lattice(text, tokens, contexts, options, insertion, lexicon, model,
                                a_given_after, gap_odds)
-    return _best_path_edits(text, tokens, states, history, lexicon)
+    return _best_path_edits(text, tokens, states, history, lexicon, gap_odds)
 
 
 def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
@@ -353,8 +353,9 @@ def _rivals(scores: list[float]) -> list[float]:
 
 
 def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, str, int]],
-                     history: list[tuple], lexicon: FrenchLexicon) -> list[Edit]:
-    """The edits along the best path of the lattice."""
+                     history: list[tuple], lexicon: FrenchLexicon,
+                     gap_odds: list[float] | None = None) -> list[Edit]:
+    """The edits along the best path of the lattice (``gap_odds``: see :func:`_gap_odds`)."""
     edits: list[Edit] = []
     # no accented capital survived: a lost first letter may have been one ("tat" -> "État")
     capitals_lost = not _ACCENTED_CAPITAL.search(text)
@@ -370,7 +371,7 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
         tok = tokens[index]
         if a_inserted:
             edits.append(_insertion_edit(text, tokens[index - 1].end if index else 0, tok,
-                                         a_margin))
+                                         a_margin, gap_odds[index] if gap_odds else 0.0))
         if cand.kind:
             if cand.elision:
                 head, tail = tok.surface[:cand.elision], tok.surface[cand.elision:]
@@ -431,13 +432,20 @@ def _odds(margin: float) -> str:
     return f"; the context favours it {10 ** max(margin, 0.0):.3g} to 1 over the next reading"
 
 
-def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0) -> Edit:
+def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
+                    gap_odds: float = 0.0) -> Edit:
+    """The edit that puts back an "à" before ``tok`` (``gap_odds``: the gap model's log10 odds
+    there, said in the reason when they favour it)."""
     gap = text[prev_end:tok.start]
     head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
     sentence_start = (prev_end == 0 or text[prev_end - 1] == "\n"
                       or (head[-1:] in _SENTENCE_END if head else prev_end <= 12))
     word = "À" if sentence_start else "à"
-    reason = "a vanished 'à' put back from the context" + _odds(margin)
+    if gap_odds > 0.0:
+        reason = ("a vanished 'à' put back: news French often has one between such words "
+                  f"({10 ** gap_odds:.3g} to 1)" + _odds(margin))
+    else:
+        reason = "a vanished 'à' put back from the context" + _odds(margin)
     confidence = margin_confidence(margin)
     if "  " in gap:  # "collations  80": the vanished word left its two spaces
         middle = gap.index("  ") + 1
