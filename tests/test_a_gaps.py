@@ -79,7 +79,7 @@ def test_a_build_without_the_table_still_repairs(monkeypatch):
 
 def test_a_table_is_searched_the_same_before_and_after_its_lines_are_split():
     model = gaps.GapModel(gaps._gap_text())
-    table = model.names.index("after2")
+    table = gaps.VIEWS.index("after2")
     text = model._texts[table]
     lines = text[1:-1].split("\n")
     keys = [line.split("\t")[0] for line in lines[:: max(1, len(lines) // 100)]][:100]

@@ -18,12 +18,11 @@ the word before + shape   ``l1 <shape r1>``   ``potion W``
 ========================  ==================  ====================
 
 (the shape of a token: ``C`` a capitalised word, ``N`` a number, ``I`` a word ending like an
-infinitive, ``W`` another word, ``P`` punctuation). For each view, two tables hold how often French
-had an "à" at such a gap: one counts news French (the LM split of the WMT news test sets), the
-other general French (the Littré: ten million gaps, where the 178k words of news hold 168k).
-``scripts/build_french_a_gaps.py`` writes them with the model's weights, fitted on the tune split
-(counts and weights only, never text). The decoder adds the log odds to its score for putting an
-"à" back, and considers a gap that the bigram model alone would not.
+infinitive, ``W`` another word, ``P`` punctuation). For each view a table holds how often news
+French (the LM split of the WMT news test sets) had an "à" at such a gap;
+``scripts/build_french_a_gaps.py`` writes the tables with the model's weights, fitted on the tune
+split (counts and weights only, never text). The decoder adds the log odds to its score for
+putting an "à" back, and considers a gap that the bigram model alone would not.
 
     >>> model = gap_model()
     >>> model.log_odds(gap_keys("une", "potion", "base", "de", "W")) > model.log_odds(
@@ -81,62 +80,51 @@ def evidence(positive: int, total: int, rate: float) -> float:
 class GapModel:
     """The log odds of an "à" at a gap, from the counts and weights of ``fr_a_gaps.txt.gz``.
 
-    The file has a table of counts per view and source (``across`` for news French,
-    ``littre:across`` for the Littré: see ``scripts/build_french_a_gaps.py``), each with its
-    weights and the overall rate of its source. A table's counts are sorted
-    "key<TAB>positive<TAB>total" lines, searched by bisection (one split to load: a one-line
-    document needs a few dozen keys); a key's contribution (its weight times its evidence) is
-    cached once computed."""
+    The file has one table of counts per view, with the view's weights and the overall rate of an
+    "à" at a gap. A table's counts are sorted "key<TAB>positive<TAB>total" lines, searched by
+    bisection over the table's text until it has been looked up :data:`SPLIT_AFTER` times, then
+    split into lines (a one-line document needs a few dozen keys); a key's contribution (its
+    weight times its evidence) is cached once computed."""
 
     def __init__(self, text: str):
         sections = {}
         for chunk in text.split("\n@")[1:]:
             name, _, body = chunk.partition("\n")
             sections[name] = body
-        model = [line.split("\t") for line in sections.pop("model").splitlines()]
-        self.bias = next(float(fields[1]) for fields in model if fields[0] == "bias")
-        # per table: (which view of a gap it counts, sorted lines, weights and rate)
-        self.names: list[str] = []
-        self._kind: list[int] = []
-        # each table's lines as one text ("\nkey<TAB>positive<TAB>total\n..."), searched by
-        # bisection over its characters until it has been looked up SPLIT_AFTER times, then split
-        self._texts: list[str] = []
-        self._lines: list[list[str] | None] = [None] * (len(model) - 1)
-        self._lookups = [0] * (len(model) - 1)
-        self._weights: list[tuple[float, float, float]] = []  # (seen, unseen, rate)
-        for name, *values in model:
-            if name == "bias":
-                continue
-            seen, unseen, rate = map(float, values)
-            self.names.append(name)
-            self._kind.append(VIEWS.index(name.rpartition(":")[2]))
-            self._texts.append("\n" + sections["counts " + name].rstrip("\n") + "\n")
-            self._weights.append((seen, unseen, rate))
-        self._cache: list[dict[str, float]] = [{} for _ in self.names]
-        self.rates = {name: rate for name, (_, _, rate) in zip(self.names, self._weights)}
-        self._tables_of = [[t for t, kind in enumerate(self._kind) if kind == k]
-                           for k in range(len(VIEWS))]
+        model = {fields[0]: fields[1:] for fields in
+                 (line.split("\t") for line in sections.pop("model").splitlines())}
+        self.bias = float(model.pop("bias")[0])
+        # per view: (seen, unseen, rate) and its table's lines as one text
+        # ("\nkey<TAB>positive<TAB>total\n..."), split once looked up SPLIT_AFTER times
+        self._weights = [tuple(map(float, model[view])) for view in VIEWS]
+        self.rates = {view: rate for view, (_, _, rate) in zip(VIEWS, self._weights)}
+        self._texts = ["\n" + sections["counts " + view].rstrip("\n") + "\n" for view in VIEWS]
+        self._lines: list[list[str] | None] = [None] * len(VIEWS)
+        self._lookups = [0] * len(VIEWS)
+        self._cache: list[dict[str, float]] = [{} for _ in VIEWS]
 
-    def _lookup(self, table: int, key: str) -> float:
-        seen, unseen, rate = self._weights[table]
+    def _lookup(self, view: int, key: str) -> float:
+        seen, unseen, rate = self._weights[view]
         probe = key + "\t"
-        lines = self._lines[table]
+        lines = self._lines[view]
         if lines is None:
-            self._lookups[table] += 1
-            if self._lookups[table] > SPLIT_AFTER:
-                lines = self._lines[table] = self._texts[table][1:-1].split("\n")
+            self._lookups[view] += 1
+            if self._lookups[view] > SPLIT_AFTER:
+                lines = self._lines[view] = self._texts[view][1:-1].split("\n")
         if lines is not None:
             i = bisect_left(lines, probe)
             found = lines[i] if i < len(lines) and lines[i].startswith(probe) else None
         else:
-            found = _find_line(self._texts[table], probe)
+            found = _find_line(self._texts[view], probe)
         if found is None:
             return unseen
         _, positive, total = found.rsplit("\t", 2)
         return seen * evidence(int(positive), int(total), rate)
 
-    def _contributions(self, table: int, keys) -> list[float]:
-        cache = self._cache[table]
+    def contributions(self, view: int, keys) -> list[float]:
+        """What each of ``keys`` of the view ``VIEWS[view]`` adds to the log odds (natural; the
+        cache's hits looked up at C speed)."""
+        cache = self._cache[view]
         found = list(map(cache.get, keys))
         missing = list(compress(range(len(found)), map(is_, found, repeat(None))))
         if missing:
@@ -144,16 +132,8 @@ class GapModel:
             for i in missing:
                 key = keys[i]
                 value = cache.get(key)  # (the same key may be missing twice)
-                found[i] = cache[key] = self._lookup(table, key) if value is None else value
+                found[i] = cache[key] = self._lookup(view, key) if value is None else value
         return found
-
-    def contributions(self, view: int, keys) -> list[float]:
-        """What each of ``keys`` of the view ``VIEWS[view]`` adds to the log odds (natural; the
-        caches' hits looked up at C speed)."""
-        tables = self._tables_of[view]
-        if len(tables) == 1:
-            return self._contributions(tables[0], keys)
-        return [sum(values) for values in zip(*(self._contributions(t, keys) for t in tables))]
 
     def log_odds(self, keys: tuple[str, ...]) -> float:
         """log10 of the odds that an "à" stood at a gap with these :func:`gap_keys`."""
