@@ -65,8 +65,11 @@ def _word_candidates(
         return out
     if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
         return out  # "Super-G", "5 g": a letter, not a word that lost its accents
+    if tok.surface == "A" and previous_kind:
+        return out  # "le plan A": "À" only starts a sentence (or follows punctuation)
     change_prior = CHANGE_KNOWN_WORD_BIAS if known else 0.0
-    capitalised = tok.surface[:1].isupper() and known
+    # (a capitalised "A" is no name: "A la suite" is "À la suite")
+    capitalised = tok.surface[:1].isupper() and known and lower != "a"
     capitals = news_capitals() if capitalised else frozenset()
     if capitalised:
         change_prior -= 1.0  # a capitalised known word is often a name ("Anne", "Mme", "All")

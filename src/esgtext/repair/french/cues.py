@@ -228,6 +228,9 @@ def _is_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
         elif word.endswith("ir") and len(word) > 4:
             stem = word[:-2]
             known = zipf.get(stem + "issait", 0.0) >= 1.5 or zipf.get(stem + "issons", 0.0) >= 1.5
+        elif word.endswith("re") and len(word) > 5:  # "interrompre" (-ait), "réduire" (-sait)
+            stem = word[:-2]
+            known = zipf.get(stem + "ait", 0.0) >= 1.5 or zipf.get(stem + "sait", 0.0) >= 1.5
         else:
             known = False
         _INFINITIVE_CACHE[word] = known
@@ -298,6 +301,35 @@ def _participle_cue(last: str, cand: "_Candidate", own_zipf: float = 0.0,
 
 
 _PARTICIPLE_RIVAL_MARGIN = 1.0
+
+# Subject pronouns before their verb ("il affirme que"): a bare past participle never follows one,
+# though the bigrams count "il déclaré" from "a-t-il déclaré" (the inverted subject).
+_SUBJECTS = frozenset("je j' il elle on ils elles nous vous".split())
+SUBJECT_PARTICIPLE_PENALTY = 2.0
+
+
+def _subject_cue(cand: "_Candidate", written: str) -> float:
+    """"Il affirme que", not "Il affirmé que": a participle the repair would make of the word
+    ``written`` right after a subject pronoun (not an inverted one: the caller checks)."""
+    output = cand.output
+    if cand.kind and output.endswith(_PARTICIPLE_ENDINGS) and not written.endswith(
+            _PARTICIPLE_ENDINGS):
+        return -SUBJECT_PARTICIPLE_PENALTY
+    return 0.0
+
+
+DU_BONUS = 2.0
+
+
+def _du_cue(cand: "_Candidate", after_auxiliary: bool, following: str,
+            lexicon: FrenchLexicon) -> float:
+    """"a dû interrompre", "un rabais dû à": "dû" after an auxiliary before an infinitive, and
+    before "à" (``following`` as written: "du a" is no French either way)."""
+    if cand.output != "dû":
+        return 0.0
+    if following in ("à", "a", "au", "aux") or (after_auxiliary and _is_infinitive(following, lexicon)):
+        return DU_BONUS
+    return 0.0
 
 
 # The largest value _a_cue can return: a governing word, then an article cue (capped at 2.0).

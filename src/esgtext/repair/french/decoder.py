@@ -24,8 +24,8 @@ from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
     GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
-    _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a, _is_infinitive,
-    _participle_cue,
+    _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _du_cue, _governs_a,
+    _is_infinitive, _participle_cue, _subject_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -113,6 +113,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
         previous_kind = "word"
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
+                    and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code
                     and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
@@ -123,7 +124,35 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
             options[index] = [_Candidate(tok.context, (tok.context,), "", 0.0),
                               _Candidate(tok.context + "’à", (tok.context + "'", "à"),
                                          "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
+    if diagnosis.deleted_apostrophe:
+        _elided_auxiliaries(tokens, contexts, options)
     return options
+
+
+# "la", "ma" that were "l’a", "m’a" before the apostrophe vanished ("on la déjà entendu",
+# "il ma dit"): read both ways where a participle or an adverb follows.
+_ELIDED_AUXILIARY = {"la": "l'", "ma": "m'"}
+_PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "is", "it", "u", "us", "ue", "ert", "int")
+
+
+def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
+                        options: list[list[_Candidate] | None]) -> None:
+    """Give "la"/"ma" the reading "l’a"/"m’a" (``options``, in place) where the next word may be
+    a past participle or an adverb, as written or once repaired; the bigram model and the
+    participle cue choose."""
+    count = len(tokens)
+    for index in range(count - 1):
+        elision = _ELIDED_AUXILIARY.get(contexts[index])
+        if elision is None or options[index] is not None or tokens[index].kind != "word":
+            continue
+        following = tokens[index + 1]
+        if following.kind != "word" or following.start != tokens[index].end + 1:
+            continue
+        readings = [c.output for c in options[index + 1] or ()] or [following.context]
+        if not any(r in _ADVERBS or r.endswith(_PARTICIPLE_LIKE) for r in readings):
+            continue
+        options[index] = [_Candidate(contexts[index], (contexts[index],), "", 0.0),
+                          _Candidate("a", (elision, "a"), "deleted_apostrophe", 0.0, 1)]
 
 
 def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
@@ -268,6 +297,10 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             if (index > 2 and (previous_context, auxiliary_before_adverb)
                     in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
                 auxiliary_before_adverb = contexts[index - 3]
+        # a subject pronoun before the word, not an inverted one ("a-t-il déclaré")
+        after_subject = (previous_context in _SUBJECTS and previous_token is not None
+                         and text[previous_token.start - 1:previous_token.start] != "-")
+        du_here = tok.context == "du" and candidates is not None and len(candidates) > 1
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
             if double_space or sentence_start or insertion[index] == 4:
@@ -303,6 +336,11 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
+                elif after_subject and last in _SUBJECTS:
+                    plain += _subject_cue(cand, tok.context)
+                if du_here:
+                    plain += _du_cue(cand, last in _AUXILIARIES
+                                     or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
                 if plain > best_plain:
                     best_plain = plain
                 if plain > best_score:

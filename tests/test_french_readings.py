@@ -1,0 +1,86 @@
+"""Readings the French restorer gets right from a word's neighbours: "l’a" and "l’an" whose
+apostrophe vanished, "dû" before an infinitive, the present after a subject pronoun, a capital "À"
+inside a line, codes such as "A380", names news writes accented ("José"), and the French lines
+of a document told from English ones when their accents are gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from esgtext.repair import repair_text
+from esgtext.repair.edits import apply_edits
+from esgtext.repair.french import french_score, restore_french
+
+# Enough damage around each example for the diagnosis: accents and apostrophes deleted.
+DELETED = "Le dveloppement de lenvironnement a t reconnu par lquipe de lcole. "
+STRIPPED = "Le developpement de l’environnement a ete reconnu par l’equipe de l’ecole. "
+
+
+def repaired(text: str) -> str:
+    """The repair of ``text`` after its first sentence (the damage that sets the diagnosis)."""
+    return apply_edits(text, restore_french(text)).split(". ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
+        ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
+        ("Il ma promis une rponse.", "Il m’a promis une réponse."),
+        # ... but "la" before a noun stays an article
+        ("Il a vu la maison et la mer.", "Il a vu la maison et la mer."),
+        # "lan dernier" was "l’an dernier", not "élan dernier"
+        ("La production a baiss lan dernier.", "La production a baissé l’an dernier."),
+        # a name news writes accented
+        ("Le directeur, Jos Antonio Olavarrieta, a rejet hier la proposition.",
+         "Le directeur, José Antonio Olavarrieta, a rejeté hier la proposition."),
+    ],
+)
+def test_deleted_apostrophes_and_names(damaged, expected):
+    assert repaired(DELETED + damaged) == expected
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # "dû" after an auxiliary before an infinitive, and before "à"
+        ("Le groupe a du interrompre ses activites.", "Le groupe a dû interrompre ses activités."),
+        ("C’est un rabais du a la quantite.", "C’est un rabais dû à la quantité."),
+        ("Il a du travail et du pain.", "Il a du travail et du pain."),
+        # the present after a subject pronoun; the participle after an inverted one
+        ("Il affirme que la connexion a l’aeroport est importante.",
+         "Il affirme que la connexion à l’aéroport est importante."),
+        ("A-t-il declare cela hier ?", "A-t-il déclaré cela hier ?"),
+        # a capital "A" that starts a sentence inside a line is "À"; a letter or a code is not
+        ("Il a ete decide. A la suite de cette decision, le ministere a reagi.",
+         "Il a été décidé. À la suite de cette décision, le ministère a réagi."),
+        ("Le plan A et le plan B ont ete rejetes.", "Le plan A et le plan B ont été rejetés."),
+        ("Les onze A380 de la serie ont ete immobilises.",
+         "Les onze A380 de la série ont été immobilisés."),
+    ],
+)
+def test_stripped_readings_from_the_context(damaged, expected):
+    assert repaired(STRIPPED + damaged) == expected
+
+
+def test_a_stripped_french_line_with_few_marker_words_is_repaired_as_french():
+    # no marker word ("le", "de", ...) and no English one: its stripped words say French
+    line = "A Bad Homburg egalement, Fujitsu a ete juste locataire."
+    assert french_score(line) >= 0.25
+    document = STRIPPED + "\n" + line + "\n"
+    assert "À Bad Homburg également, Fujitsu a été juste locataire." in repair_text(
+        document, lang="fr").text
+    # elided words are French too, clean or damaged
+    assert french_score("Cependant, l’Efsa n’admet l’existence d’aucun conflit d’interet.") >= 0.25
+    # ... while an English line with a French name stays English
+    assert french_score("Valery Giscard d'Estaing and Jacques Chirac had not the slightest "
+                        "hesitation.") < 0.25
+
+
+def test_vanished_no_break_spaces_after_an_elision_a_year_and_before_a_dollar():
+    text = "En 2008a t dcid que lanne2010 serait la meilleure, avec 99$ de plus."
+    out = repair_text(text, lang="fr").text.replace("\u00a0", "_")
+    assert out == "En 2008_a été décidé que l’année_2010 serait la meilleure, avec 99_$ de plus."
+    # a model year before a full stop, or a code, is no year before the verb "a"
+    assert repair_text("Il a pay 12 dollars pour le modle 2008a.", lang="fr").text.endswith(
+        "modèle 2008a.")
