@@ -32,20 +32,29 @@ _ENGLISH_MARKERS = frozenset(
 _ENGLISH_CONTRACTION = re.compile(r"(?<=[a-z])(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
 _CJK = CJK_RE
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+# An elided article or pronoun before a word ("l’existence", "n’admet", "jusqu’à"): French
+# (English contractions are taken out first).
+_ELISION = re.compile(r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|qu|[cdjlmns])['’](?=[^\W\d_])",
+                      re.IGNORECASE)
 
 
-def _deleted_french_words(words: list[str]) -> int:
-    """How many of ``words`` are no word of French or English but French words with their
-    deleted accents put back."""
+def _damaged_french_words(words: list[str]) -> int:
+    """How many of ``words`` are no word of French or English but French words once their
+    deleted or stripped accents are put back ("dveloppement", "egalement")."""
     from wordfreq import zipf_frequency
 
     lexicon = french_lexicon()
     found = 0
     for word in words:
         lower = word.lower()
-        if len(lower) < 4 or not lower.isascii() or lexicon.zipf.get(lower, 0.0) >= 1.6:
+        if len(lower) < 4 or not lower.isascii():
             continue
-        if lexicon.best_zipf(lower, "deleted") >= 3.0 and zipf_frequency(lower, "en") < 1.5:
+        own = lexicon.zipf.get(lower, 0.0)
+        if own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0:
+            pass
+        elif lexicon.best_zipf(lower, "stripped") < max(3.0, own + 1.5):
+            continue  # (a web misspelling such as "egalement" is still one)
+        if zipf_frequency(lower, "en") < 1.5:
             found += 1
     return found
 
@@ -65,28 +74,31 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
     ``words``: the Latin-script words of ``text`` (the matches of ``_LATIN_WORD``), when the
     caller has found them already.
     """
-    contractions = 0
+    contractions, elisions = 0, 0.0
     if "'" in text or "’" in text:
         contractions = len(_ENGLISH_CONTRACTION.findall(text))
         if contractions:
             text = _ENGLISH_CONTRACTION.sub(" ", text)
             words = None
+        elisions = 0.5 * len(_ELISION.findall(text))  # ("d'Estaing" in English: half a marker)
     if words is None:
         words = _LATIN_WORD.findall(text)
     cjk = len(_CJK.findall(text))
     if cjk:
         words = [word for word in words if not _CJK.search(word)]
     latin_letters = sum(map(len, words))
-    french, english = 0, contractions
+    french: float = elisions
+    english = contractions
     for lower in map(str.lower, words):
         if lower in _FRENCH_MARKERS:
             french += 1
         elif lower in _ENGLISH_MARKERS:
             english += 1
     if french + english < 3 and len(words) >= 3:
-        # Few markers (a title, a short line): words that are French once their deleted
-        # accents come back ("videmment", "deuxime") and no English word count as French.
-        french += _deleted_french_words(words)
+        # Few markers (a title, a short line): words that are French once their deleted or
+        # stripped accents come back ("videmment", "egalement") and no English word count as
+        # French.
+        french += _damaged_french_words(words)
     if french + english == 0:
         return 0.0
     share = (french + 0.25) / (french + english + 0.5)
