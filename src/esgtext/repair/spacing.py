@@ -39,22 +39,28 @@ _GLUE = re.compile(
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
-    r"|(?P<percent>(?<=\d)%)"
+    r"|(?P<percent>(?<=\d)[%$])"
+    r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
 )
 # What French writes right after a number without a space: ordinals, "h" of times, units' codes.
 _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
 _MIN_WORD_ZIPF = 3.0
-_SPACED_PERCENT = re.compile(r"\d %")
+_SPACED_PERCENT = re.compile(r"\d [%$]")
 _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 
 
-def _is_word(lower: str, lexicon: FrenchLexicon) -> bool:
-    """A French word, or one whose accents were deleted ("dcembre")."""
+def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True) -> bool:
+    """A French word, or one whose accents were deleted ("dcembre"), or either after an elided
+    article whose apostrophe went with them ("lanne" for "l’année")."""
     if lexicon.zipf.get(lower, 0.0) >= _MIN_WORD_ZIPF:
         return True
-    return lower.isascii() and lexicon.best_zipf(lower, "deleted") >= _MIN_WORD_ZIPF + 0.5
+    if lower.isascii() and lexicon.best_zipf(lower, "deleted") >= _MIN_WORD_ZIPF + 0.5:
+        return True
+    if elided and len(lower) > 3 and lower[0] in "ld" and lower[1] in "aeiouyh":
+        return _is_word(lower[1:], lexicon, False)
+    return False
 
 
 def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
@@ -122,9 +128,12 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
         elif kind == "title":
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.95,
                               f"a no-break space after {m.group()!r} vanished"))
-        else:  # percent
+        elif kind == "year_a":  # "en 2008a été": the verb after a year
+            edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
+                              "a no-break space between the year and 'a' vanished"))
+        else:  # percent, dollar
             edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.75,
-                              "French puts a no-break space before '%'"))
+                              f"French puts a no-break space before {m.group()!r}"))
     return edits
 
 
