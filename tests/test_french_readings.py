@@ -1,5 +1,6 @@
 """Readings the French restorer gets right from a word's neighbours: "l’a" and "l’an" whose
-apostrophe vanished, "dû" before an infinitive, the present after a subject pronoun, a capital "À"
+apostrophe vanished, the "à" of a number range or after a verb that takes it, "dû" before an
+infinitive, the present after a subject pronoun, the auxiliary "a" before an adverb, a capital "À"
 inside a line, codes such as "A380", names news writes accented ("José"), and the French lines
 of a document told from English ones when their accents are gone."""
 
@@ -31,6 +32,15 @@ def repaired(text: str) -> str:
         ("Il a vu la maison et la mer.", "Il a vu la maison et la mer."),
         # "lan dernier" was "l’an dernier", not "élan dernier"
         ("La production a baiss lan dernier.", "La production a baissé l’an dernier."),
+        # a range whose "à" vanished between two numbers; a thousands group or a telephone
+        # number is none
+        ("Les loyers ont augment de 15 38 pour cent sur 4 8 ans.",
+         "Les loyers ont augmenté de 15 à 38 pour cent sur 4 à 8 ans."),
+        ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
+         "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
+        # a verb that takes "à" + a noun phrase
+        ("Nous contribuons la nourriture des enfants.",
+         "Nous contribuons à la nourriture des enfants."),
         # a name news writes accented
         ("Le directeur, Jos Antonio Olavarrieta, a rejet hier la proposition.",
          "Le directeur, José Antonio Olavarrieta, a rejeté hier la proposition."),
@@ -55,6 +65,8 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("Il a ete decide. A la suite de cette decision, le ministere a reagi.",
          "Il a été décidé. À la suite de cette décision, le ministère a réagi."),
         ("Le plan A et le plan B ont ete rejetes.", "Le plan A et le plan B ont été rejetés."),
+        # "a" before an adverb and a participle is the auxiliary
+        ("Petr Dolinek a carrement refuse le test.", "Petr Dolinek a carrément refusé le test."),
         ("Les onze A380 de la serie ont ete immobilises.",
          "Les onze A380 de la série ont été immobilisés."),
     ],

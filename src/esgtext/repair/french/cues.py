@@ -86,7 +86,19 @@ _A_GOVERNORS = frozenset(
     "supérieur inférieur égal identique similaire conforme relatif arrivé réussi survécu échappé "
     "renoncé succédé participé contribué assisté résisté répondu parvenu consisté appartenu "
     "envoyé transporté rendu installé né mort décédé situé basé hospitalisé emprisonné détenu "
-    "retourné rentré lieu vit vivent vivait habite habitait séjourne condamné".split()
+    "retourné rentré lieu vit vivent vivait habite habitait séjourne condamné "
+    # verbs that take "à" + a noun phrase, in their frequent forms ("a procédé à des
+    # arrestations", "participe à l’assurance", "ressemblent à des montres")
+    "procédé procède procèdent procéder procédait participe participent participer participait "
+    "contribue contribuent contribuons contribuer assiste assistent assister assistait "
+    "appartient appartiennent appartenant appartenir répond répondent répondre répondait "
+    "renonce renoncent renoncer réagit réagi réagissent réagir ressemble ressemblent "
+    "ressemblait ressembler consacre consacrent consacrer échapper échappe échappent "
+    "recourir recourt nuire nuit pense pensent penser pensait songe songer s'attaque attaqué "
+    "intéressé intéresse adhéré adhérer "
+    # nouns and adjectives that take it ("le soutien à l’entreprise")
+    "soutien atteinte adhésion allusion invitation candidature nécessaire utile indispensable "
+    "propice fidèle sensible hostile".split()
 )
 A_GOVERNOR_BONUS = 1.5
 
@@ -315,6 +327,19 @@ def _subject_cue(cand: "_Candidate", written: str) -> float:
     if cand.kind and output.endswith(_PARTICIPLE_ENDINGS) and not written.endswith(
             _PARTICIPLE_ENDINGS):
         return -SUBJECT_PARTICIPLE_PENALTY
+    return 0.0
+
+
+VERB_A_PENALTY = 2.0
+
+
+def _verb_a_cue(cand: "_Candidate", readings_after_adverb: list[str]) -> float:
+    """"Dolinek a carrément refusé", not "à carrément refusé": a stripped "a" before an adverb
+    and a past participle is the auxiliary (``readings_after_adverb``: the readings of the word
+    after the adverb, [] where no adverb follows)."""
+    if cand.output == "à" and any(r.endswith(_PARTICIPLE_ENDINGS) or r in _IRREGULAR_PARTICIPLES
+                                  for r in readings_after_adverb):
+        return -VERB_A_PENALTY
     return 0.0
 
 

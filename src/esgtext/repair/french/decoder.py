@@ -25,7 +25,7 @@ from esgtext.repair.french.cues import (
     GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _du_cue, _governs_a,
-    _is_infinitive, _participle_cue, _subject_cue,
+    _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -159,8 +159,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
            options: list[list[_Candidate] | None], lexicon: FrenchLexicon, model: BigramModel,
            a_given_after: _AGivenTable) -> list[int]:
     """Between which tokens a vanished "à" may have stood: 0 no, 1 yes, 2 yes and the gap is a
-    doubled space, 3 yes and a sentence starts in lower case there (4, set by
-    :func:`_gap_odds`: yes, the gap model says so)."""
+    doubled space, 3 yes and a sentence starts in lower case there, 5 yes, between two numbers
+    ("de 15 38 pour cent": a range; 4, set by :func:`_gap_odds`: yes, the gap model says so)."""
     count = len(tokens)
     insertion = [0] * count
     # A sentence that starts in lower case where no accented capital survived lost its
@@ -177,6 +177,11 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
             if index == 0:
                 continue
+        elif (kinds[index - 1] == "num" and kinds[index] == "num"
+              and tok.start - tokens[index - 1].end == 1):
+            if _number_range(text, tokens, kinds, index):
+                insertion[index] = 5
+            continue
         elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
               and tok.start - tokens[index - 1].end == 1):
             continue  # the usual case: no "à" after the word before, and no doubled space
@@ -205,6 +210,20 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
         insertion[index] = 2 if double_space else 1
     return insertion
+
+
+def _number_range(text: str, tokens: list[Token], kinds: tuple[str, ...], index: int) -> bool:
+    """Two numbers, one space apart, that are no thousands group ("1 233"), nor part of a run of
+    numbers (a telephone number, "01 45 67 89 00"): a range whose "à" vanished ("15 38")."""
+    previous, current = tokens[index - 1], tokens[index]
+    if current.start - previous.end != 1 or text[previous.end] != " ":
+        return False
+    if len(current.surface) == 3 and len(previous.surface) <= 3:
+        return False  # "1 233 000"
+    if index > 1 and kinds[index - 2] == "num" and tokens[index - 2].end + 1 == previous.start:
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return not (after is not None and after.kind == "num" and after.start == current.end + 1)
 
 
 def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
@@ -300,10 +319,15 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         # a subject pronoun before the word, not an inverted one ("a-t-il déclaré")
         after_subject = (previous_context in _SUBJECTS and previous_token is not None
                          and text[previous_token.start - 1:previous_token.start] != "-")
-        du_here = tok.context == "du" and candidates is not None and len(candidates) > 1
+        du_here = tok.context == "du" and len(candidates) > 1
+        # a stripped "a" before an adverb: the readings of the word after it (see _verb_a_cue)
+        after_adverb: list[str] = []
+        if (tok.context == "a" and len(candidates) > 1 and index + 2 < count
+                and _is_adverb(following)):
+            after_adverb = [c.output for c in options[index + 2] or ()] or [contexts[index + 2]]
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            if double_space or sentence_start or insertion[index] == 4:
+            if double_space or sentence_start or insertion[index] >= 4:
                 # (rare, or the gap model's own) any context may precede the "à"
                 a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
             else:
@@ -338,6 +362,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                           tokens[index - 2] if index > 1 else None)
                 elif after_subject and last in _SUBJECTS:
                     plain += _subject_cue(cand, tok.context)
+                if after_adverb:
+                    plain += _verb_a_cue(cand, after_adverb)
                 if du_here:
                     plain += _du_cue(cand, last in _AUXILIARIES
                                      or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
