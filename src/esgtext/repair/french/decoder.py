@@ -141,9 +141,9 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
     a past participle or an adverb, as written or once repaired; the bigram model and the
     participle cue choose."""
     count = len(tokens)
-    for index in range(count - 1):
-        elision = _ELIDED_AUXILIARY.get(contexts[index])
-        if elision is None or options[index] is not None or tokens[index].kind != "word":
+    for index in compress(range(count - 1), map(_ELIDED_AUXILIARY.__contains__, contexts)):
+        elision = _ELIDED_AUXILIARY[contexts[index]]
+        if options[index] is not None or tokens[index].kind != "word":
             continue
         following = tokens[index + 1]
         if following.kind != "word" or following.start != tokens[index].end + 1:
