@@ -308,23 +308,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         double_space = insertion[index] == 2
         sentence_start = insertion[index] == 3
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb = ""
-        previous_context = contexts[index - 1] if index else ""
-        if index > 1 and (previous_context in _ADVERBS or (
-                previous_context.endswith("ment") and len(previous_context) > 6)):
-            auxiliary_before_adverb = contexts[index - 2]
-            if (index > 2 and (previous_context, auxiliary_before_adverb)
-                    in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
-                auxiliary_before_adverb = contexts[index - 3]
-        # a subject pronoun before the word, not an inverted one ("a-t-il déclaré")
-        after_subject = (previous_context in _SUBJECTS and previous_token is not None
-                         and text[previous_token.start - 1:previous_token.start] != "-")
-        du_here = tok.context == "du" and len(candidates) > 1
-        # a stripped "a" before an adverb: the readings of the word after it (see _verb_a_cue)
-        after_adverb: list[str] = []
-        if (tok.context == "a" and len(candidates) > 1 and index + 2 < count
-                and _is_adverb(following)):
-            after_adverb = [c.output for c in options[index + 2] or ()] or [contexts[index + 2]]
+        auxiliary_before_adverb, after_subject, du_here, after_adverb = _neighbours(
+            text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
             if double_space or sentence_start or insertion[index] >= 4:
@@ -399,6 +384,33 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
+                options: list[list[_Candidate] | None], index: int, ambiguous: bool,
+                ) -> tuple[str, bool, bool, list[str]]:
+    """What the cues of the lattice read around token ``index``: the word before an adverb just
+    before it ("a également réglé", "avait d'abord montré"), whether a subject pronoun precedes
+    it (not an inverted one: "a-t-il déclaré"), whether it is an ambiguous "du" (see
+    :func:`_du_cue`), and for an ambiguous stripped "a" before an adverb the readings of the word
+    after that adverb (see :func:`_verb_a_cue`; [] elsewhere)."""
+    auxiliary_before_adverb = ""
+    previous_context = contexts[index - 1] if index else ""
+    if index > 1 and (previous_context in _ADVERBS or (
+            previous_context.endswith("ment") and len(previous_context) > 6)):
+        auxiliary_before_adverb = contexts[index - 2]
+        if (index > 2 and (previous_context, auxiliary_before_adverb)
+                in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
+            auxiliary_before_adverb = contexts[index - 3]
+    previous_start = tokens[index - 1].start if index else 0
+    after_subject = (previous_context in _SUBJECTS
+                     and text[previous_start - 1:previous_start] != "-")
+    context = contexts[index]
+    after_adverb: list[str] = []
+    if (ambiguous and context == "a" and index + 2 < len(tokens)
+            and _is_adverb(contexts[index + 1])):
+        after_adverb = [c.output for c in options[index + 2] or ()] or [contexts[index + 2]]
+    return auxiliary_before_adverb, after_subject, ambiguous and context == "du", after_adverb
 
 
 def _rivals(scores: list[float]) -> list[float]:
