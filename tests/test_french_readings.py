@@ -28,8 +28,12 @@ def repaired(text: str) -> str:
         # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
         ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
         ("Il ma promis une rponse.", "Il m’a promis une réponse."),
-        # ... but "la" before a noun stays an article
+        # ... but "la" before a noun stays an article, after a preposition too
         ("Il a vu la maison et la mer.", "Il a vu la maison et la mer."),
+        ("La Cte dIvoire attend dans la nervosit lannonce des rsultats.",
+         "La Côte d’Ivoire attend dans la nervosité l’annonce des résultats."),
+        # a word of one letter has only frequent readings ("e" is no "çe")
+        ("Le secteur de la construction e Allemagne.", "Le secteur de la construction e Allemagne."),
         # "lan dernier" was "l’an dernier", not "élan dernier"
         ("La production a baiss lan dernier.", "La production a baissé l’an dernier."),
         # a range whose "à" vanished between two numbers; a thousands group or a telephone
@@ -38,6 +42,8 @@ def repaired(text: str) -> str:
          "Les loyers ont augmenté de 15 à 38 pour cent sur 4 à 8 ans."),
         ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
          "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
+        # where the gap model finds an "à" likely, any word may precede it
+        ("Il est pass travers le pays.", "Il est passé à travers le pays."),
         # a verb that takes "à" + a noun phrase
         ("Nous contribuons la nourriture des enfants.",
          "Nous contribuons à la nourriture des enfants."),

@@ -43,6 +43,7 @@ _CANDIDATE_FLOOR = 3.0
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 GLUED_ELISION_BONUS = 2.0
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
+_ONE_LETTER_FLOOR = 4.5  # Zipf: the readings of a word of one letter must be this frequent
 
 
 def _word_candidates(
@@ -88,6 +89,8 @@ def _word_candidates(
             # the most frequent first: one far rarer than it is a misspelling ("trèèès", "ètre")
             # that the context never makes win
             word_floor = max(floor, zipf[found[0]] - _RIVAL_FLOOR) if found else floor
+            if len(lower) == 1:  # "ça", "où", "là", "été", "dû", "né"; not the web's "çe", "éu"
+                word_floor = max(word_floor, _ONE_LETTER_FLOOR)
             for word in found:
                 if zipf[word] >= word_floor:
                     # (but "Etats" is "États": news writes that one with a capital)

@@ -41,6 +41,9 @@ GAP_MODEL_WEIGHT = 1.0
 GAP_MODEL_OFFSET = 0.45
 GAP_OPEN = -0.5
 GAP_SCREEN = 0.0  # (natural log) the words on either side of a gap must say at least this
+# above these log10 odds, any word may precede the "à" (not only those after which the bigram
+# model has seen one often enough: "passé à travers")
+GAP_ANY_CONTEXT = 0.0
 
 
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they

@@ -22,7 +22,7 @@ from esgtext.repair.french.candidates import (
 )
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
-    GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
+    GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, SENTENCE_START_A_BONUS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _du_cue, _governs_a,
     _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
@@ -133,6 +133,11 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
 # "il ma dit"): read both ways where a participle or an adverb follows.
 _ELIDED_AUXILIARY = {"la": "l'", "ma": "m'"}
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "is", "it", "u", "us", "ue", "ert", "int")
+# ... but "-ité" is a noun ("dans la nervosité"), and after these the "la" is an article
+_NOUN_LIKE = ("ité", "ités")
+_ARTICLE_BEFORE = frozenset(
+    "de du des dans par pour sur sous avec sans vers chez à au aux en entre contre selon depuis "
+    "pendant après avant".split())
 
 
 def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
@@ -146,10 +151,12 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
         if options[index] is not None or tokens[index].kind != "word":
             continue
         following = tokens[index + 1]
-        if following.kind != "word" or following.start != tokens[index].end + 1:
+        if (following.kind != "word" or following.start != tokens[index].end + 1
+                or (index and contexts[index - 1] in _ARTICLE_BEFORE)):
             continue
         readings = [c.output for c in options[index + 1] or ()] or [following.context]
-        if not any(r in _ADVERBS or r.endswith(_PARTICIPLE_LIKE) for r in readings):
+        if not any(r in _ADVERBS or (r.endswith(_PARTICIPLE_LIKE) and not r.endswith(_NOUN_LIKE))
+                   for r in readings):
             continue
         options[index] = [_Candidate(contexts[index], (contexts[index],), "", 0.0),
                           _Candidate("a", (elision, "a"), "deleted_apostrophe", 0.0, 1)]
@@ -312,8 +319,10 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            if double_space or sentence_start or insertion[index] >= 4:
-                # (rare, or the gap model's own) any context may precede the "à"
+            if (double_space or sentence_start or insertion[index] >= 4
+                    or (gap_odds is not None and gap_odds[index] > GAP_ANY_CONTEXT)):
+                # (rare, or where the gap model finds an "à" likely: "passé à travers") any
+                # context may precede the "à"
                 a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
