@@ -63,3 +63,16 @@ def test_confidences_are_calibrated_on_held_out_news():
     # the least confident tenth is clearly less often right than the rest (random confidences
     # would give it the overall accuracy)
     assert sum(ok for _, ok in low) / len(low) < accuracy - 0.05
+
+
+def test_accents_put_back_in_capitalised_words_have_their_own_row():
+    # A capitalised word is a name as often as a sentence start, and names are where the lexicon
+    # errs ("Patron" is "Patrón"): the table says such edits are right less often.
+    from esgtext.repair.edits import Edit
+
+    name = Edit("stripped_accent", 0, 6, "Patron", "Patrón", 0.999)
+    word = Edit("stripped_accent", 0, 6, "patron", "patrón", 0.999)
+    assert calibration.edit_key(name) == "stripped_accent|word|capitalised"
+    assert calibration.edit_key(word) == "stripped_accent|word"
+    assert calibration.calibrated(calibration.edit_key(name), 0.999) < calibration.calibrated(
+        calibration.edit_key(word), 0.999)

@@ -37,12 +37,17 @@ def edit_key(edit: Edit) -> str:
     """The calibration table's row for an edit: its kind; for a changed word whether the word as
     it was is itself a French word (changing a real word is the riskier edit), and whether the
     repair gave it a capital it did not have ("?tat" -> "État": the damage hid the case, and
-    "état" is as likely).
+    "état" is as likely); for an accent put back in a word that was capitalised already, that it
+    was (a name as often as a sentence start, and names are where the lexicon errs: "Patron" is
+    "Patrón", "Part" "Pärt"; on the tune split, French words so changed are right 78 % (deleted)
+    and 86 % (stripped) of the time, against 95 and 97 % for lower-case ones).
 
         >>> edit_key(Edit("question_mark", 0, 4, "?tat", "État"))
         'question_mark|non-word|capital'
         >>> edit_key(Edit("deleted_accent", 0, 7, "mdaille", "médaille"))
         'deleted_accent|non-word'
+        >>> edit_key(Edit("stripped_accent", 0, 6, "Ruben", "Rubén"))
+        'stripped_accent|word|capitalised'
     """
     key = edit.kind
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
@@ -52,7 +57,12 @@ def edit_key(edit: Edit) -> str:
         key += "|word" if known else "|non-word"
         if edit.after[:1].isupper() and not edit.before[:1].isupper():
             key += "|capital"
+        elif edit.kind in _ACCENT_KINDS and edit.before[:1].isupper():
+            key += "|capitalised"
     return key
+
+
+_ACCENT_KINDS = ("deleted_accent", "stripped_accent")
 
 
 @lru_cache(maxsize=1)
