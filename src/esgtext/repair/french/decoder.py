@@ -238,7 +238,9 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     """The gap model's log10 odds of a vanished "à" (see :mod:`.gaps`) at each gap inside a
     sentence where one may go, 0.0 elsewhere; None where the build has no gap model. A gap
     between two words that the bigram model passed over ("une boisson base de plantes") and the
-    gap model finds likely (above :data:`GAP_OPEN`) becomes one (``insertion`` set to 4)."""
+    gap model finds likely (above :data:`GAP_OPEN`) becomes one (``insertion`` set to 4), and so
+    does a gap of the bigram model where it finds an "à" likelier still (above
+    :data:`GAP_ANY_CONTEXT`), so that any word may precede it."""
     model = gap_model()
     if model is None:
         return None
@@ -266,8 +268,9 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
         [after[i] for i in gaps], [before[i - 1] for i in gaps])
     for index, value in zip(gaps, values):
         odds[index] = value
-        if not insertion[index] and value > GAP_OPEN:
-            insertion[index] = 4
+        if (not insertion[index] and value > GAP_OPEN) or (
+                insertion[index] == 1 and value > GAP_ANY_CONTEXT):
+            insertion[index] = 4  # (then any word may precede the "à": "passé à travers")
     return odds
 
 
@@ -319,10 +322,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             # log10 P(à | last) for each state, None where no "à" may follow it
-            if (double_space or sentence_start or insertion[index] >= 4
-                    or (gap_odds is not None and gap_odds[index] > GAP_ANY_CONTEXT)):
-                # (rare, or where the gap model finds an "à" likely: "passé à travers") any
-                # context may precede the "à"
+            if double_space or sentence_start or insertion[index] >= 4:
+                # (rare, or the gap model's own) any context may precede the "à"
                 a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
             else:
                 a_given = [a_given_after[last] for _, last, _ in states]
