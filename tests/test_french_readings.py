@@ -102,3 +102,15 @@ def test_vanished_no_break_spaces_after_an_elision_a_year_and_before_a_dollar():
     # a model year before a full stop, or a code, is no year before the verb "a"
     assert repair_text("Il a pay 12 dollars pour le modle 2008a.", lang="fr").text.endswith(
         "modèle 2008a.")
+
+
+def test_a_single_sentence_whose_only_trace_is_a_vanished_apostrophe_is_repaired():
+    # stripping accents keeps "’": only a conversion that deletes non-ASCII characters loses it,
+    # so a glued elision is evidence that the accents were deleted too
+    assert repair_text("Cest le serveur de la BBC qui a transmis cette information.").text == (
+        "C’est le serveur de la BBC qui a transmis cette information.")
+    assert repair_text("Dans la rgion dOstrava, les gens recoivent les courriers.").text.startswith(
+        "Dans la région d’Ostrava")
+    # ... but not where the source's own straight apostrophes survived ("s'il")
+    line = "Lavez les plats s'il vous plait."
+    assert repair_text(line).text == line

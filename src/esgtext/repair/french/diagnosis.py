@@ -49,10 +49,22 @@ class DamageDiagnosis:
     question_mark_evidence: int
     typographic_elisions: int = 0  # "l’avenir" with U+2019 intact: apostrophes were not lost
     apostrophe_words: int = 0  # distinct words behind apostrophe_evidence
+    ascii_elisions: int = 0  # "s'il" with a straight apostrophe: the source's own, it survives
+    unknown_words: int = 0  # unaccented words that are no French word and show no damage
+
+    @cached_property
+    def _deletion_evidence(self) -> int:
+        """The deleted accents, and the vanished apostrophes where no typographic one survived:
+        stripping accents keeps "’", only a conversion that deletes non-ASCII characters loses
+        it ("dOstrava", "Cest")."""
+        if (self.typographic_elisions or self.ascii_elisions  # "Lavez les plats s'il ..."
+                or self.unknown_words > UNKNOWN_SHARE * self.words):  # "sipita lastic"
+            return self.deleted_evidence
+        return self.deleted_evidence + self.apostrophe_evidence
 
     @cached_property
     def deleted(self) -> bool:
-        if self._dominant(self.deleted_evidence, self.stripped_evidence):
+        if self._dominant(self._deletion_evidence, self.stripped_evidence):
             return True
         # A short text whose apostrophes vanished and that has no accented letter left went
         # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
@@ -69,7 +81,7 @@ class DamageDiagnosis:
         if self.typographic_elisions > 0.25 * self.apostrophe_evidence:
             return False
         return self.apostrophe_evidence >= 1 and (
-            self._dominant(self.deleted_evidence, self.stripped_evidence)
+            self._dominant(self._deletion_evidence, self.stripped_evidence)
             # (a short text with no accented letter left needs less evidence: two words)
             or self.apostrophe_evidence >= max(3, 0.02 * self.words)
             or (self.words < 40 and not self.accented_lowercase and self.apostrophe_words >= 2)
@@ -92,6 +104,11 @@ class DamageDiagnosis:
         if self.accented_lowercase > 0.25 * evidence:
             return False
         return evidence >= 0.01 * self.words or evidence >= 3
+
+
+# Above this share of unknown words a text is no plain French, and a word that looks like a glued
+# elision in it ("den" in "En den tic, sipita lastic") is no evidence of deleted accents.
+UNKNOWN_SHARE = 0.25
 
 
 # (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
@@ -155,8 +172,19 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
+    ascii_elisions = len(_ASCII_ELISION.findall(text)) if "'" in text else 0
+    unknown = 0
+    if apostrophe:  # (only read where it can decide: see DamageDiagnosis._deletion_evidence)
+        zipf = lexicon.zipf
+        unknown = sum(n for surface, n in counts.items()
+                      if evidence_of.get(surface) == (0, 0, 0)
+                      and zipf.get(surface.lower(), 0.0) < 1.6)
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
-                           typographic, apostrophe_words)
+                           typographic, apostrophe_words, ascii_elisions, unknown)
+
+
+# An elided article written with a straight apostrophe ("s'il", "l'avenir").
+_ASCII_ELISION = re.compile(_TYPOGRAPHIC_ELISION.pattern.replace("’", "'"), re.IGNORECASE)
 
 
 def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int]:
