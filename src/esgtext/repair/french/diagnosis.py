@@ -21,7 +21,9 @@ from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 from esgtext.repair.french.elision import _APOSTROPHE_WORDS, _GLUED_ELISION, _elision_splits
 from esgtext.repair.french.question_marks import _question_mark_words
-from esgtext.repair.french.tokens import ELIDED, WORD, Token, _TYPOGRAPHIC_ELISION, _columns
+from esgtext.repair.french.tokens import (
+    ELIDED, WORD, Token, _ASCII_ELISION, _TYPOGRAPHIC_ELISION, _columns,
+)
 
 
 # --- diagnosis --------------------------------------------------------------------------------
@@ -181,10 +183,6 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
                       and zipf.get(surface.lower(), 0.0) < 1.6)
     return DamageDiagnosis(words, accented_lowercase, deleted, stripped, apostrophe, question,
                            typographic, apostrophe_words, ascii_elisions, unknown)
-
-
-# An elided article written with a straight apostrophe ("s'il", "l'avenir").
-_ASCII_ELISION = re.compile(_TYPOGRAPHIC_ELISION.pattern.replace("’", "'"), re.IGNORECASE)
 
 
 def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int]:

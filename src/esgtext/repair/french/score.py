@@ -50,11 +50,10 @@ def _damaged_french_words(words: list[str]) -> int:
         if len(lower) < 4 or not lower.isascii():
             continue
         own = lexicon.zipf.get(lower, 0.0)
-        if own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0:
-            pass
-        elif lexicon.best_zipf(lower, "stripped") < max(3.0, own + 1.5):
-            continue  # (a web misspelling such as "egalement" is still one)
-        if zipf_frequency(lower, "en") < 1.5:
+        deleted = own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0
+        # (a web misspelling such as "egalement" is still a stripped word)
+        if ((deleted or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
+                and zipf_frequency(lower, "en") < 1.5):
             found += 1
     return found
 

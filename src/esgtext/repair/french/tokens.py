@@ -20,7 +20,8 @@ _VOWEL_START = frozenset("aeiouyhàâäéèêëîïôöùûüœæ")
 # --- tokenisation ---------------------------------------------------------------------------
 
 # An elided article before a letter ("l'", "qu’"): a token of its own.
-ELIDED = r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])['’](?=[^\W\d_])"
+_ELISION = r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt]){apostrophe}(?=[^\W\d_])"
+ELIDED = _ELISION.format(apostrophe="['’]")
 WORD = r"[^\W\d_]+"
 _SCAN = re.compile(
     rf"(?P<elided>{ELIDED})"
@@ -31,11 +32,10 @@ _SCAN = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = frozenset(".!?:;\n")
-# The "elided" tokens of _SCAN written with a typographic apostrophe ("l’avenir"), counted without
-# a pass over the tokens.
-_TYPOGRAPHIC_ELISION = re.compile(
-    r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldnsjcmt])’(?=[^\W\d_])", re.IGNORECASE
-)
+# The "elided" tokens of _SCAN written with a typographic apostrophe ("l’avenir") or a straight one
+# ("s'il"), counted without a pass over the tokens.
+_TYPOGRAPHIC_ELISION = re.compile(_ELISION.format(apostrophe="’"), re.IGNORECASE)
+_ASCII_ELISION = re.compile(_ELISION.format(apostrophe="'"), re.IGNORECASE)
 
 
 class Token(NamedTuple):
