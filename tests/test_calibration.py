@@ -35,6 +35,21 @@ def test_raw_confidences_are_the_decoders_odds():
                for e in raw if e.kind in ("deleted_accent", "inserted_word"))
 
 
+def test_a_reading_its_right_neighbour_contradicts_is_doubtful():
+    # "créée" wins on the words before it in both sentences; before "un environnement" the verb
+    # "crée" was meant, and its margin through the next word says so.
+    prefix = "Le dveloppement de lenvironnement a t reconnu par lquipe de lcole. "
+    raw = RepairConfig(calibrate=False)
+
+    def confidence_of_cree(sentence: str) -> float:
+        edits = repair_text(prefix + sentence, lang="fr", config=raw).edits
+        return next(e.confidence for e in edits if e.before == "cre")
+
+    doubtful = confidence_of_cree("Les enfants dans la socit cre un environnement amical.")
+    sure = confidence_of_cree("Les enfants dans la socit cre en 2010 ont un jardin.")
+    assert doubtful < 0.8 < 0.99 < sure
+
+
 def test_calibrated_confidences_stay_ordered_by_evidence():
     edits = {e.before or e.after.strip(): e for e in repair_text(DAMAGED, lang="fr").edits}
     # a non-word with one clear reading is surer than a re-inserted "à"

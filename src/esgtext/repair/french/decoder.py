@@ -1,7 +1,9 @@
 """The noisy-channel decoder: a beam Viterbi over the readings of a text's words, scored by
 the bigram model and the cues, where a vanished "à" may be re-inserted between two tokens; its
 edits carry the odds of each choice against the next reading (the raw confidence that
-:mod:`esgtext.repair.calibration` maps to a measured one).
+:mod:`esgtext.repair.calibration` maps to a measured one), measured twice: on the words up to
+the choice, and through the word after it (``société créée un environnement``: "créée" wins on
+its left but its right neighbour wants "crée"); the smaller margin is the one an edit carries.
 """
 
 from __future__ import annotations
@@ -294,7 +296,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
     # Each state: (score, last context token, back-pointer index into history).
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     # (token idx, parent, inserted, cand, margin of the candidate, margin of the inserted "à"):
-    # a margin is how much (log10) the choice beat the best alternative at its token
+    # a margin is how much (log10) the choice beat the best alternative at its token, and at
+    # the token after it where that says less (see ``ahead`` below)
     history: list[tuple[int, int, bool, _Candidate, float, float]] = []
     processed = -1
     unchanged: dict[str, list[_Candidate]] = {}  # the single candidate of a plain token
@@ -309,6 +312,9 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             score, _, back = states[0]  # a single state: see above
             states = [(score, contexts[index - 1], back)]
         processed = index
+        # the best score each state reaches through this token: a candidate of the token before
+        # is only as sure as the weaker of its margins before and after its right neighbour
+        ahead = [-1e9] * len(states) if len(states) > 1 else None
         candidates = options[index]
         if candidates is None:
             candidates = unchanged.get(tok.surface)
@@ -316,23 +322,12 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 candidates = unchanged[tok.surface] = [
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
-        double_space = insertion[index] == 2
-        sentence_start = insertion[index] == 3
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb, after_subject, du_here, after_adverb = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
-            # log10 P(à | last) for each state, None where no "à" may follow it
-            if double_space or sentence_start or insertion[index] >= 4:
-                # (rare, or the gap model's own) any context may precede the "à"
-                a_given: list[float | None] = [logprob("à", last) for _, last, _ in states]
-            else:
-                a_given = [a_given_after[last] for _, last, _ in states]
-            # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
-            gap_bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
-                         + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
-            if gap_odds is not None and not sentence_start:
-                gap_bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
+            a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
+                                                  gap_odds[index] if gap_odds is not None else None)
         new_states = []
         scored: list[tuple[float, int, bool, _Candidate, float]] = []
         for cand in candidates:
@@ -365,6 +360,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                      or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
                 if plain > best_plain:
                     best_plain = plain
+                if ahead is not None and plain > ahead[state_index]:
+                    ahead[state_index] = plain
                 if plain > best_score:
                     best_score, best_back, best_inserted = plain, back, False
                 if insertion_here:
@@ -385,7 +382,11 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                              following, model)
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
+                    if ahead is not None and inserted > ahead[state_index]:
+                        ahead[state_index] = inserted
             scored.append((best_score, best_back, best_inserted, cand, best_plain))
+        if ahead is not None:
+            _look_ahead(history, states, ahead)
         rivals = _rivals([item[0] for item in scored])
         for (best_score, best_back, best_inserted, cand, best_plain), rival in zip(scored, rivals):
             history.append((index, best_back, best_inserted, cand, best_score - rival,
@@ -395,6 +396,34 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: BigramModel,
+                     a_given_after: _AGivenTable, gap_odds: float | None,
+                     ) -> tuple[list[float | None], float]:
+    """For an "à" put back at a gap of kind ``gap`` (see :func:`_a_gaps`): log10 P(à | last) for
+    each state (None where no "à" may follow it), and the bonus the gap itself earns."""
+    double_space, sentence_start = gap == 2, gap == 3
+    if double_space or sentence_start or gap >= 4:
+        # (rare, or the gap model's own) any context may precede the "à"
+        a_given: list[float | None] = [model.logprob("à", last) for _, last, _ in states]
+    else:
+        a_given = [a_given_after[last] for _, last, _ in states]
+    # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
+    bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
+             + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
+    if gap_odds is not None and not sentence_start:
+        bonus += GAP_MODEL_WEIGHT * gap_odds + GAP_MODEL_OFFSET
+    return a_given, bonus
+
+
+def _look_ahead(history: list[tuple], states: list[tuple[float, str, int]],
+                ahead: list[float]) -> None:
+    """Lower the margin of each state's candidate to its margin through the next token
+    (``ahead``: the best score each state reached there) where that is the smaller."""
+    for (_, _, back), reach, rival in zip(states, ahead, _rivals(ahead)):
+        node = history[back]
+        history[back] = node[:4] + (min(node[4], reach - rival),) + node[5:]
 
 
 def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
