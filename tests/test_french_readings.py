@@ -114,3 +114,21 @@ def test_a_single_sentence_whose_only_trace_is_a_vanished_apostrophe_is_repaired
     # ... but not where the source's own straight apostrophes survived ("s'il")
     line = "Lavez les plats s'il vous plait."
     assert repair_text(line).text == line
+
+
+def test_single_sentences_whose_apostrophes_went_with_the_accents():
+    # glued elisions and no marker word: French all the same, and repaired
+    assert repair_text("Cependant, lEfsa nadmet lexistence daucun conflit dintrt.").text == (
+        "Cependant, l’Efsa n’admet l’existence d’aucun conflit d’intérêt.")
+    # accents deleted and no apostrophe left: the apostrophes were deleted too, even where each
+    # glued pair is also a word ("quelle", "lan", "la")
+    assert repair_text("Comme la affirm mercredi le gant spcialis, lan prochain en juillet, "
+                       "on ferme.").text == (
+        "Comme l’a affirmé mercredi le géant spécialisé, l’an prochain en juillet, on ferme.")
+    # an unaccented capital is how French is often written, no sign of stripped accents: the
+    # vanished apostrophe decides
+    assert repair_text("Etait-ce lannonce officielle de sa candidature?").text == (
+        "Etait-ce l’annonce officielle de sa candidature?")
+    # ... and an English line with glued words stays English
+    line = "The lenders said the loan was repaid in full."
+    assert repair_text(line).text == line

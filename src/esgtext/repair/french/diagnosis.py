@@ -66,7 +66,11 @@ class DamageDiagnosis:
 
     @cached_property
     def deleted(self) -> bool:
-        if self._dominant(self._deletion_evidence, self.stripped_evidence):
+        # (a tie goes to deletion where a vanished apostrophe is part of its evidence: stripping
+        # never loses one, while a word that reads as stripped may be a misspelling or a name:
+        # "Independant")
+        if self._dominant(self._deletion_evidence, self.stripped_evidence,
+                          ties=self._deletion_evidence > self.deleted_evidence):
             return True
         # A short text whose apostrophes vanished and that has no accented letter left went
         # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
@@ -76,12 +80,18 @@ class DamageDiagnosis:
 
     @cached_property
     def stripped(self) -> bool:
-        return self._dominant(self.stripped_evidence, self.deleted_evidence)
+        return self._dominant(self.stripped_evidence, self._deletion_evidence)
 
     @cached_property
     def deleted_apostrophe(self) -> bool:
         if self.typographic_elisions > 0.25 * self.apostrophe_evidence:
             return False
+        if (self.deleted and not self.typographic_elisions and not self.ascii_elisions
+                and not self.question_mark_evidence):
+            # The conversion that deleted the accents deleted "’" as well, and no apostrophe
+            # survived: the elisions are gone too, even where each glued pair is also a word
+            # ("quelle", "larme", "lan": the decoder reads which)
+            return True
         return self.apostrophe_evidence >= 1 and (
             self._dominant(self._deletion_evidence, self.stripped_evidence)
             # (a short text with no accented letter left needs less evidence: two words)
@@ -98,8 +108,9 @@ class DamageDiagnosis:
         names = ("deleted", "stripped", "deleted_apostrophe", "question_marks")
         return tuple(n for n in names if getattr(self, n))
 
-    def _dominant(self, evidence: int, rival: int) -> bool:
-        if evidence < 1 or evidence <= rival or self.question_mark_evidence >= 2:
+    def _dominant(self, evidence: int, rival: int, ties: bool = False) -> bool:
+        if (evidence < 1 or evidence < rival or (evidence == rival and not ties)
+                or self.question_mark_evidence >= 2):
             return False
         # Surviving lower-case accents mean the document was not run through the damage; tolerate
         # a few (a quoted name, a mixed document).
@@ -194,7 +205,13 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
     best = lexicon.best_zipf(lower, "deleted")
     # (a rare accented reading is no evidence: "flipe" is no damaged "félipe")
     deleted = int(best - own >= _FIXABLE_MARGIN and best >= _MIN_EVIDENCE_ZIPF)
-    stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
+    if surface[0].isupper():
+        # An unaccented capital is how much French is written ("Etait-ce", "Economiser"): only
+        # an accent lost further in says the accents were stripped.
+        stripped = int(max((zipf.get(w, 0.0) for w in lexicon.candidates(lower, "stripped")
+                            if w[0] == lower[0]), default=0.0) - own >= _FIXABLE_MARGIN)
+    else:
+        stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
     apostrophe = 0
     rest = ""
     if surface[0].islower() or (surface[1:].islower() and not _GLUED_ELISION.match(surface)):

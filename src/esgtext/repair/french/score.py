@@ -38,13 +38,16 @@ _ELISION = re.compile(r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|qu|[cdjlmns])['’](
                       re.IGNORECASE)
 
 
-def _damaged_french_words(words: list[str]) -> int:
+def _damaged_french_words(words: list[str]) -> float:
     """How many of ``words`` are no word of French or English but French words once their
-    deleted or stripped accents are put back ("dveloppement", "egalement")."""
+    deleted or stripped accents are put back ("dveloppement", "egalement"), an elided pair whose
+    apostrophe vanished ("lexistence") counting half, as an elision does."""
     from wordfreq import zipf_frequency
 
+    from esgtext.repair.french.elision import _elision_splits
+
     lexicon = french_lexicon()
-    found = 0
+    found = 0.0
     for word in words:
         lower = word.lower()
         if len(lower) < 4 or not lower.isascii():
@@ -55,6 +58,10 @@ def _damaged_french_words(words: list[str]) -> int:
         if ((deleted or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
                 and zipf_frequency(lower, "en") < 1.5):
             found += 1
+        elif (own < 1.6 and zipf_frequency(lower, "en") < 1.5
+              and any(lexicon.zipf.get(w, 0.0) >= 3.0
+                      for _, w in _elision_splits(lower, lexicon, True))):
+            found += 0.5  # an elision whose apostrophe vanished ("lexistence"), as one with it
     return found
 
 
