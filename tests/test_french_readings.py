@@ -132,3 +132,14 @@ def test_single_sentences_whose_apostrophes_went_with_the_accents():
     # ... and an English line with glued words stays English
     line = "The lenders said the loan was repaid in full."
     assert repair_text(line).text == line
+
+
+def test_single_sentences_with_one_trace_of_the_conversion():
+    # a word after an auxiliary that is a frequent participle once its "é" is back
+    assert repair_text("Un homme de la foule a tir sur le jeune homme.").text == (
+        "Un homme de la foule a tiré sur le jeune homme.")
+    # one frequent word glued to a number (a name or a code alone is no evidence: "Drive4")
+    assert repair_text("Ils proposent des augmentations de loyer de 15 38pour cent.").text == (
+        "Ils proposent des augmentations de loyer de 15 à 38\u00a0pour cent.")
+    for line in ("Le prix de la Drive4 est fixe.", "Il a cours le lundi et il a faim."):
+        assert repair_text(line).text == line

@@ -73,17 +73,31 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
     return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(word, lexicon)
 
 
-def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> int:
+def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None,
+                           frequent: bool = False) -> int:
     """How many French words are glued to a number, as a lossy conversion leaves them
     ("en2020", "15pour", "de44000"): evidence that the no-break spaces of French typography were
-    deleted with the rest of the non-ASCII characters.
+    deleted with the rest of the non-ASCII characters. ``frequent``: only the words no name or
+    code is made of, a frequent lower-case word after the number ("38pour", "1500personnes")
+    or a grammatical word before it ("en6000", "de60").
 
     >>> words_glued_to_numbers("Le loyer augmente de 15pour cent en2011, soit 22e et CO2.")
     2
+    >>> words_glued_to_numbers("Le modle Drive4 et 38pour cent.", frequent=True)
+    1
     """
     lexicon = lexicon or french_lexicon()
     return sum(1 for m in _GLUE.finditer(text)
-               if m.lastgroup in ("word_number", "number_word") and _glued_to_a_number(m, lexicon))
+               if m.lastgroup in ("word_number", "number_word") and _glued_to_a_number(m, lexicon)
+               and (not frequent or _frequent_glued(m, lexicon)))
+
+
+def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:
+    if m.lastgroup == "word_number":
+        word = m.group("w1")
+        return word.islower() and lexicon.zipf.get(word, 0.0) >= 5.0
+    word = m.group("w2")
+    return len(word) >= 3 and lexicon.zipf.get(word, 0.0) >= 4.0
 
 
 def _digit_groups(digits: str) -> list[int]:

@@ -141,6 +141,13 @@ _AUXILIARY_T = re.compile(
     r"(?![\w'’-])", re.IGNORECASE)
 
 
+# An auxiliary, then a lower-case word: "a tir" may be "a tiré" without its "é".
+_AUXILIARY_WORD = re.compile(
+    r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
+    r"([a-z]{3,})(?![\w'’-])")
+_MIN_PARTICIPLE_ZIPF = 3.0
+
+
 def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
     """Count the evidence for each kind of accent damage in ``text``."""
     lexicon = french_lexicon()
@@ -180,9 +187,15 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         if any(c.isdigit() for c in text):
             # "en2020", "15pour": the no-break spaces went with the accents
             glued = words_glued_to_numbers(text, lexicon)
-            deleted += glued if glued >= 2 else 0  # (one alone may be a name: "Mr2", "Drive4")
+            # (one alone may be a name, "Mr2", "Drive4", unless it is a frequent word: "38pour")
+            deleted += glued if glued >= 2 else words_glued_to_numbers(text, lexicon, True)
         if " t" in text:
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
+        # "a tir sur", "a appel des": a word after an auxiliary that is a frequent participle
+        # once its final "é" is back
+        zipf = lexicon.zipf
+        deleted += sum(1 for word in _AUXILIARY_WORD.findall(text)
+                       if zipf.get(word + "é", 0.0) >= _MIN_PARTICIPLE_ZIPF)
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     ascii_elisions = len(_ASCII_ELISION.findall(text)) if "'" in text else 0
