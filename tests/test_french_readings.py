@@ -141,5 +141,12 @@ def test_single_sentences_with_one_trace_of_the_conversion():
     # one frequent word glued to a number (a name or a code alone is no evidence: "Drive4")
     assert repair_text("Ils proposent des augmentations de loyer de 15 38pour cent.").text == (
         "Ils proposent des augmentations de loyer de 15 à 38\u00a0pour cent.")
-    for line in ("Le prix de la Drive4 est fixe.", "Il a cours le lundi et il a faim."):
+    # a rare word that lost two letters or more ("flipe" alone is no "félipe")
+    assert repair_text("Le paralllpipde faisait jadis partie de la tribune du stade.").text == (
+        "Le parallélépipède faisait jadis partie de la tribune du stade.")
+    # a title glued to a name
+    assert repair_text("Les avocats de M.Hayes insistent sur cette revendication.").text == (
+        "Les avocats de M.\u00a0Hayes insistent sur cette revendication.")
+    for line in ("Le prix de la Drive4 est fixe.", "Il a cours le lundi et il a faim.",
+                 "Le groupe flipe en ville.", "cmn_Hant"):
         assert repair_text(line).text == line

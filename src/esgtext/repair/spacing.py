@@ -28,7 +28,8 @@ import re
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
-__all__ = ["restore_no_break_spaces", "restore_sentence_spaces", "words_glued_to_numbers"]
+__all__ = ["restore_no_break_spaces", "restore_sentence_spaces", "titles_glued_to_names",
+           "words_glued_to_numbers"]
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -90,6 +91,16 @@ def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None,
     return sum(1 for m in _GLUE.finditer(text)
                if m.lastgroup in ("word_number", "number_word") and _glued_to_a_number(m, lexicon)
                and (not frequent or _frequent_glued(m, lexicon)))
+
+
+def titles_glued_to_names(text: str) -> int:
+    """How many titles are glued to a name ("M.Kriegler", "MmeDavis"): French typography puts a
+    no-break space there, and a lossy conversion deletes it.
+
+    >>> titles_glued_to_names("Selon M.Kriegler et M. Hayes, Mme Davis et MmeDupont.")
+    2
+    """
+    return sum(1 for m in _GLUE.finditer(text) if m.lastgroup == "title")
 
 
 def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:

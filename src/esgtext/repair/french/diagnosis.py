@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import compress
 
 from esgtext.repair.memo import make_room
-from esgtext.repair.spacing import words_glued_to_numbers
+from esgtext.repair.spacing import titles_glued_to_names, words_glued_to_numbers
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 
@@ -32,6 +32,7 @@ from esgtext.repair.french.tokens import (
 # Zipf units, log10) more frequent than the form itself.
 _FIXABLE_MARGIN = 1.0
 _MIN_EVIDENCE_ZIPF = 2.5
+_MIN_RARE_EVIDENCE_ZIPF = 1.5
 _WORD_LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -189,6 +190,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             glued = words_glued_to_numbers(text, lexicon)
             # (one alone may be a name, "Mr2", "Drive4", unless it is a frequent word: "38pour")
             deleted += glued if glued >= 2 else words_glued_to_numbers(text, lexicon, True)
+        if "M" in text:
+            deleted += titles_glued_to_names(text)  # "M.Kriegler": its no-break space went
         if " t" in text:
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
         # "a tir sur", "a appel des": a word after an auxiliary that is a frequent participle
@@ -215,9 +218,12 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
     own = zipf.get(lower, 0.0)
     if own >= 4.5 or len(lower) < 2:
         return 0, 0, 0
-    best = lexicon.best_zipf(lower, "deleted")
-    # (a rare accented reading is no evidence: "flipe" is no damaged "félipe")
-    deleted = int(best - own >= _FIXABLE_MARGIN and best >= _MIN_EVIDENCE_ZIPF)
+    readings = lexicon.candidates(lower, "deleted")
+    best = zipf.get(readings[0], 0.0) if readings else 0.0
+    # (a rare accented reading is no evidence, "flipe" is no damaged "félipe", unless two
+    # letters or more went: "rfrne" is "réfrène", "dlocaliss" "délocalisés")
+    deleted = int(best - own >= _FIXABLE_MARGIN and (best >= _MIN_EVIDENCE_ZIPF or (
+        not own and best >= _MIN_RARE_EVIDENCE_ZIPF and len(readings[0]) >= len(lower) + 2)))
     if surface[0].isupper():
         # An unaccented capital is how much French is written ("Etait-ce", "Economiser"): only
         # an accent lost further in says the accents were stripped.
