@@ -47,6 +47,8 @@ def repaired(text: str) -> str:
         # a verb that takes "à" + a noun phrase
         ("Nous contribuons la nourriture des enfants.",
          "Nous contribuons à la nourriture des enfants."),
+        # after a participle, a title and a name are the inverted subject of a quotation
+        ("\"Nous partons\", a indiqu Mme Chow.", "\"Nous partons\", a indiqué Mme Chow."),
         # a name news writes accented
         ("Le directeur, Jos Antonio Olavarrieta, a rejet hier la proposition.",
          "Le directeur, José Antonio Olavarrieta, a rejeté hier la proposition."),
