@@ -185,7 +185,7 @@ def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
 
 def _a_cue_words_uncached(last, first, following, lexicon, model):
     bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
-    if not bonus and first in _TITLES and last.endswith(_PARTICIPLE_ENDINGS):
+    if not bonus and first in _TITLES and last.endswith(_TITLE_PARTICIPLE_ENDINGS):
         # '", a indiqué Mme Chow.': after a participle, the name is the inverted subject of a
         # quotation far more often than the object of "à" (news, LM split: 36 against 2)
         return TITLE_AFTER_PARTICIPLE_PENALTY, False, False
@@ -203,7 +203,7 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
 
 
 _TITLES = frozenset("m mme mmes mlle mlles mm".split())
-_PARTICIPLE_ENDINGS = ("é", "it", "is", "u")  # "indiqué", "écrit", "admis", "répondu"
+_TITLE_PARTICIPLE_ENDINGS = ("é", "it")  # "indiqué", "écrit", "dit"
 TITLE_AFTER_PARTICIPLE_PENALTY = -1.5
 
 
