@@ -73,6 +73,10 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("Il a ete decide. A la suite de cette decision, le ministere a reagi.",
          "Il a été décidé. À la suite de cette décision, le ministère a réagi."),
         ("Le plan A et le plan B ont ete rejetes.", "Le plan A et le plan B ont été rejetés."),
+        # a locution that always has "à" (the participle cue read "tout a fait" as "a fait")
+        ("C’est tout a fait simple, juste a cote de la gare, a peu pres a 20 metres.",
+         "C’est tout à fait simple, juste à côté de la gare, à peu près à 20 mètres."),
+        ("Il a peu de temps et il a fait cela.", "Il a peu de temps et il a fait cela."),
         # "a" before an adverb and a participle is the auxiliary
         ("Petr Dolinek a carrement refuse le test.", "Petr Dolinek a carrément refusé le test."),
         ("Les onze A380 de la serie ont ete immobilises.",

@@ -345,13 +345,35 @@ def _subject_cue(cand: "_Candidate", written: str) -> float:
 VERB_A_PENALTY = 2.0
 
 
-def _verb_a_cue(cand: "_Candidate", readings_after_adverb: list[str]) -> float:
-    """"Dolinek a carrément refusé", not "à carrément refusé": a stripped "a" before an adverb
-    and a past participle is the auxiliary (``readings_after_adverb``: the readings of the word
-    after the adverb, [] where no adverb follows)."""
-    if cand.output == "à" and any(r.endswith(_PARTICIPLE_ENDINGS) or r in _IRREGULAR_PARTICIPLES
-                                  for r in readings_after_adverb):
+def _verb_a_cue(readings_after_adverb: list[str]) -> float:
+    """"Dolinek a carrément refusé", not "à carrément refusé": what the reading "à" of a stripped
+    "a" before an adverb and a past participle gets, since it is the auxiliary
+    (``readings_after_adverb``: the readings of the word after the adverb)."""
+    if any(r.endswith(_PARTICIPLE_ENDINGS) or r in _IRREGULAR_PARTICIPLES
+           for r in readings_after_adverb):
         return -VERB_A_PENALTY
+    return 0.0
+
+
+A_LOCUTION_BONUS = 3.0
+# Locutions whose "a" is always "à", as their words read once stripped: the word after it (and
+# the one after that, where it decides), or the words on both sides. The participle cue would
+# otherwise read "tout a fait", "a cote" as an auxiliary before "fait", "coté".
+_A_LOCUTION_AFTER = frozenset("cote volonte proximite moitie travers l'instar l'egard".split())
+_A_LOCUTION_AFTER_TWO = frozenset(
+    "peu pres|partir de|partir du|partir d'|propos de|propos du|propos d'|condition que|"
+    "condition de|hauteur de|hauteur du|hauteur d'".split("|"))
+_A_LOCUTION_AROUND = frozenset("tout fait|pas pas|gre gre|face face|vis vis|peu pres".split("|"))
+
+
+def _a_locution_cue(before: str, after: str, after_two: str) -> float:
+    """What the reading "à" of a stripped "a" gets inside a locution that always has "à" ("tout
+    à fait", "à côté", "à peu près", "à partir de"), given the context words around it."""
+    if before in _SUBJECTS:  # "il a coté": the auxiliary
+        return 0.0
+    if (after in _A_LOCUTION_AFTER or after + " " + after_two in _A_LOCUTION_AFTER_TWO
+            or before + " " + after in _A_LOCUTION_AROUND):
+        return A_LOCUTION_BONUS
     return 0.0
 
 

@@ -28,7 +28,7 @@ from esgtext.repair.french.cues import (
     SENTENCE_START_A_BONUS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _du_cue, _governs_a,
-    _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
+    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -323,7 +323,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb, after_subject, du_here, after_adverb = _neighbours(
+        auxiliary_before_adverb, after_subject, du_here, a_reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
@@ -353,8 +353,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                           tokens[index - 2] if index > 1 else None)
                 elif after_subject and last in _SUBJECTS:
                     plain += _subject_cue(cand, tok.context)
-                if after_adverb:
-                    plain += _verb_a_cue(cand, after_adverb)
+                if a_reading_cue and cand.output == "à":
+                    plain += a_reading_cue
                 if du_here:
                     plain += _du_cue(cand, last in _AUXILIARIES
                                      or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
@@ -428,12 +428,12 @@ def _look_ahead(history: list[tuple], states: list[tuple[float, str, int]],
 
 def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 options: list[list[_Candidate] | None], index: int, ambiguous: bool,
-                ) -> tuple[str, bool, bool, list[str]]:
+                ) -> tuple[str, bool, bool, float]:
     """What the cues of the lattice read around token ``index``: the word before an adverb just
     before it ("a également réglé", "avait d'abord montré"), whether a subject pronoun precedes
     it (not an inverted one: "a-t-il déclaré"), whether it is an ambiguous "du" (see
-    :func:`_du_cue`), and for an ambiguous stripped "a" before an adverb the readings of the word
-    after that adverb (see :func:`_verb_a_cue`; [] elsewhere)."""
+    :func:`_du_cue`), and for an ambiguous stripped "a" what its reading "à" gets from the words
+    around it (:func:`_verb_a_cue` before an adverb, :func:`_a_locution_cue`; 0.0 elsewhere)."""
     auxiliary_before_adverb = ""
     previous_context = contexts[index - 1] if index else ""
     if index > 1 and (previous_context in _ADVERBS or (
@@ -446,11 +446,15 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     after_subject = (previous_context in _SUBJECTS
                      and text[previous_start - 1:previous_start] != "-")
     context = contexts[index]
-    after_adverb: list[str] = []
-    if (ambiguous and context == "a" and index + 2 < len(tokens)
-            and _is_adverb(contexts[index + 1])):
-        after_adverb = [c.output for c in options[index + 2] or ()] or [contexts[index + 2]]
-    return auxiliary_before_adverb, after_subject, ambiguous and context == "du", after_adverb
+    a_reading_cue = 0.0
+    if ambiguous and context == "a" and index + 1 < len(tokens):
+        after = contexts[index + 1]
+        after_two = contexts[index + 2] if index + 2 < len(tokens) else "<p>"
+        a_reading_cue = _a_locution_cue(previous_context, after, after_two)
+        if not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
+            a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
+                                        or [after_two])
+    return auxiliary_before_adverb, after_subject, ambiguous and context == "du", a_reading_cue
 
 
 def _rivals(scores: list[float]) -> list[float]:
