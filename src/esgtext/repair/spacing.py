@@ -28,7 +28,7 @@ import re
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
-__all__ = ["restore_no_break_spaces", "restore_sentence_spaces", "titles_glued_to_names",
+__all__ = ["glued_spaces", "restore_no_break_spaces", "restore_sentence_spaces",
            "words_glued_to_numbers"]
 
 NBSP = "\u00a0"
@@ -74,33 +74,37 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
     return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(word, lexicon)
 
 
-def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None,
-                           frequent: bool = False) -> int:
+def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> int:
     """How many French words are glued to a number, as a lossy conversion leaves them
     ("en2020", "15pour", "de44000"): evidence that the no-break spaces of French typography were
-    deleted with the rest of the non-ASCII characters. ``frequent``: only the words no name or
-    code is made of, a frequent lower-case word after the number ("38pour", "1500personnes")
-    or a grammatical word before it ("en6000", "de60").
+    deleted with the rest of the non-ASCII characters.
 
     >>> words_glued_to_numbers("Le loyer augmente de 15pour cent en2011, soit 22e et CO2.")
     2
-    >>> words_glued_to_numbers("Le modle Drive4 et 38pour cent.", frequent=True)
-    1
+    """
+    return glued_spaces(text, lexicon)[0]
+
+
+def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, int, int]:
+    """The places where a no-break space of French typography vanished, in one scan: (French
+    words glued to a number, those of them that no name or code is made of, titles glued to a
+    name). The second are a frequent lower-case word after the number ("38pour",
+    "1500personnes") or a grammatical word before it ("en6000", "de60"); the third "M.Kriegler",
+    "MmeDavis".
+
+    >>> glued_spaces("Le modle Drive4 et 38pour cent, selon M.Kriegler et M. Hayes.")
+    (2, 1, 1)
     """
     lexicon = lexicon or french_lexicon()
-    return sum(1 for m in _GLUE.finditer(text)
-               if m.lastgroup in ("word_number", "number_word") and _glued_to_a_number(m, lexicon)
-               and (not frequent or _frequent_glued(m, lexicon)))
-
-
-def titles_glued_to_names(text: str) -> int:
-    """How many titles are glued to a name ("M.Kriegler", "MmeDavis"): French typography puts a
-    no-break space there, and a lossy conversion deletes it.
-
-    >>> titles_glued_to_names("Selon M.Kriegler et M. Hayes, Mme Davis et MmeDupont.")
-    2
-    """
-    return sum(1 for m in _GLUE.finditer(text) if m.lastgroup == "title")
+    glued = frequent = titles = 0
+    for m in _GLUE.finditer(text):
+        kind = m.lastgroup
+        if kind == "title":
+            titles += 1
+        elif kind in ("word_number", "number_word") and _glued_to_a_number(m, lexicon):
+            glued += 1
+            frequent += _frequent_glued(m, lexicon)
+    return glued, frequent, titles
 
 
 def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:

@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import compress
 
 from esgtext.repair.memo import make_room
-from esgtext.repair.spacing import titles_glued_to_names, words_glued_to_numbers
+from esgtext.repair.spacing import glued_spaces
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
 
@@ -162,6 +162,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     deleted = stripped = apostrophe = apostrophe_words = 0
     accented_lowercase = 0
     words = sum(counts.values())
+    zipf = lexicon.zipf
     evidence_of = _EVIDENCE
     make_room(evidence_of)
     for surface, n in counts.items():
@@ -185,18 +186,17 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     if not stripped and not accented_lowercase:
         # (Only where no word says "stripped" and no accented letter is left: once repaired,
         # this evidence is gone, and a second repair must not then read the text otherwise.)
-        if any(c.isdigit() for c in text):
-            # "en2020", "15pour": the no-break spaces went with the accents
-            glued = words_glued_to_numbers(text, lexicon)
-            # (one alone may be a name, "Mr2", "Drive4", unless it is a frequent word: "38pour")
-            deleted += glued if glued >= 2 else words_glued_to_numbers(text, lexicon, True)
-        if "M" in text:
-            deleted += titles_glued_to_names(text)  # "M.Kriegler": its no-break space went
+        if "M" in text or any(c.isdigit() for c in text):
+            # "en2020", "15pour", "M.Kriegler": the no-break spaces went with the accents (one
+            # word alone may be a name, "Mr2", "Drive4", unless it is a frequent word: "38pour")
+            glued, frequent, titles = glued_spaces(text, lexicon)
+            deleted += glued if glued >= 2 else frequent
+            if "M" in text:  # (titles count where an "M" is: "Dr"/"Pr" alone do not)
+                deleted += titles
         if " t" in text:
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
         # "a tir sur", "a appel des": a word after an auxiliary that is a frequent participle
         # once its final "é" is back
-        zipf = lexicon.zipf
         deleted += sum(1 for word in _AUXILIARY_WORD.findall(text)
                        if zipf.get(word + "é", 0.0) >= _MIN_PARTICIPLE_ZIPF)
     question = sum(1 for _ in _question_mark_words(text, lexicon))
@@ -204,7 +204,6 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     ascii_elisions = len(_ASCII_ELISION.findall(text)) if "'" in text else 0
     unknown = 0
     if apostrophe:  # (only read where it can decide: see DamageDiagnosis._deletion_evidence)
-        zipf = lexicon.zipf
         unknown = sum(n for surface, n in counts.items()
                       if evidence_of.get(surface) == (0, 0, 0)
                       and zipf.get(surface.lower(), 0.0) < 1.6)

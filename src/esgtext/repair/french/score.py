@@ -53,15 +53,14 @@ def _damaged_french_words(words: list[str]) -> float:
         if len(lower) < 4 or not lower.isascii():
             continue
         own = lexicon.zipf.get(lower, 0.0)
-        deleted = own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0
         # (a web misspelling such as "egalement" is still a stripped word)
-        if ((deleted or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
-                and zipf_frequency(lower, "en") < 1.5):
-            found += 1
-        elif (own < 1.6 and zipf_frequency(lower, "en") < 1.5
-              and any(lexicon.zipf.get(w, 0.0) >= 3.0
-                      for _, w in _elision_splits(lower, lexicon, True))):
-            found += 0.5  # an elision whose apostrophe vanished ("lexistence"), as one with it
+        accented = ((own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0)
+                    or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
+        # an elision whose apostrophe vanished ("lexistence") counts half, as one with it does
+        elided = not accented and own < 1.6 and any(
+            lexicon.zipf.get(w, 0.0) >= 3.0 for _, w in _elision_splits(lower, lexicon, True))
+        if (accented or elided) and zipf_frequency(lower, "en") < 1.5:
+            found += 1.0 if accented else 0.5
     return found
 
 
