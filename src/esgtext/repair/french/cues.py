@@ -363,7 +363,7 @@ _A_LOCUTION_AFTER = frozenset("cote volonte proximite moitie travers l'instar l'
 _A_LOCUTION_AFTER_TWO = frozenset(
     "peu pres|partir de|partir du|partir d'|propos de|propos du|propos d'|condition que|"
     "condition de|hauteur de|hauteur du|hauteur d'".split("|"))
-_A_LOCUTION_AROUND = frozenset("tout fait|pas pas|gre gre|face face|vis vis|peu pres".split("|"))
+_A_LOCUTION_AROUND = frozenset("tout fait|pas pas|gre gre|face face|vis vis".split("|"))
 
 
 def _a_locution_cue(before: str, after: str, after_two: str) -> float:
