@@ -50,6 +50,20 @@ def test_a_reading_its_right_neighbour_contradicts_is_doubtful():
     assert doubtful < 0.8 < 0.99 < sure
 
 
+def test_a_doubtful_edit_is_made_only_where_the_word_it_mends_is_no_word():
+    # "prsent" is no word: its likeliest reading ("présenté") is made, doubtful as it is,
+    # since the damaged form is wrong whatever the context says.
+    mended = repair_text("Le groupe avait aussitt prsent des demandes, a dclar le ministre.",
+                         lang="fr")
+    edit = next(e for e in mended.edits if e.before == "prsent")
+    assert edit.after == "présenté" and edit.confidence < 0.5
+    assert "présenté des demandes" in mended.text
+    # a doubtful "à" (nothing to mend: the text reads without it) is still not made
+    damaged = "Cest le serveur de la BBC qui a transmis cette information."
+    assert "à" not in repair_text(damaged, lang="fr").text
+    assert "à" in repair_text(damaged, lang="fr", config=RepairConfig(min_confidence=0.0)).text
+
+
 def test_calibrated_confidences_stay_ordered_by_evidence():
     edits = {e.before or e.after.strip(): e for e in repair_text(DAMAGED, lang="fr").edits}
     # a non-word with one clear reading is surer than a re-inserted "à"

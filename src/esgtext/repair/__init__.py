@@ -36,6 +36,7 @@ from esgtext.repair.calibration import calibrate
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.lexicon import french_lexicon
 from esgtext.repair.memo import collector_paused
 from esgtext.repair.question_marks import restore_question_mark_symbols
 from esgtext.repair.spacing import restore_sentence_spaces
@@ -59,7 +60,8 @@ class RepairConfig:
     """Every repair setting in one immutable object, passed down to the steps.
 
     ``calibrate``: edit confidences mapped to the share of such edits found right on news
-    (:mod:`esgtext.repair.calibration`); then edits below ``min_confidence`` are not made.
+    (:mod:`esgtext.repair.calibration`); then edits below ``min_confidence`` are not made, except where the word they mend is no word
+    as it stands ("rserves": left alone, it is always wrong).
     ``restore_spacing``: glued sentences split, and in damaged French the vanished no-break
     spaces put back (:mod:`esgtext.repair.spacing`).
 
@@ -166,13 +168,31 @@ def _repair_text(text: str, lang: str | None, config: RepairConfig) -> RepairRes
             current = apply_edits(current, step)
     if config.calibrate and edits:
         edits = calibrate(edits)
-        # An edit more often wrong than right (a doubtful re-inserted "à") is not made.
-        doubtful = [e for e in edits if e.confidence < config.min_confidence]
-        if doubtful:
-            edits = [e for e in edits if e.confidence >= config.min_confidence]
+        # An edit more often wrong than right (a doubtful re-inserted "à") is not made, unless
+        # what it replaces is no word at all ("rserves"): left as it is, that is always wrong.
+        kept = [e for e in edits if e.confidence >= config.min_confidence or _mends_a_non_word(e)]
+        if len(kept) < len(edits):
+            edits = kept
             current = apply_edits(text, edits)
     return RepairResult(current, tuple(edits), run.repaired_as, warnings=tuple(run.warnings),
                         original=text)
+
+
+_WORD_REPAIRS = frozenset(("deleted_accent", "stripped_accent", "deleted_apostrophe"))
+
+
+def _mends_a_non_word(edit: Edit) -> bool:
+    """Does ``edit`` restore a lower-case word that is no French word as it stands ("rserves",
+    "prsentes"; a capitalised one may be a name)?
+
+        >>> _mends_a_non_word(Edit("deleted_accent", 0, 7, "rserves", "réservées", 0.46))
+        True
+        >>> _mends_a_non_word(Edit("deleted_accent", 0, 6, "portes", "portées", 0.46))
+        False
+    """
+    before = edit.before
+    return (edit.kind in _WORD_REPAIRS and before[:1].islower()
+            and french_lexicon().zipf.get(before.lower(), 0.0) == 0.0)
 
 
 class _Run:
