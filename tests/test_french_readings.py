@@ -156,3 +156,15 @@ def test_single_sentences_with_one_trace_of_the_conversion():
     for line in ("Le prix de la Drive4 est fixe.", "Il a cours le lundi et il a faim.",
                  "Le groupe flipe en ville.", "cmn_Hant"):
         assert repair_text(line).text == line
+
+
+def test_a_lower_case_elision_glued_to_a_capitalised_name_gets_its_apostrophe():
+    # "dEulen": no French word is written that way, so the elision wins over an unknown word
+    damaged = ("Le prsident de la socit et le directeur dEulen ont dclar que lquipe "
+               "dEspino tait prte.")
+    repaired = repair_text(damaged, lang="fr").text
+    assert "directeur d’Eulen ont" in repaired and "l’équipe d’Espino était" in repaired
+    # a code after the letter is no name: "mRNA", "cDNA" stay as they are
+    codes = "Le vaccin mRNA et la cDNA ont t tests par lquipe."
+    assert "mRNA" in repair_text(codes, lang="fr").text
+    assert "cDNA" in repair_text(codes, lang="fr").text

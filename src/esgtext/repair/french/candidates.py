@@ -42,6 +42,11 @@ def _case_like(word: str, model: str) -> str:
 _CANDIDATE_FLOOR = 3.0
 CHANGE_KNOWN_WORD_BIAS = 0.0  # replacing a word that is itself French ("mission" -> "émission")
 GLUED_ELISION_BONUS = 2.0
+# ... and more where a lower-case elision is glued to a capitalised word ("dEulen", "lIrak"): no
+# French word is written that way (an acronym after it may be a code: "mRNA", "cDNA")
+CAMEL_CASE_ELISION_BONUS = 2.0
+_ELIDED_BEFORE_ACRONYMS = frozenset(("l", "d", "qu", "jusqu", "lorsqu", "puisqu"))
+_CAPITALISED_REST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2}")
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
 _ONE_LETTER_FLOOR = 4.5  # Zipf: the readings of a word of one letter must be this frequent
 
@@ -98,16 +103,21 @@ def _word_candidates(
                     out.append(_Candidate(word, (word,), edit_kind, prior))
     if diagnosis.deleted_apostrophe:
         glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
-        if glued:
+        if glued and (glued.group().lower() in _ELIDED_BEFORE_ACRONYMS
+                      or not tok.surface[glued.end():].isupper()):
+            # ("lUE", "dEDF" are elided; "mRNA", "cDNA", "tRNA" are codes)
             elision = glued.group().lower()
             rest = lower[len(elision):]
             options = [rest] if zipf.get(rest, 0.0) >= 1.6 or not diagnosis.deleted else []
             if diagnosis.deleted:
                 options += list(lexicon.candidates(rest, "deleted")[:2])
             options = options or [rest]
+            bonus = GLUED_ELISION_BONUS
+            if tok.surface[:1].islower() and _CAPITALISED_REST.match(tok.surface, len(elision)):
+                bonus += CAMEL_CASE_ELISION_BONUS  # "dEulen": French writes no word that way
             for word in options:
                 out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
-                                      GLUED_ELISION_BONUS, len(elision)))
+                                      bonus, len(elision)))
         elif own < 5.5 and (tok.surface[:1].islower() or previous_kind == ""):
             # (a capitalised word inside a sentence is a name: "Samis", "Mangola")
             for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
