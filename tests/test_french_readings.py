@@ -168,3 +168,15 @@ def test_a_lower_case_elision_glued_to_a_capitalised_name_gets_its_apostrophe():
     codes = "Le vaccin mRNA et la cDNA ont t tests par lquipe."
     assert "mRNA" in repair_text(codes, lang="fr").text
     assert "cDNA" in repair_text(codes, lang="fr").text
+
+
+def test_a_word_that_is_no_word_in_damaged_text_takes_its_reading():
+    # "nobtiendraient", "laideraient" are no words: in a text that lost its accents and
+    # apostrophes they are damaged, and their elided readings win over keeping them
+    prefix = "Le prsident a dclar que les membres de lquipe "
+    assert "n’obtiendraient rien" in repair_text(prefix + "nobtiendraient rien.", lang="fr").text
+    assert "l’aideraient beaucoup" in repair_text(prefix + "laideraient beaucoup.", lang="fr").text
+    # a word that is one stays ("laides" is an adjective), and so does a clean text's rare word
+    assert "laides" in repair_text(prefix + "sont laides.", lang="fr").text
+    clean = "Les membres de l'équipe nobtiendraient rien."
+    assert repair_text(clean, lang="fr").text == clean
