@@ -180,3 +180,17 @@ def test_a_word_that_is_no_word_in_damaged_text_takes_its_reading():
     assert "laides" in repair_text(prefix + "sont laides.", lang="fr").text
     clean = "Les membres de l'équipe nobtiendraient rien."
     assert repair_text(clean, lang="fr").text == clean
+
+
+def test_stripped_verbs_after_a_name_or_a_quotation_stay_verbs():
+    # after a name, or at the end of a quotation, "affirme"/"declare" is the verb, not the
+    # participle "affirmé"/"déclaré" that an auxiliary would need
+    stripped = ("Mme Hilbeck affirme que l'industrie controle la recherche. \"Le jeu est "
+                "termine\", declare M. Gibbs. La Bielorussie accepte de renoncer a son stock.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert "Mme Hilbeck affirme que l'industrie contrôle" in repaired
+    assert "\", déclare M. Gibbs" in repaired and "La Biélorussie accepte de" in repaired
+    # ... but a participle after an auxiliary is one
+    repaired = repair_text("Le projet a ete rejete. Il a declare que la societe a accepte de "
+                           "payer.", lang="fr").text
+    assert "Il a déclaré que la société a accepté de payer" in repaired

@@ -330,15 +330,22 @@ _PARTICIPLE_RIVAL_MARGIN = 1.0
 # though the bigrams count "il déclaré" from "a-t-il déclaré" (the inverted subject).
 _SUBJECTS = frozenset("je j' il elle on ils elles nous vous".split())
 SUBJECT_PARTICIPLE_PENALTY = 2.0
+NAME_PARTICIPLE_PENALTY = 1.0
+QUOTE_PARTICIPLE_PENALTY = 3.0
 
 
-def _subject_cue(cand: "_Candidate", written: str) -> float:
+def _subject_cue(cand: "_Candidate", written: str, subject: str = "pronoun") -> float:
     """"Il affirme que", not "Il affirmé que": a participle the repair would make of the word
-    ``written`` right after a subject pronoun (not an inverted one: the caller checks)."""
+    ``written`` right after a subject pronoun (not an inverted one: the caller checks), or after
+    a name or a quotation (``subject`` "name", "quote"), where a ``written`` verb ending in "e"
+    is that verb ("Mme Hilbeck affirme", `", declare M. Gibbs`; stripped: not "affirmé")."""
     output = cand.output
     if cand.kind and output.endswith(_PARTICIPLE_ENDINGS) and not written.endswith(
             _PARTICIPLE_ENDINGS):
-        return -SUBJECT_PARTICIPLE_PENALTY
+        if subject == "pronoun":
+            return -SUBJECT_PARTICIPLE_PENALTY
+        if written.endswith(("e", "es")):
+            return -(NAME_PARTICIPLE_PENALTY if subject == "name" else QUOTE_PARTICIPLE_PENALTY)
     return 0.0
 
 

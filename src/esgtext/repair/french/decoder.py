@@ -323,7 +323,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb, after_subject, du_here, a_reading_cue = _neighbours(
+        auxiliary_before_adverb, subject, du_here, a_reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
@@ -351,8 +351,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
-                elif after_subject and last in _SUBJECTS:
-                    plain += _subject_cue(cand, tok.context)
+                elif subject and (subject != "pronoun" or last in _SUBJECTS):
+                    plain += _subject_cue(cand, tok.context, subject)
                 if a_reading_cue and cand.output == "à":
                     plain += a_reading_cue
                 if du_here:
@@ -443,8 +443,11 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
             auxiliary_before_adverb = contexts[index - 3]
     previous_start = tokens[index - 1].start if index else 0
-    after_subject = (previous_context in _SUBJECTS
-                     and text[previous_start - 1:previous_start] != "-")
+    subject = ""
+    if previous_context in _SUBJECTS and text[previous_start - 1:previous_start] != "-":
+        subject = "pronoun"
+    elif ambiguous:
+        subject = _name_or_quotation_before(text, tokens, contexts, index)
     context = contexts[index]
     a_reading_cue = 0.0
     if ambiguous and context == "a" and index + 1 < len(tokens):
@@ -454,7 +457,32 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
             a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
                                         or [after_two])
-    return auxiliary_before_adverb, after_subject, ambiguous and context == "du", a_reading_cue
+    return auxiliary_before_adverb, subject, ambiguous and context == "du", a_reading_cue
+
+
+_CLOSING_QUOTES = frozenset('"»”')
+_NOT_NAMES = frozenset(("le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cette", "ces",
+                        "son", "sa", "ses", "leur", "leurs", "mais", "et", "en", "au", "aux"))
+
+
+def _name_or_quotation_before(text: str, tokens: list[Token], contexts: tuple[str, ...],
+                              index: int) -> str:
+    """"name" where token ``index`` follows a name inside a sentence ("Mme Hilbeck affirme",
+    "La Biélorussie accepte"), "quote" where it follows the end of a quotation (`", declare M.
+    Gibbs`), else "". There, a word that could be a verb or its participle is the verb; not
+    before "par" ("Vega Sicilia demandé par ses fils")."""
+    if index < 2 or (index + 1 < len(tokens) and contexts[index + 1] == "par"):
+        return ""
+    before = tokens[index - 1]
+    if before.surface == "," and before.kind == "punct":
+        before = tokens[index - 2]
+    if before.surface in _CLOSING_QUOTES:  # (a closing one: glued to what it closes)
+        return "quote" if text[before.start - 1:before.start] not in (" ", "") else ""
+    if before is not tokens[index - 1]:
+        return ""
+    return ("name" if before.kind == "word" and before.surface[:1].isupper()
+            and before.context not in _NOT_NAMES
+            and tokens[index - 2].kind in ("word", "num", "elided") else "")
 
 
 def _rivals(scores: list[float]) -> list[float]:
