@@ -194,3 +194,18 @@ def test_stripped_verbs_after_a_name_or_a_quotation_stay_verbs():
     repaired = repair_text("Le projet a ete rejete. Il a declare que la societe a accepte de "
                            "payer.", lang="fr").text
     assert "Il a déclaré que la société a accepté de payer" in repaired
+
+
+def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
+    stripped = ("Il utilise ce surnom des qu'elle etait petite, des le debut et des janvier. La "
+                "ou il est, la aussi. C'est la que tout a commence avec des amis de la ville.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert "dès qu'elle était petite, dès le début et dès janvier" in repaired
+    assert "Là où il est, là aussi. C'est là que" in repaired
+    assert "avec des amis de la ville" in repaired
+
+
+def test_an_adverb_between_auxiliary_and_participle_is_read_in_damaged_text_too():
+    # "deja" (stripped) and "dj" (deleted) are "déjà": "a déjà dû supprimer", not "du"
+    stripped = "La compagnie a deja du supprimer des trains, a declare le ministre."
+    assert "a déjà dû supprimer" in repair_text(stripped, lang="fr").text

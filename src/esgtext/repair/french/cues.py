@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from esgtext.repair.memo import make_room
-from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon
+from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
 
 
 from esgtext.repair.french.tokens import Token, _Candidate
@@ -290,8 +290,11 @@ PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.5
 
 
 _ADVERBS = frozenset(
-    "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord souvent "
-    "longtemps beaucoup peu trop très récemment finalement outre".split()
+    form for adverb in (
+        "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord "
+        "souvent longtemps beaucoup peu trop très récemment finalement outre").split()
+    # as damaged text writes them too ("a deja du", "a galement rgl")
+    for form in (adverb, damage_key(adverb, "deleted"), damage_key(adverb, "stripped"))
 )
 # (last word, word before it) of adverbs written in two words
 _TWO_WORD_ADVERBS = frozenset({("abord", "d'"), ("outre", "en")})
@@ -385,16 +388,33 @@ def _a_locution_cue(before: str, after: str, after_two: str) -> float:
 
 
 DU_BONUS = 2.0
+SHORT_WORD_BONUS = 2.0
+# Stripped "des" and "la" that were "dès" and "là": no article stands before these words ("dès le
+# début", "dès qu’elle", "dès janvier"; "là où", "c’est là que", "là aussi", "là l’Allemagne")
+_DES_BEFORE = frozenset(
+    "le la les l' que qu' lors cette sa son ses mon ma mes ton ta nos vos notre votre leur leurs "
+    "janvier fevrier février mars avril mai juin juillet aout août septembre octobre novembre "
+    "decembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche maintenant demain "
+    "aujourd'hui hier".split())
+_LA_BEFORE = frozenset("où ou que qu' aussi encore l' un".split())
+# the ambiguous words whose readings :func:`_short_word_cue` reads
+SHORT_WORDS = frozenset(("du", "des", "la"))
 
 
-def _du_cue(cand: "_Candidate", after_auxiliary: bool, following: str,
-            lexicon: FrenchLexicon) -> float:
+def _short_word_cue(cand: "_Candidate", after_auxiliary: bool, following: str,
+                    lexicon: FrenchLexicon) -> float:
     """"a dû interrompre", "un rabais dû à": "dû" after an auxiliary before an infinitive, and
-    before "à" (``following`` as written: "du a" is no French either way)."""
-    if cand.output != "dû":
-        return 0.0
-    if following in ("à", "a", "au", "aux") or (after_auxiliary and _is_infinitive(following, lexicon)):
-        return DU_BONUS
+    before "à" (``following`` as written: "du a" is no French either way); "dès" and "là" before
+    a word no article precedes (see ``_DES_BEFORE``, ``_LA_BEFORE``)."""
+    output = cand.output
+    if output == "dû":
+        if following in ("à", "a", "au", "aux") or (
+                after_auxiliary and _is_infinitive(following, lexicon)):
+            return DU_BONUS
+    elif output == "dès":
+        return SHORT_WORD_BONUS if following in _DES_BEFORE else 0.0
+    elif output == "là":
+        return SHORT_WORD_BONUS if following in _LA_BEFORE else 0.0
     return 0.0
 
 

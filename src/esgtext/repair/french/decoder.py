@@ -25,9 +25,9 @@ from esgtext.repair.french.candidates import (
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
     GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A,
-    SENTENCE_START_A_BONUS,
+    SENTENCE_START_A_BONUS, SHORT_WORDS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
-    _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _du_cue, _governs_a,
+    _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _short_word_cue, _governs_a,
     _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -323,7 +323,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb, subject, du_here, a_reading_cue = _neighbours(
+        auxiliary_before_adverb, subject, short_word_here, a_reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
@@ -355,8 +355,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     plain += _subject_cue(cand, tok.context, subject)
                 if a_reading_cue and cand.output == "à":
                     plain += a_reading_cue
-                if du_here:
-                    plain += _du_cue(cand, last in _AUXILIARIES
+                if short_word_here:
+                    plain += _short_word_cue(cand, last in _AUXILIARIES
                                      or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
                 if plain > best_plain:
                     best_plain = plain
@@ -428,11 +428,12 @@ def _look_ahead(history: list[tuple], states: list[tuple[float, str, int]],
 
 def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 options: list[list[_Candidate] | None], index: int, ambiguous: bool,
-                ) -> tuple[str, bool, bool, float]:
+                ) -> tuple[str, str, bool, float]:
     """What the cues of the lattice read around token ``index``: the word before an adverb just
-    before it ("a également réglé", "avait d'abord montré"), whether a subject pronoun precedes
-    it (not an inverted one: "a-t-il déclaré"), whether it is an ambiguous "du" (see
-    :func:`_du_cue`), and for an ambiguous stripped "a" what its reading "à" gets from the words
+    before it ("a également réglé", "avait d'abord montré"), what subject precedes it ("pronoun",
+    not an inverted one: "a-t-il déclaré"; "name" or "quote", see
+    :func:`_name_or_quotation_before`; else ""), whether it is an ambiguous "du", "des" or "la"
+    (see :func:`_short_word_cue`), and for an ambiguous stripped "a" what its reading "à" gets from the words
     around it (:func:`_verb_a_cue` before an adverb, :func:`_a_locution_cue`; 0.0 elsewhere)."""
     auxiliary_before_adverb = ""
     previous_context = contexts[index - 1] if index else ""
@@ -457,7 +458,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
             a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
                                         or [after_two])
-    return auxiliary_before_adverb, subject, ambiguous and context == "du", a_reading_cue
+    return auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, a_reading_cue
 
 
 _CLOSING_QUOTES = frozenset('"»”')
