@@ -209,3 +209,11 @@ def test_an_adverb_between_auxiliary_and_participle_is_read_in_damaged_text_too(
     # "deja" (stripped) and "dj" (deleted) are "déjà": "a déjà dû supprimer", not "du"
     stripped = "La compagnie a deja du supprimer des trains, a declare le ministre."
     assert "a déjà dû supprimer" in repair_text(stripped, lang="fr").text
+
+
+def test_a_stripped_ou_after_a_comma_before_a_clause_is_ou_with_its_accent():
+    stripped = ("Par exemple au Perou, ou la croissance economique a atteint 8 %, les prix "
+                "ont baisse. Il boit du the, ou du cafe, selon le jour.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert "au Pérou, où la croissance économique a atteint" in repaired
+    assert "du thé, ou du café" in repaired

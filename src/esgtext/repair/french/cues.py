@@ -387,6 +387,28 @@ def _a_locution_cue(before: str, after: str, after_two: str) -> float:
     return 0.0
 
 
+WHERE_BONUS = 1.5  # (tuned on newstest2011, stripped: 1.0 -> 1.250 %, 1.5 -> 1.249 %, none 1.257 %)
+# words of a clause's verb, as stripped text writes them ("où la croissance a atteint")
+_FINITE_VERBS = frozenset(
+    "a ont est sont etait etaient sera seront serait seraient peut peuvent doit doivent fait font "
+    "va vont avait avaient se s' n' ne y vit vivent".split())
+
+
+def _where_cue(tokens: list[Token], contexts: tuple[str, ...], index: int) -> float:
+    """"Au Pérou, où la croissance a atteint": what the reading "où" of a stripped "ou" gets
+    after a comma when a clause follows (a verb within five words, before any punctuation)."""
+    if index == 0 or tokens[index - 1].surface != ",":
+        return 0.0
+    for k in range(index + 1, min(index + 6, len(tokens))):
+        if tokens[k].kind not in ("word", "elided"):
+            return 0.0
+        word = contexts[k]
+        if word in _FINITE_VERBS or (k > index + 1 and word.endswith("ent")
+                                     and not word.endswith("ment") and len(word) > 4):
+            return WHERE_BONUS
+    return 0.0
+
+
 DU_BONUS = 2.0
 SHORT_WORD_BONUS = 2.0
 # Stripped "des" and "la" that were "dès" and "là": no article stands before these words ("dès le

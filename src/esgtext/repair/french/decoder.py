@@ -28,7 +28,7 @@ from esgtext.repair.french.cues import (
     SENTENCE_START_A_BONUS, SHORT_WORDS,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _short_word_cue, _governs_a,
-    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue,
+    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -323,7 +323,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb, subject, short_word_here, a_reading_cue = _neighbours(
+        auxiliary_before_adverb, subject, short_word_here, reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
@@ -353,8 +353,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                           tokens[index - 2] if index > 1 else None)
                 elif subject and (subject != "pronoun" or last in _SUBJECTS):
                     plain += _subject_cue(cand, tok.context, subject)
-                if a_reading_cue and cand.output == "à":
-                    plain += a_reading_cue
+                if reading_cue[1] and cand.output == reading_cue[0]:
+                    plain += reading_cue[1]
                 if short_word_here:
                     plain += _short_word_cue(cand, last in _AUXILIARIES
                                      or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
@@ -428,7 +428,7 @@ def _look_ahead(history: list[tuple], states: list[tuple[float, str, int]],
 
 def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 options: list[list[_Candidate] | None], index: int, ambiguous: bool,
-                ) -> tuple[str, str, bool, float]:
+                ) -> tuple[str, str, bool, tuple[str, float]]:
     """What the cues of the lattice read around token ``index``: the word before an adverb just
     before it ("a également réglé", "avait d'abord montré"), what subject precedes it ("pronoun",
     not an inverted one: "a-t-il déclaré"; "name" or "quote", see
@@ -450,7 +450,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     elif ambiguous:
         subject = _name_or_quotation_before(text, tokens, contexts, index)
     context = contexts[index]
-    a_reading_cue = 0.0
+    reading_cue = ("", 0.0)
     if ambiguous and context == "a" and index + 1 < len(tokens):
         after = contexts[index + 1]
         after_two = contexts[index + 2] if index + 2 < len(tokens) else "<p>"
@@ -458,7 +458,10 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
             a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
                                         or [after_two])
-    return auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, a_reading_cue
+        reading_cue = ("à", a_reading_cue)
+    elif ambiguous and context == "ou":
+        reading_cue = ("où", _where_cue(tokens, contexts, index))
+    return auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue
 
 
 _CLOSING_QUOTES = frozenset('"»”')
