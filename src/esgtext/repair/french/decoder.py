@@ -25,7 +25,7 @@ from esgtext.repair.french.candidates import (
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
     GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A,
-    SENTENCE_START_A_BONUS, SHORT_WORDS,
+    SENTENCE_START_A_BONUS, SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _short_word_cue, _governs_a,
     _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue, _where_cue,
@@ -455,7 +455,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         after = contexts[index + 1]
         after_two = contexts[index + 2] if index + 2 < len(tokens) else "<p>"
         a_reading_cue = _a_locution_cue(previous_context, after, after_two)
-        if not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
+        if previous_context in ("en", "y"):  # "il en a 25", "il y a 5 ans": the verb
+            a_reading_cue = -VERB_A_PENALTY
+        elif not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
             a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
                                         or [after_two])
         reading_cue = ("à", a_reading_cue)
