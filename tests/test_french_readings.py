@@ -221,3 +221,13 @@ def test_a_stripped_ou_after_a_comma_before_a_clause_is_ou_with_its_accent():
     repaired = repair_text(stripped, lang="fr").text
     assert "au Pérou, où la croissance économique a atteint" in repaired
     assert "du thé, ou du café" in repaired
+
+
+def test_a_capitalised_word_news_often_capitalises_is_read_with_its_accents():
+    # news writes "le Ministère" with a capital about half the time: a capitalised "Ministre"
+    # is no name, and the context decides ("porte-parole du Ministère de la défense")
+    damaged = ("Jan Pejsek, porte-parole du Ministre de la dfense, a dclar que les rgles ont "
+               "chang. Le ministre est parti.")
+    repaired = repair_text(damaged, lang="fr").text
+    assert "porte-parole du Ministère de la défense" in repaired
+    assert "Le ministre est parti" in repaired
