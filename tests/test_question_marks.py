@@ -60,3 +60,22 @@ def test_news_paragraph_round_trip_in_question_mark_mode():
     repaired = repair_text(lossy_ascii(clean, replacement="?"), lang="fr").text
     errors = sum(a != b for a, b in zip(repaired.split(), clean.split()))
     assert len(repaired.split()) == len(clean.split()) and errors <= 1  # (l’État's capital)
+
+
+def test_a_question_mark_word_carries_the_odds_of_its_reading():
+    from esgtext.repair import RepairConfig
+
+    raw = RepairConfig(calibrate=False)
+    edits = {e.before: e for e in repair_text(
+        "Il est compl?tement fou et il a r?alis? un projet.", lang="fr", config=raw).edits}
+    # "complètement" or "complétement": two readings close in context; "réalisé": one reading
+    assert edits["compl?tement"].confidence < 0.8 < 0.99 < edits["r?alis?"].confidence
+    assert "to 1 over the next reading" in edits["compl?tement"].reason
+    assert "no other reading comes close" in edits["r?alis?"].reason
+    # a doubtful reading is still made: a word with a "?" for a letter is never right as it is
+    assert "?" not in repair_text("Il est compl?tement fou.", lang="fr").text
+
+
+def test_the_second_part_of_a_hyphenated_word_takes_a_capital_only_in_a_name():
+    repaired = repair_text("Peut-?tre pas, dit-il en Nouvelle-?cosse.", lang="fr").text
+    assert repaired == "Peut-être pas, dit-il en Nouvelle-Écosse."

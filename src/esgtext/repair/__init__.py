@@ -183,7 +183,7 @@ _WORD_REPAIRS = frozenset(("deleted_accent", "stripped_accent", "deleted_apostro
 
 def _mends_a_non_word(edit: Edit) -> bool:
     """Does ``edit`` restore a lower-case word that is no French word as it stands ("rserves",
-    "prsentes"; a capitalised one may be a name)?
+    "prsentes"; a capitalised one may be a name), or a word with a "?" for a letter?
 
         >>> _mends_a_non_word(Edit("deleted_accent", 0, 7, "rserves", "réservées", 0.46))
         True
@@ -191,6 +191,8 @@ def _mends_a_non_word(edit: Edit) -> bool:
         False
     """
     before = edit.before
+    if edit.kind == "question_mark":
+        return "?" in before and any(c.isalpha() for c in before)  # "r?gnera" is never right
     return (edit.kind in _WORD_REPAIRS and before[:1].islower()
             and french_lexicon().zipf.get(before.lower(), 0.0) == 0.0)
 

@@ -22,11 +22,31 @@ from importlib import resources
 
 from esgtext.repair.edits import Edit
 
-__all__ = ["calibrate", "BINS", "MIN_EDITS"]
+__all__ = ["calibrate", "margin_confidence", "odds_reason", "BINS", "MIN_EDITS"]
 
 # Upper edges of the score bins (the last bin holds 1.0).
 BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999)
 MIN_EDITS = 30  # a bin with fewer edits falls back to its kind's overall share
+
+
+def margin_confidence(margin: float) -> float:
+    """The uncalibrated confidence of a choice that beat its best rival by ``margin`` (log10):
+    the odds of the two, as a probability, 0.5 for a tie (:func:`calibrate` maps it to the share
+    of such edits found right).
+
+        >>> margin_confidence(0.0), margin_confidence(1.0), margin_confidence(7.0)
+        (0.5, 0.909091, 0.999999)
+    """
+    if margin >= 6.0:
+        return 0.999999
+    return round(1.0 / (1.0 + 10.0 ** -max(margin, 0.0)), 6)
+
+
+def odds_reason(margin: float) -> str:
+    """What an edit's reason says of its ``margin`` (see :func:`margin_confidence`)."""
+    if margin >= 6.0:
+        return "; no other reading comes close"
+    return f"; the context favours it {10 ** max(margin, 0.0):.3g} to 1 over the next reading"
 
 
 def score_bin(score: float) -> int:

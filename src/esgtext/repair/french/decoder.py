@@ -12,6 +12,7 @@ import re
 from itertools import compress, repeat
 from operator import add, is_not
 
+from esgtext.repair.calibration import margin_confidence, odds_reason
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -548,7 +549,7 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
                 continue
             edits.append(
                 Edit(cand.kind, tok.start, tok.end, tok.surface, after, margin_confidence(margin),
-                     _reason(tok.surface, after, cand, lexicon) + _odds(margin))
+                     _reason(tok.surface, after, cand, lexicon) + odds_reason(margin))
             )
     return edits
 
@@ -571,21 +572,6 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
     return total
 
 
-def margin_confidence(margin: float) -> float:
-    """The uncalibrated confidence of a choice that beat its best rival by ``margin`` (log10):
-    the odds of the two, as a probability, 0.5 for a tie (``esgtext.repair.calibration`` maps it
-    to the share of such edits found right)."""
-    if margin >= 6.0:
-        return 0.999999
-    return round(1.0 / (1.0 + 10.0 ** -max(margin, 0.0)), 6)
-
-
-def _odds(margin: float) -> str:
-    if margin >= 6.0:
-        return "; no other reading comes close"
-    return f"; the context favours it {10 ** max(margin, 0.0):.3g} to 1 over the next reading"
-
-
 def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
                     gap_odds: float = 0.0) -> Edit:
     """The edit that puts back an "à" before ``tok`` (``gap_odds``: the gap model's log10 odds
@@ -597,9 +583,9 @@ def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
     word = "À" if sentence_start else "à"
     if gap_odds > 0.0:
         reason = ("a vanished 'à' put back: news French often has one between such words "
-                  f"({10 ** gap_odds:.3g} to 1)" + _odds(margin))
+                  f"({10 ** gap_odds:.3g} to 1)" + odds_reason(margin))
     else:
-        reason = "a vanished 'à' put back from the context" + _odds(margin)
+        reason = "a vanished 'à' put back from the context" + odds_reason(margin)
     confidence = margin_confidence(margin)
     if "  " in gap:  # "collations  80": the vanished word left its two spaces
         middle = gap.index("  ") + 1

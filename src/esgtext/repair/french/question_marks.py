@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from esgtext.repair.calibration import margin_confidence, odds_reason
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
     ELISIONS,
@@ -46,7 +47,9 @@ def _in_url(text: str, position: int) -> bool:
 
 
 def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False):
-    """(start, end, word, lower-case replacement) for each word whose ``?`` hide accented letters."""
+    """(start, end, word, lower-case replacement, margin) for each word whose ``?`` hide accented
+    letters; the margin (log10) is how much the replacement beat the next reading, in context
+    where the bigram model reads it, else by frequency (``SURE_MARGIN`` where it has none)."""
     if "?" not in text:
         return
     zipf = lexicon.zipf
@@ -71,20 +74,25 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
                 candidates = tuple(c for c in candidates if c in ELISIONS)
                 if not candidates:
                     continue
-            best = candidates[0]
-            if model is not None and len(candidates) > 1:
-                best = _best_in_context(text, m.start(), m.end(), candidates[:6], model)
-            yield m.start(), m.end(), word, best
+            best, margin = candidates[0], SURE_MARGIN
+            if len(candidates) > 1:
+                margin = zipf.get(candidates[0], 0.0) - zipf.get(candidates[1], 0.0)
+                if model is not None:
+                    best, margin = _best_in_context(text, m.start(), m.end(), candidates[:6],
+                                                    model, margin)
+            yield m.start(), m.end(), word, best, margin
             continue
         if french and "?" in lower[1:-1]:
             # "l?environnement": the typographic apostrophe became "?" too.
             prefix, _, rest = lower.partition("?")
             if prefix in ELISIONS and rest and rest[0] in _VOWEL_START:
                 if "?" not in rest and zipf.get(rest, 0.0) >= 2.0:
-                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest
+                    yield (m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + rest,
+                           SURE_MARGIN)
                 elif lexicon.candidates(rest, "question_mark"):
                     restored = lexicon.candidates(rest, "question_mark")[0]
-                    yield m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored
+                    yield (m.start(), m.end(), word, prefix + TYPOGRAPHIC_APOSTROPHE + restored,
+                           SURE_MARGIN)
 
 
 def _before_elided_word(text: str, end: int) -> bool:
@@ -141,14 +149,22 @@ def _context_word(match) -> str:
     return "<num>" if word[:1].isdigit() else word
 
 
-def _best_in_context(text: str, start: int, end: int, candidates, model: BigramModel) -> str:
+SURE_MARGIN = 6.0  # a "?" word with one reading (see margin_confidence)
+
+
+def _best_in_context(text: str, start: int, end: int, candidates, model: BigramModel,
+                     margin: float) -> tuple[str, float]:
+    """The likeliest of ``candidates`` between the words around it, with its margin over the
+    next (``margin``, the frequencies', where a neighbour is itself hidden by a "?")."""
     before = _CONTEXT_WORD_BEFORE.search(text[max(0, start - 40):start])
     after = _CONTEXT_WORD_AFTER.search(text[end:end + 40])
     prev = _context_word(before)
     nxt = "à" if text[end:end + 3] == " ? " else _context_word(after)  # "gr?ce ? la" -> "à"
     if "?" in prev or "?" in nxt:
-        return candidates[0]
-    return max(candidates, key=lambda c: model.logprob(c, prev) + model.logprob(nxt, c))
+        return candidates[0], margin
+    scores = [model.logprob(c, prev) + model.logprob(nxt, c) for c in candidates]
+    ranked = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)
+    return candidates[ranked[0]], scores[ranked[0]] - scores[ranked[1]]
 
 
 def _case_question_word(text: str, start: int, original: str, replacement: str) -> str:
@@ -175,6 +191,12 @@ def _news_capital(text: str, start: int, word: str) -> bool:
             and elided[-2].lower() + "' " + word in capitals)
 
 
+# first parts of hyphenated words that are no names: the second part keeps its lower case
+_LOWER_CASE_HEADS = frozenset(
+    "peut avant arrière demi semi sous vice ex non anti post auto extra ultra mi contre entre "
+    "grand grande".split())
+
+
 def _capital_expected(text: str, start: int, original: str) -> bool:
     """A leading "?" is a capital (É, À) at a sentence start, in a name ("Nouvelle-?cosse")."""
     before = text[max(0, start - 4):start].rstrip(" \u00a0\"«“(")
@@ -187,7 +209,9 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
         return not (word and "?" in word.group()[:-1])
     if before[-1] == "-" and len(before) >= 2 and before[-2].isalpha():
         word_start = text.rfind(" ", 0, start - 1) + 1
-        return text[word_start:word_start + 1].isupper()
+        # a name's parts all take capitals ("Nouvelle-?cosse"); "Peut-?tre" starts a sentence
+        return (text[word_start:word_start + 1].isupper()
+                and text[word_start:start - 1].lower() not in _LOWER_CASE_HEADS)
     after = text[start + len(original):start + len(original) + 2]
     return after[:1] == "-" and after[1:2].isupper()
 
@@ -205,13 +229,14 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
     """
     lexicon = _lexicon or french_lexicon()
     edits = []
-    for start, end, word, replacement in _question_mark_words(text, lexicon, french):
+    for start, end, word, replacement, margin in _question_mark_words(text, lexicon, french):
         after = _case_question_word(text, start, word, replacement)
         if after == word:
             continue
         edits.append(
-            Edit("question_mark", start, end, word, after, 0.95,
-                 f"'?' stands for a lost letter; {replacement!r} is a French word")
+            Edit("question_mark", start, end, word, after, margin_confidence(margin),
+                 f"'?' stands for a lost letter; {replacement!r} is a French word"
+                 + odds_reason(margin))
         )
     if french:
         edits += _question_mark_a(text, edits)
