@@ -231,3 +231,11 @@ def test_a_capitalised_word_news_often_capitalises_is_read_with_its_accents():
     repaired = repair_text(damaged, lang="fr").text
     assert "porte-parole du Ministère de la défense" in repaired
     assert "Le ministre est parti" in repaired
+
+
+def test_a_short_word_in_capitals_among_lower_case_words_is_an_acronym():
+    damaged = "Le PRI a dclar que le quotidien MF DNES est parti. LE PRSIDENT A DCLAR TRS VITE."
+    repaired = repair_text(damaged, lang="fr").text
+    assert "Le PRI a déclaré que le quotidien MF DNES est parti." in repaired
+    # a headline in capitals keeps its readings
+    assert "LE PRÉSIDENT A DÉCLARÉ TRÈS VITE." in repaired

@@ -121,7 +121,8 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
-                    and not _is_title(tokens, index)):
+                    and not _is_title(tokens, index)
+                    and not _is_acronym(tokens, index)):
                 options[index] = candidates
         elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
             # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
@@ -131,6 +132,20 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
     if diagnosis.deleted_apostrophe:
         _elided_auxiliaries(tokens, contexts, options)
     return options
+
+
+def _is_acronym(tokens: list[Token], index: int) -> bool:
+    """"PRI", "MF DNES": a short word in capitals among words that are not is an acronym, no
+    word that lost its accents (a headline in capitals keeps its readings: "LE PRSIDENT")."""
+    surface = tokens[index].surface
+    if not (2 <= len(surface) <= 4 and surface.isupper()):
+        return False
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(tokens) and tokens[near].kind == "word":
+            other = tokens[near].surface
+            if len(other) >= 5 and other.isupper():
+                return False
+    return True
 
 
 # "la", "ma" that were "l’a", "m’a" before the apostrophe vanished ("on la déjà entendu",
