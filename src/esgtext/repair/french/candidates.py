@@ -46,6 +46,7 @@ GLUED_ELISION_BONUS = 2.0
 # accents or apostrophes, against its readings (tuned on newstest2011: 1.0 -> 2.714 %,
 # 2.0 -> 2.704 %, 3.0 and more -> 2.700 %, none 2.725 %)
 KEEP_NON_WORD_PENALTY = 3.0
+_LOWER_CASE_TITLES = frozenset(("mme", "mmes", "mlle", "mlles", "mgr"))
 # ... and more where a lower-case elision is glued to a capitalised word ("dEulen", "lIrak"): no
 # French word is written that way (an acronym after it may be a code: "mRNA", "cDNA")
 CAMEL_CASE_ELISION_BONUS = 2.0
@@ -63,7 +64,9 @@ def _word_candidates(
     own = zipf.get(lower, 0.0)
     known = own >= 1.6
     # a lower-case word that is no word in damaged text is far likelier damaged than rare
-    keep_prior = (-KEEP_NON_WORD_PENALTY if not own and tok.surface[:1].islower()
+    # (a title in lower case is none: "tout de mme" is "tout de même")
+    keep_prior = (-KEEP_NON_WORD_PENALTY if (not own or lower in _LOWER_CASE_TITLES)
+                  and tok.surface[:1].islower()
                   and (diagnosis.deleted or diagnosis.deleted_apostrophe) else 0.0)
     out = [_Candidate(lower, (lower,), "", keep_prior)]
     if not lower.isascii():
