@@ -91,3 +91,12 @@ def test_a_table_is_searched_the_same_before_and_after_its_lines_are_split():
     assert model._lines[table] is not None
     assert [model._lookup(table, key) for key in probes] == unsplit
     assert len(set(unsplit[: len(keys)])) > 10  # real keys found, with their own counts
+
+
+def test_no_a_between_an_adverb_and_the_bare_infinitive_of_a_verb():
+    # "doivent désormais ramer", "comptaient présenter": the infinitive after a modal verb and
+    # its adverb takes no "à"; a quantity still does ("beaucoup à faire")
+    repaired = repair_text("Ils doivent dsormais ramer, et ils comptaient prsenter le projet. Il "
+                           "reste beaucoup faire et il continue pratiquer.", lang="fr").text
+    assert "doivent désormais ramer" in repaired and "comptaient présenter" in repaired
+    assert "beaucoup à faire" in repaired and "continue à pratiquer" in repaired

@@ -198,6 +198,7 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
             return A_GOVERNED_INFINITIVE_BONUS, False, False
     infinitive_after_word = (last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
                              and not last.startswith(_BARE_INFINITIVE_STEMS)
+                             and not _adverb_before_infinitive(last)
                              and _is_infinitive(first, lexicon))
     return None, infinitive_after_word, last not in _NOT_BEFORE_A
 
@@ -212,13 +213,24 @@ _BARE_INFINITIVE_BEFORE = frozenset(
     "pour sans par après avant afin de d' ou et mais pas plus jamais rien tout même aussi bien "
     "faut fallait faudra faudrait va vont allait allaient ira iront irait vais vas allons allez "
     "aller fait faire font faisait laisser laisse laissé voir vu entendre sembler semble semblait "
-    "paraît compte comptait ose sait savait savent veut voulait veulent vouloir voudrait "
+    "paraît compte comptait comptent comptaient compter ose sait savait savent sache sachent "
+    "savoir veut voulait veulent vouloir voudrait "
     "souhaite souhaitait espère espérait aime aimait préfère préférait doit doivent devait "
     "devaient devrait devraient devoir peut peuvent pouvait pouvaient pourrait pourraient pouvoir "
     "pu dû su voulu ne n' se s' te t' me m' nous vous lui leur les la le l' y en comment où "
     "quoi que qu' qui".split()
 )
 _BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
+# Adverbs that stand between a verb and its bare infinitive ("pourra toujours dire", "doivent
+# désormais ramer"; "à" comes before them: "à toujours faire"), but not those of quantity
+# ("beaucoup à faire", "peu à peu").
+_ADVERBS_BEFORE_INFINITIVE = frozenset(
+    "toujours désormais souvent encore déjà vraiment alors ensuite enfin également abord "
+    "seulement simplement certainement probablement notamment ainsi donc parfois".split())
+
+
+def _adverb_before_infinitive(word: str) -> bool:
+    return word in _ADVERBS_BEFORE_INFINITIVE or (word.endswith("ment") and len(word) > 6)
 INFINITIVE_AFTER_WORD_BONUS = 2.0
 _INFINITIVE_CACHE: dict[str, bool] = {}
 _IRREGULAR_INFINITIVES = frozenset(
