@@ -100,3 +100,10 @@ def test_no_a_between_an_adverb_and_the_bare_infinitive_of_a_verb():
                            "reste beaucoup faire et il continue pratiquer.", lang="fr").text
     assert "doivent désormais ramer" in repaired and "comptaient présenter" in repaired
     assert "beaucoup à faire" in repaired and "continue à pratiquer" in repaired
+
+
+def test_no_a_after_a_preposition():
+    repaired = repair_text("Le sige a dmnag de Bad Homburg vers Francfort, a dclar le "
+                           "prsident, sans Paris et chez Renault.", lang="fr").text
+    assert "Bad Homburg vers Francfort" in repaired
+    assert "sans Paris et chez Renault" in repaired

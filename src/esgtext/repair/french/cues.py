@@ -59,10 +59,14 @@ _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 A_GOVERNED_INFINITIVE_BONUS = 2.5
 
 
+# Prepositions no "à" follows, even where the bigrams saw one ("Homburg vers Francfort"; not
+# "entre", also a verb: "il entre à l'école")
+PREPOSITIONS_BEFORE_NO_A = frozenset(
+    "vers sans sous chez contre selon depuis pendant parmi malgré".split())
 _NOT_BEFORE_A = frozenset(
     "de du des la le les l' d' en et à au aux par pour sur avec dans un une ce cette ces son sa ses "
     "leur leurs notre nos votre vos mon ma mes qui que qu' ne n' se s' il elle ils elles on".split()
-)
+) | PREPOSITIONS_BEFORE_NO_A
 NEXT_NAME_BONUS = 1.5
 NUMBER_RANGE_BONUS = 2.0
 

@@ -26,7 +26,7 @@ from esgtext.repair.french.candidates import (
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
     GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A,
-    SENTENCE_START_A_BONUS, SHORT_WORDS, VERB_A_PENALTY,
+    PREPOSITIONS_BEFORE_NO_A, SENTENCE_START_A_BONUS, SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _short_word_cue, _governs_a,
     _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue, _where_cue,
@@ -221,7 +221,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             double_space = "  " in gap
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
-            if a_given_after[last] is None:
+            if a_given_after[last] is None or last in PREPOSITIONS_BEFORE_NO_A:
                 continue
             first = tok.context
             if (options[index] is None and kinds[index] == "word"
@@ -425,6 +425,9 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
         a_given: list[float | None] = [model.logprob("à", last) for _, last, _ in states]
     else:
         a_given = [a_given_after[last] for _, last, _ in states]
+    if any(last in PREPOSITIONS_BEFORE_NO_A for _, last, _ in states):  # ("vers à Francfort")
+        a_given = [None if last in PREPOSITIONS_BEFORE_NO_A else a
+                   for a, (_, last, _) in zip(a_given, states)]
     # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
              + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
