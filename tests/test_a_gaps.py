@@ -107,3 +107,9 @@ def test_no_a_after_a_preposition():
                            "prsident, sans Paris et chez Renault.", lang="fr").text
     assert "Bad Homburg vers Francfort" in repaired
     assert "sans Paris et chez Renault" in repaired
+
+
+def test_a_vanished_a_after_a_comma_is_put_back():
+    repaired = repair_text("Il a parl avec Cynthia, propos de la rforme, et de la ville.",
+                           lang="fr").text
+    assert "Cynthia, à propos de la réforme, et de la ville" in repaired

@@ -270,9 +270,11 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     before = model.contributions(BEFORE, contexts)
     # gaps already found (not a sentence start: the model reads gaps inside sentences) ...
     gaps = [i for i in compress(range(count), insertion) if insertion[i] != 3]
-    # ... and single spaces between two words where the words on either side say "à"
+    # ... and single spaces between two words, or after a comma (", à propos de"), where the words
+    # on either side say "à"
     for index in compress(range(1, count), map(GAP_SCREEN.__le__, map(add, after[1:], before))):
-        if (insertion[index] or kinds[index - 1] != "word" or kinds[index] not in _GAP_KINDS
+        if (insertion[index] or kinds[index] not in _GAP_KINDS
+                or (kinds[index - 1] != "word" and tokens[index - 1].surface != ",")
                 or contexts[index - 1] in _NOT_BEFORE_A):  # ("de", "la": never before "à")
             continue
         prev_end = tokens[index - 1].end
