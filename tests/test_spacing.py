@@ -70,3 +70,11 @@ def test_typography_survives_the_round_trip_on_a_news_paragraph():
     clean = french_typography("M. Dupont a vendu 15 000 voitures en 2020, soit 67,7 % du marché.",
                               optional_share=1.0)
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text.split() == clean.split()
+
+
+def test_only_french_titles_glued_to_a_name_count_as_vanished_spaces():
+    from esgtext.repair.spacing import glued_spaces
+
+    # "DrSam" counts with an "M" elsewhere in the text as without one: never
+    assert glued_spaces("selon DrSam et M.Hayes")[2] == 1
+    assert glued_spaces("selon DrSam et PrJones")[2] == 0

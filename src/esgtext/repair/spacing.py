@@ -87,10 +87,10 @@ def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> i
 
 def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, int, int]:
     """The places where a no-break space of French typography vanished, in one scan: (French
-    words glued to a number, those of them that no name or code is made of, titles glued to a
-    name). The second are a frequent lower-case word after the number ("38pour",
+    words glued to a number, those of them that no name or code is made of, French titles glued
+    to a name). The second are a frequent lower-case word after the number ("38pour",
     "1500personnes") or a grammatical word before it ("en6000", "de60"); the third "M.Kriegler",
-    "MmeDavis".
+    "MmeDavis" (not "DrSam": a glued "Dr" or "Pr" may be a typo of any language).
 
     >>> glued_spaces("Le modle Drive4 et 38pour cent, selon M.Kriegler et M. Hayes.")
     (2, 1, 1)
@@ -100,7 +100,7 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
     for m in _GLUE.finditer(text):
         kind = m.lastgroup
         if kind == "title":
-            titles += 1
+            titles += m.group()[:1] == "M"  # ("DrSmith" may be a typo of any language)
         elif kind in ("word_number", "number_word") and _glued_to_a_number(m, lexicon):
             glued += 1
             frequent += _frequent_glued(m, lexicon)

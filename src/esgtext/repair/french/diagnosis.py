@@ -190,9 +190,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             # "en2020", "15pour", "M.Kriegler": the no-break spaces went with the accents (one
             # word alone may be a name, "Mr2", "Drive4", unless it is a frequent word: "38pour")
             glued, frequent, titles = glued_spaces(text, lexicon)
-            deleted += glued if glued >= 2 else frequent
-            if "M" in text:  # (titles count where an "M" is: "Dr"/"Pr" alone do not)
-                deleted += titles
+            deleted += (glued if glued >= 2 else frequent) + titles
         if " t" in text:
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
         # "a tir sur", "a appel des": a word after an auxiliary that is a frequent participle
