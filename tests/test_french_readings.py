@@ -243,3 +243,10 @@ def test_a_short_word_in_capitals_among_lower_case_words_is_an_acronym():
     assert "Le PRI a déclaré que le quotidien MF DNES est parti." in repaired
     # a headline in capitals keeps its readings
     assert "LE PRÉSIDENT A DÉCLARÉ TRÈS VITE." in repaired
+
+
+def test_a_lone_g_before_an_age_is_age():
+    repaired = repair_text("Un homme g de 45 ans et une femme ge de 30 ans ont t arrts. Il "
+                           "faut 5 g de sel.", lang="fr").text
+    assert "Un homme âgé de 45 ans et une femme âgée de 30 ans" in repaired
+    assert "5 g de sel" in repaired

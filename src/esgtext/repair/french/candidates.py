@@ -54,6 +54,7 @@ _ELIDED_BEFORE_ACRONYMS = frozenset(("l", "d", "qu", "jusqu", "lorsqu", "puisqu"
 _CAPITALISED_REST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2}")
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
 _ONE_LETTER_FLOOR = 4.5  # Zipf: the readings of a word of one letter must be this frequent
+_ONE_LETTER_READINGS = frozenset(("âgé",))  # ... or be one of these ("un homme g de 45 ans")
 
 
 def _word_candidates(
@@ -107,7 +108,7 @@ def _word_candidates(
             if len(lower) == 1:  # "ça", "où", "là", "été", "dû", "né"; not the web's "çe", "éu"
                 word_floor = max(word_floor, _ONE_LETTER_FLOOR)
             for word in found:
-                if zipf[word] >= word_floor:
+                if zipf[word] >= word_floor or word in _ONE_LETTER_READINGS:
                     # (but "Etats" is "États": news writes that one with a capital)
                     prior = change_prior if not capitalised or word not in capitals else 0.0
                     out.append(_Candidate(word, (word,), edit_kind, prior))
