@@ -180,6 +180,8 @@ def test_a_word_that_is_no_word_in_damaged_text_takes_its_reading():
     assert "laides" in repair_text(prefix + "sont laides.", lang="fr").text
     clean = "Les membres de l'équipe nobtiendraient rien."
     assert repair_text(clean, lang="fr").text == clean
+    # a rare word whose only reading is rarer still stays ("tocade" is no "t’océade")
+    assert repair_text("C'est une tocade.").text == "C'est une tocade."
     # a title in lower case is none: "tout de mme" is "tout de même"; "Mme Dupont" stays
     repaired = repair_text("Il reste tout de mme la dernire place, et mme la radio de Mme "
                            "Dupont.", lang="fr").text

@@ -46,6 +46,7 @@ GLUED_ELISION_BONUS = 2.0
 # accents or apostrophes, against its readings (tuned on newstest2011: 1.0 -> 2.714 %,
 # 2.0 -> 2.704 %, 3.0 and more -> 2.700 %, none 2.725 %)
 KEEP_NON_WORD_PENALTY = 3.0
+KEEP_PENALTY_MIN_ZIPF = 2.0
 _LOWER_CASE_TITLES = frozenset(("mme", "mmes", "mlle", "mlles", "mgr"))
 # ... and more where a lower-case elision is glued to a capitalised word ("dEulen", "lIrak"): no
 # French word is written that way (an acronym after it may be a code: "mRNA", "cDNA")
@@ -60,16 +61,28 @@ _ONE_LETTER_READINGS = frozenset(("âgé",))  # ... or be one of these ("un homm
 def _word_candidates(
     tok: Token, diagnosis: DamageDiagnosis, lexicon: FrenchLexicon, previous_kind: str = ""
 ) -> list[_Candidate]:
+    out = _readings(tok, diagnosis, lexicon, previous_kind)
+    lower = tok.context
+    zipf = lexicon.zipf
+    # A lower-case word that is no word, where the text lost its accents or apostrophes, is far
+    # likelier damaged than rare, if one of its readings is a word of some frequency ("tocade"
+    # is a rare word, not "t’océade"); so is a title in lower case ("tout de mme": "même").
+    if (len(out) > 1 and tok.surface[:1].islower()
+            and (diagnosis.deleted or diagnosis.deleted_apostrophe)
+            and (not zipf.get(lower, 0.0) or lower in _LOWER_CASE_TITLES)
+            and max(zipf.get(c.output, 0.0) for c in out[1:]) >= KEEP_PENALTY_MIN_ZIPF):
+        out[0] = out[0]._replace(prior=out[0].prior - KEEP_NON_WORD_PENALTY)
+    return out
+
+
+def _readings(
+    tok: Token, diagnosis: DamageDiagnosis, lexicon: FrenchLexicon, previous_kind: str = ""
+) -> list[_Candidate]:
     lower = tok.context
     zipf = lexicon.zipf
     own = zipf.get(lower, 0.0)
     known = own >= 1.6
-    # a lower-case word that is no word in damaged text is far likelier damaged than rare
-    # (a title in lower case is none: "tout de mme" is "tout de même")
-    keep_prior = (-KEEP_NON_WORD_PENALTY if (not own or lower in _LOWER_CASE_TITLES)
-                  and tok.surface[:1].islower()
-                  and (diagnosis.deleted or diagnosis.deleted_apostrophe) else 0.0)
-    out = [_Candidate(lower, (lower,), "", keep_prior)]
+    out = [_Candidate(lower, (lower,), "", 0.0)]
     if not lower.isascii():
         glued = diagnosis.deleted_apostrophe and _GLUED_ELISION.match(tok.surface)
         if glued and not tok.surface.isupper():
