@@ -28,8 +28,9 @@ from esgtext.repair.french.cues import (
     GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A,
     PREPOSITIONS_BEFORE_NO_A, SENTENCE_START_A_BONUS, SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
-    _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _short_word_cue, _governs_a,
-    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _subject_cue, _verb_a_cue, _where_cue,
+    _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
+    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _short_word_cue, _subject_cue,
+    _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -374,8 +375,9 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if reading_cue[1] and cand.output == reading_cue[0]:
                     plain += reading_cue[1]
                 if short_word_here:
-                    plain += _short_word_cue(cand, last in _AUXILIARIES
-                                     or auxiliary_before_adverb in _AUXILIARIES, following, lexicon)
+                    plain += _short_word_cue(
+                        cand, last in _AUXILIARIES or auxiliary_before_adverb in _AUXILIARIES,
+                        following, lexicon)
                 if plain > best_plain:
                     best_plain = plain
                 if ahead is not None and plain > ahead[state_index]:
@@ -454,8 +456,10 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     before it ("a également réglé", "avait d'abord montré"), what subject precedes it ("pronoun",
     not an inverted one: "a-t-il déclaré"; "name" or "quote", see
     :func:`_name_or_quotation_before`; else ""), whether it is an ambiguous "du", "des" or "la"
-    (see :func:`_short_word_cue`), and for an ambiguous stripped "a" what its reading "à" gets from the words
-    around it (:func:`_verb_a_cue` before an adverb, :func:`_a_locution_cue`; 0.0 elsewhere)."""
+    (see :func:`_short_word_cue`), and a reading and what it gets from the words around it: for
+    an ambiguous stripped "a", its reading "à" (:func:`_verb_a_cue` before an adverb,
+    :func:`_a_locution_cue`, the verb after "en"/"y"), for "ou" its reading "où"
+    (:func:`_where_cue`); ("", 0.0) elsewhere."""
     auxiliary_before_adverb = ""
     previous_context = contexts[index - 1] if index else ""
     if index > 1 and (previous_context in _ADVERBS or (
