@@ -209,7 +209,10 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
     assert "dès qu'elle était petite, dès le début et dès janvier" in repaired
     assert "Là où il est, là aussi. C'est là que" in repaired
     assert "avec des amis de la ville" in repaired
-    # and "a" after "en" or "y" is the verb, whatever follows: "il en a 25", "il y a 5 ans"
+
+
+def test_a_stripped_a_after_en_or_y_is_the_verb():
+    # whatever follows: "il en a 25", "il y a 5 ans"
     repaired = repair_text("Le parti aurait 9 deputes (il en a 25). Il y a 5 ans, la societe "
                            "etait creee a Paris.", lang="fr").text
     assert "(il en a 25). Il y a 5 ans" in repaired

@@ -60,8 +60,9 @@ class RepairConfig:
     """Every repair setting in one immutable object, passed down to the steps.
 
     ``calibrate``: edit confidences mapped to the share of such edits found right on news
-    (:mod:`esgtext.repair.calibration`); then edits below ``min_confidence`` are not made, except where the word they mend is no word
-    as it stands ("rserves": left alone, it is always wrong).
+    (:mod:`esgtext.repair.calibration`); then edits below ``min_confidence`` are not made,
+    except where the word they mend is no word as it stands ("rserves": left alone, it is
+    always wrong).
     ``restore_spacing``: glued sentences split, and in damaged French the vanished no-break
     spaces put back (:mod:`esgtext.repair.spacing`).
 

@@ -234,7 +234,9 @@ _ADVERBS_BEFORE_INFINITIVE = frozenset(
 
 
 def _adverb_before_infinitive(word: str) -> bool:
-    return word in _ADVERBS_BEFORE_INFINITIVE or (word.endswith("ment") and len(word) > 6)
+    return word in _ADVERBS_BEFORE_INFINITIVE or _is_ment_adverb(word)
+
+
 INFINITIVE_AFTER_WORD_BONUS = 2.0
 _INFINITIVE_CACHE: dict[str, bool] = {}
 _IRREGULAR_INFINITIVES = frozenset(
@@ -317,7 +319,12 @@ _TWO_WORD_ADVERBS = frozenset({("abord", "d'"), ("outre", "en")})
 
 
 def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or (word.endswith("ment") and len(word) > 6)
+    return word in _ADVERBS or _is_ment_adverb(word)
+
+
+def _is_ment_adverb(word: str) -> bool:
+    """"récemment", "carrément": an adverb by its ending (not "ment", "dément")."""
+    return word.endswith("ment") and len(word) > 6
 
 
 _IRREGULAR_PARTICIPLES = frozenset(

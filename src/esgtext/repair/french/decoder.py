@@ -44,17 +44,24 @@ _CANDIDATE_MEMO: dict[tuple[bool, bool, bool], dict[str, dict[str, list[_Candida
 MAX_CANDIDATE_MEMO = 50_000
 class _AGivenTable(dict):
     """log10 P(à | v) for each context v after which an "à" may come at all, None for the others
-    ("le", "de", "des" never precede "à"): ``table[v]``, computed on first look-up."""
+    ("le", "de", "des" never precede "à", nor a preposition such as "vers", whatever the bigrams
+    saw): ``table[v]``, computed on first look-up."""
 
     def __init__(self, model: BigramModel):
         super().__init__()
         self.model = model
 
     def __missing__(self, last: str) -> float | None:
-        logprob = self.model.logprob("à", last)
-        value = None if logprob <= MIN_LOG_P_A and not _governs_a(last) else logprob
+        value = _a_after(self.model, last)
+        if value is not None and value <= MIN_LOG_P_A and not _governs_a(last):
+            value = None
         self[last] = value
         return value
+
+
+def _a_after(model: BigramModel, last: str) -> float | None:
+    """log10 P(à | last), None after a preposition no "à" follows ("vers à Francfort")."""
+    return None if last in PREPOSITIONS_BEFORE_NO_A else model.logprob("à", last)
 
 
 # One table per bigram model (there are at most a few: see lexicon.bigram_model).
@@ -222,7 +229,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             double_space = "  " in gap
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
-            if a_given_after[last] is None or last in PREPOSITIONS_BEFORE_NO_A:
+            if a_given_after[last] is None:
                 continue
             first = tok.context
             if (options[index] is None and kinds[index] == "word"
@@ -426,12 +433,9 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
     double_space, sentence_start = gap == 2, gap == 3
     if double_space or sentence_start or gap >= 4:
         # (rare, or the gap model's own) any context may precede the "à"
-        a_given: list[float | None] = [model.logprob("à", last) for _, last, _ in states]
+        a_given: list[float | None] = [_a_after(model, last) for _, last, _ in states]
     else:
         a_given = [a_given_after[last] for _, last, _ in states]
-    if any(last in PREPOSITIONS_BEFORE_NO_A for _, last, _ in states):  # ("vers à Francfort")
-        a_given = [None if last in PREPOSITIONS_BEFORE_NO_A else a
-                   for a, (_, last, _) in zip(a_given, states)]
     # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
              + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
@@ -462,8 +466,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     (:func:`_where_cue`); ("", 0.0) elsewhere."""
     auxiliary_before_adverb = ""
     previous_context = contexts[index - 1] if index else ""
-    if index > 1 and (previous_context in _ADVERBS or (
-            previous_context.endswith("ment") and len(previous_context) > 6)):
+    if index > 1 and _is_adverb(previous_context):
         auxiliary_before_adverb = contexts[index - 2]
         if (index > 2 and (previous_context, auxiliary_before_adverb)
                 in _TWO_WORD_ADVERBS):  # "a d'abord montré", "a en outre mené"
@@ -505,11 +508,12 @@ def _name_or_quotation_before(text: str, tokens: list[Token], contexts: tuple[st
     if index < 2 or (index + 1 < len(tokens) and contexts[index + 1] == "par"):
         return ""
     before = tokens[index - 1]
-    if before.surface == "," and before.kind == "punct":
+    after_comma = before.surface == "," and before.kind == "punct"
+    if after_comma:
         before = tokens[index - 2]
     if before.surface in _CLOSING_QUOTES:  # (a closing one: glued to what it closes)
         return "quote" if text[before.start - 1:before.start] not in (" ", "") else ""
-    if before is not tokens[index - 1]:
+    if after_comma:
         return ""
     return ("name" if before.kind == "word" and before.surface[:1].isupper()
             and before.context not in _NOT_NAMES
