@@ -80,15 +80,14 @@ def test_a_build_without_the_table_still_repairs(monkeypatch):
 def test_a_table_is_searched_the_same_before_and_after_its_lines_are_split():
     model = gaps.GapModel(gaps._gap_text())
     table = gaps.VIEWS.index("after2")
-    text = model._texts[table]
-    lines = text[1:-1].split("\n")
+    lines = gaps._gap_text().split("\n@counts after2\n")[1].split("\n@")[0].strip("\n").split("\n")
     keys = [line.split("\t")[0] for line in lines[:: max(1, len(lines) // 100)]][:100]
     probes = keys + [key + "x" for key in keys] + ["", "zzzz zzzz", "<num> <num>"]
     unsplit = [model._lookup(table, key) for key in probes]
-    assert model._lines[table] is None  # fewer look-ups than SPLIT_AFTER so far
+    assert not model._tables[table].split  # fewer look-ups than SPLIT_AFTER so far
     for key in probes * 2:
         model._lookup(table, key)
-    assert model._lines[table] is not None
+    assert model._tables[table].split
     assert [model._lookup(table, key) for key in probes] == unsplit
     assert len(set(unsplit[: len(keys)])) > 10  # real keys found, with their own counts
 

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import gzip
 import math
-from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, repeat
 from operator import is_
 
 from esgtext.repair.memo import make_room
+from esgtext.repair.tables import SortedLines
 
 __all__ = ["GapModel", "gap_model", "gap_keys", "shape_of", "VIEWS", "SMOOTHING", "OUTSIDE"]
 
@@ -81,10 +81,9 @@ class GapModel:
     """The log odds of an "à" at a gap, from the counts and weights of ``fr_a_gaps.txt.gz``.
 
     The file has one table of counts per view, with the view's weights and the overall rate of an
-    "à" at a gap. A table's counts are sorted "key<TAB>positive<TAB>total" lines, searched by
-    bisection over the table's text until it has been looked up :data:`SPLIT_AFTER` times, then
-    split into lines (a one-line document needs a few dozen keys); a key's contribution (its
-    weight times its evidence) is cached once computed."""
+    "à" at a gap. A table's counts are sorted "key<TAB>positive<TAB>total" lines, searched as
+    :class:`esgtext.repair.tables.SortedLines` (a one-line document needs a few dozen keys); a
+    key's contribution (its weight times its evidence) is cached once computed."""
 
     def __init__(self, text: str):
         sections = {}
@@ -94,31 +93,18 @@ class GapModel:
         model = {fields[0]: fields[1:] for fields in
                  (line.split("\t") for line in sections.pop("model").splitlines())}
         self.bias = float(model.pop("bias")[0])
-        # per view: (seen, unseen, rate) and its table's lines as one text
-        # ("\nkey<TAB>positive<TAB>total\n..."), split once looked up SPLIT_AFTER times
+        # per view: (seen, unseen, rate) and its table of "key<TAB>positive<TAB>total" lines
         self._weights = [tuple(map(float, model[view])) for view in VIEWS]
         self.rates = {view: rate for view, (_, _, rate) in zip(VIEWS, self._weights)}
-        self._texts = ["\n" + sections["counts " + view].rstrip("\n") + "\n" for view in VIEWS]
-        self._lines: list[list[str] | None] = [None] * len(VIEWS)
-        self._lookups = [0] * len(VIEWS)
+        self._tables = [SortedLines(sections["counts " + view]) for view in VIEWS]
         self._cache: list[dict[str, float]] = [{} for _ in VIEWS]
 
     def _lookup(self, view: int, key: str) -> float:
         seen, unseen, rate = self._weights[view]
-        probe = key + "\t"
-        lines = self._lines[view]
-        if lines is None:
-            self._lookups[view] += 1
-            if self._lookups[view] > SPLIT_AFTER:
-                lines = self._lines[view] = self._texts[view][1:-1].split("\n")
-        if lines is not None:
-            i = bisect_left(lines, probe)
-            found = lines[i] if i < len(lines) and lines[i].startswith(probe) else None
-        else:
-            found = _find_line(self._texts[view], probe)
+        found = self._tables[view].find(key)
         if found is None:
             return unseen
-        _, positive, total = found.rsplit("\t", 2)
+        positive, total = found.split("\t")
         return seen * evidence(int(positive), int(total), rate)
 
     def contributions(self, view: int, keys) -> list[float]:
@@ -166,31 +152,6 @@ class GapModel:
 
 
 _LN10 = math.log(10)
-SPLIT_AFTER = 256  # look-ups of a table before its lines are split (a one-line text needs dozens)
-
-
-def _find_line(text: str, probe: str) -> str | None:
-    r"""The line of ``text`` ("\nline\nline\n", lines sorted) that starts with ``probe``, by
-    bisection over its characters: no split, so a table of 100k lines costs nothing to load.
-
-        >>> table = "\na\t1\nb c\t2\nd\t3\n"
-        >>> _find_line(table, "b c\t"), _find_line(table, "d\t"), _find_line(table, "c\t")
-        ('b c\t2', 'd\t3', None)
-    """
-    # the smallest position whose next line (after the first "\n" from there) is >= probe
-    lo, hi = 0, len(text) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.index("\n", mid) + 1
-        if start < len(text) and text[start:text.index("\n", start)] < probe:
-            lo = mid + 1
-        else:
-            hi = mid
-    start = text.index("\n", lo) + 1
-    if start >= len(text):
-        return None
-    line = text[start:text.index("\n", start)]
-    return line if line.startswith(probe) else None
 
 
 def _gap_text() -> str:
