@@ -52,23 +52,27 @@ def test_generator_marks_the_gap_where_the_a_was():
 
 
 def test_a_locution_comes_back_that_the_bigrams_alone_miss(monkeypatch):
-    clean = "Le directeur a répondu aux questions des journalistes à propos de la réforme."
+    # (the word classes of the bigram back-off now bring back "journalistes à propos de", the
+    # example this test had until then, without the gap model as with it)
+    clean = "Les salariés travaillent à temps partiel."
     damaged = lossy_ascii(clean, capitals=False)
-    assert "journalistes propos" in damaged
+    assert "travaillent temps" in damaged
     result = repair_text(damaged, lang="fr")
     assert result.text == clean
     inserted = [e for e in result.edits if e.kind == "inserted_word"]
     assert len(inserted) == 1
     assert inserted[0].reason.startswith("a vanished 'à' put back: news French often has one")
     assert "to 1 over the next reading" in inserted[0].reason
-    assert "journalistes propos" in _without_gap_model(monkeypatch, damaged)
+    assert "travaillent temps" in _without_gap_model(monkeypatch, damaged)
 
 
 def test_no_a_goes_where_news_never_has_one(monkeypatch):
-    clean = "Les ouvriers devaient boire une eau polluée pendant des années."
+    # (as above: "devaient boire une eau", this test's example until then, is now right without
+    # the gap model too)
+    clean = "La ministre entend réformer le système de santé."
     damaged = lossy_ascii(clean, capitals=False)
     assert repair_text(damaged, lang="fr").text == clean
-    assert "devaient à boire" in _without_gap_model(monkeypatch, damaged)
+    assert "entend à réformer" in _without_gap_model(monkeypatch, damaged)
 
 
 def test_a_build_without_the_table_still_repairs(monkeypatch):

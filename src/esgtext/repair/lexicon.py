@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from esgtext.damage import is_accented_letter
+from esgtext.repair.classes import WordClasses, word_classes
 from esgtext.repair.memo import make_room
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
@@ -214,11 +215,15 @@ class _Followers:
 
 class BigramModel:
     """P(w | v) by absolute discounting towards wordfreq's unigram (the domain-general part):
-    (max(c(v,w) - D, 0) + λ(v)·P(w)·c(v)) / c(v), where λ(v) gets the discounted mass and the mass of
-    the pairs pruned from the table."""
+    (max(c(v,w) - D, 0) + λ(v)·P(w)·R(v,w)·c(v)) / c(v), where λ(v) gets the discounted mass and
+    the mass of the pairs pruned from the table, and R(v,w) is how much likelier than usual the
+    word classes of w are after those of v (:meth:`esgtext.repair.classes.WordClasses.ratio`,
+    raised to ``class_weight``; 1 without ``classes``): where the pair was never counted, "l’eau
+    filtrée" beats the more frequent "l’eau filtre"."""
 
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
-                 unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0):
+                 unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0,
+                 classes: WordClasses | None = None, class_weight: float = 1.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
         self._raw: _CountTable = _parsed_counts(text)
         # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
@@ -234,6 +239,8 @@ class BigramModel:
         self.lexicon = lexicon
         self.discount = discount
         self.unseen_weight = unseen_weight
+        self.classes = classes if class_weight else None
+        self.class_weight = class_weight
         # cache["v w"]: log10 P(w | v) once logprob(w, v) has computed it -- a decoder's inner
         # loop reads it directly (its older half goes when full; the dict is never replaced).
         self.cache: dict[str, float] = {}
@@ -277,17 +284,21 @@ class BigramModel:
         make_room(self.cache, MAX_CACHED_PAIRS)
         entry = self._parsed.get(v)
         total, backoff, followers = entry if entry is not None else self._followers(v)
+        unigram = self.unigram(w)
+        if self.classes is not None:
+            ratio = self.classes.ratio(v, w)
+            unigram *= ratio if self.class_weight == 1.0 else ratio ** self.class_weight
         if not total:
             # A context the corpus never saw: its followers are unknown, but it must not beat a
             # known context on frequent followers just for being unknown.
-            value = math.log10(self.unseen_weight * self.unigram(w))
+            value = math.log10(self.unseen_weight * unigram)
         else:
             count = followers.get(w, 0)
             if followers.__class__ is _Followers and followers.parsed is not None:
                 # parsed now: look the context up in its dict from here on
                 self._parsed[v] = (total, backoff, followers.parsed)
             seen = max(count - self.discount, 0.0) / total
-            value = math.log10(seen + backoff * self.unigram(w))
+            value = math.log10(seen + backoff * unigram)
         self.cache[key] = value
         return value
 
@@ -384,10 +395,12 @@ NEWS_WEIGHT = 6.0
 
 
 @lru_cache(maxsize=4)
-def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0) -> BigramModel:
+def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0,
+                 class_weight: float = 1.0) -> BigramModel:
     """The bigram model, loaded on first use. A larger ``discount`` trusts wordfreq's general
     unigram more and the technical corpus less; a smaller ``unseen_weight`` stops a word the
     corpus never saw from looking like a good context just for being unknown (both are what
-    stripped text, where both spellings are real words, needs)."""
+    stripped text, where both spellings are real words, needs); ``class_weight`` is how much
+    the back-off listens to the word classes (0: not at all)."""
     return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight,
-                       _news_bigram_text(), NEWS_WEIGHT)
+                       _news_bigram_text(), NEWS_WEIGHT, word_classes(), class_weight)
