@@ -255,3 +255,16 @@ def test_a_lone_g_before_an_age_is_age():
                            "faut 5 g de sel.", lang="fr").text
     assert "Un homme âgé de 45 ans et une femme âgée de 30 ans" in repaired
     assert "5 g de sel" in repaired
+
+
+def test_a_number_after_avoir_and_a_participle_is_its_object_not_the_object_of_a():
+    # news, LM split: 46 numbers right after avoir + participle without "à", 9 with
+    import esgtext.repair.french.decoder as decoder
+
+    damaged = "La banque a prt 2 milliards deuros aux PME."
+    assert repair_text(damaged, lang="fr").text == "La banque a prêté 2 milliards d’euros aux PME."
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(decoder, "HAVE_PARTICIPLE_NUMBER_PENALTY", 0.0)
+        assert "prêté à 2" in repair_text(damaged, lang="fr").text
+    # after the participle of a passive, a number still takes its "à"
+    assert repair_text("Le prix a t fix 20 euros.", lang="fr").text == "Le prix a été fixé à 20 euros."

@@ -66,8 +66,10 @@ def test_repair_text_puts_no_break_spaces_back_in_damaged_french_only():
 
 
 def test_typography_survives_the_round_trip_on_a_news_paragraph():
-    # (the space before ":" is left out: sources that glue ":" to the word lose nothing)
-    clean = french_typography("M. Dupont a vendu 15 000 voitures en 2020, soit 67,7 % du marché.",
+    # (the space before ":" is left out: sources that glue ":" to the word lose nothing; "a
+    # vendu 15 000" is left out too: "vendu à" before a number is a near tie, see
+    # test_french_readings.py's test of a number after avoir and a participle)
+    clean = french_typography("M. Dupont a livré 15 000 voitures en 2020, soit 67,7 % du marché.",
                               optional_share=1.0)
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text.split() == clean.split()
 

@@ -25,12 +25,13 @@ from esgtext.repair.french.candidates import (
 )
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
-    GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, INSERT_A_BIAS, MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A,
-    PREPOSITIONS_BEFORE_NO_A, SENTENCE_START_A_BONUS, SHORT_WORDS, VERB_A_PENALTY,
+    GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, HAVE_PARTICIPLE_NUMBER_PENALTY, INSERT_A_BIAS,
+    MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, PREPOSITIONS_BEFORE_NO_A, SENTENCE_START_A_BONUS,
+    SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
-    _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue, _short_word_cue, _subject_cue,
-    _verb_a_cue, _where_cue,
+    _HAVE, _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue,
+    _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -353,7 +354,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             text, tokens, contexts, options, index, len(candidates) > 1)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
-                                                  gap_odds[index] if gap_odds is not None else None)
+                                                  gap_odds, index, contexts, tok.kind)
         new_states = []
         scored: list[tuple[float, int, bool, _Candidate, float]] = []
         for cand in candidates:
@@ -426,10 +427,11 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
 
 
 def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: BigramModel,
-                     a_given_after: _AGivenTable, gap_odds: float | None,
-                     ) -> tuple[list[float | None], float]:
-    """For an "à" put back at a gap of kind ``gap`` (see :func:`_a_gaps`): log10 P(à | last) for
-    each state (None where no "à" may follow it), and the bonus the gap itself earns."""
+                     a_given_after: _AGivenTable, gap_odds: list[float] | None, index: int,
+                     contexts: tuple[str, ...], kind: str) -> tuple[list[float | None], float]:
+    """For an "à" put back at a gap of kind ``gap`` (see :func:`_a_gaps`) before token ``index``
+    (of kind ``kind``): log10 P(à | last) for each state (None where no "à" may follow it), and
+    the bonus the gap itself earns (``gap_odds``: the gap model's, see :func:`_gap_odds`)."""
     double_space, sentence_start = gap == 2, gap == 3
     if double_space or sentence_start or gap >= 4:
         # (rare, or the gap model's own) any context may precede the "à"
@@ -440,7 +442,9 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
              + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
     if gap_odds is not None and not sentence_start:
-        bonus += GAP_MODEL_WEIGHT * gap_odds + GAP_MODEL_OFFSET
+        bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
+    if kind == "num" and index > 1 and contexts[index - 2] in _HAVE:
+        bonus -= HAVE_PARTICIPLE_NUMBER_PENALTY  # "a vendu 15 000 voitures": the object
     return a_given, bonus
 
 
