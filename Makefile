@@ -41,12 +41,14 @@ bench: setup
 	$(PY) benchmarks/language_speed.py
 
 # Regenerate the French data tables in src/esgtext/data/ (never edit them by hand). The bigram
-# script needs Debian's French documentation packages, the news counts and the confidence table
+# script needs Debian's French documentation packages, the word classes Debian's
+# python3-grammalecte, the news counts, the word classes and the confidence table
 # ../shared/data/wmt-news: see their docstrings.
 lexicon: setup
 	$(PY) scripts/build_french_lexicon.py
 	$(PY) scripts/build_french_bigrams.py
 	$(PY) scripts/build_french_news_counts.py
+	$(PY) scripts/build_french_classes.py
 	$(PY) scripts/build_french_a_gaps.py
 	$(PY) scripts/build_confidence_table.py
 
