@@ -80,3 +80,12 @@ def test_only_french_titles_glued_to_a_name_count_as_vanished_spaces():
     # "DrSam" counts with an "M" elsewhere in the text as without one: never
     assert glued_spaces("selon DrSam et M.Hayes")[2] == 1
     assert glued_spaces("selon DrSam et PrJones")[2] == 0
+
+
+def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
+    damaged = "Des hommes gs entre 25et45 ans, pour 2011et2012 et les jours 16et17."
+    repaired = repair_text(damaged, lang="fr").text.replace("\u00a0", " ")
+    assert "entre 25 et 45 ans" in repaired and "2011 et 2012" in repaired
+    assert "16 et 17." in repaired
+    # a code stays as it is
+    assert "V8et" in repair_text("Le moteur V8et la voiture sont neufs.", lang="fr").text

@@ -34,9 +34,11 @@ __all__ = ["glued_spaces", "restore_no_break_spaces", "restore_sentence_spaces",
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
-# A word glued to a number on either side, a long digit run, a title glued to a name, "%".
+# A word glued to a number on either side (or between two: "2011et2012", "25et45"), a long digit
+# run, a title glued to a name, "%".
 _GLUE = re.compile(
-    r"(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
+    r"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille)(?=\d))"
+    r"|(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
@@ -101,6 +103,9 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
         kind = m.lastgroup
         if kind == "title":
             titles += m.group()[:1] == "M"  # ("DrSmith" may be a typo of any language)
+        elif kind == "between":  # "2011et2012": no name or code is written so
+            glued += 1
+            frequent += 1
         elif kind in ("word_number", "number_word") and _glued_to_a_number(m, lexicon):
             glued += 1
             frequent += _frequent_glued(m, lexicon)
@@ -138,7 +143,11 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
         kind = m.lastgroup
         if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):
             continue
-        if kind == "word_number":
+        if kind == "between":
+            for position in (m.start(), m.end()):
+                edits.append(Edit("no_break_space", position, position, "", NBSP, 0.9,
+                                  f"no-break spaces around {m.group()!r} between two numbers vanished"))
+        elif kind == "word_number":
             if _glued_to_a_number(m, lexicon):
                 edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.9,
                                   f"a no-break space between {m.group('w1')!r} and the number vanished"))
