@@ -268,3 +268,8 @@ def test_a_number_after_avoir_and_a_participle_is_its_object_not_the_object_of_a
         assert "prêté à 2" in repair_text(damaged, lang="fr").text
     # after the participle of a passive, a number still takes its "à"
     assert repair_text("Le prix a t fix 20 euros.", lang="fr").text == "Le prix a été fixé à 20 euros."
+
+
+def test_an_elided_article_before_a_word_with_an_apostrophe_inside_gets_both_back():
+    repaired = repair_text("Les prix daujourdhui sont hauts, et ceux de lanne aussi.", lang="fr").text
+    assert repaired == "Les prix d’aujourd’hui sont hauts, et ceux de l’année aussi."

@@ -151,7 +151,8 @@ def _readings(
                 if own < 2.5 or (gain >= 0.5 and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)) or (
                     gain >= 2.5  # "dun", "quil", "na": damaged forms common on the web
                 ):
-                    out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
+                    inner = _APOSTROPHE_WORDS.get(word)  # "daujourdhui": "d’aujourd’hui"
+                    out.append(_Candidate(inner or word, (elision + "'", word), "deleted_apostrophe",
                                           change_prior, len(elision)))
     return out
 
