@@ -273,3 +273,12 @@ def test_a_number_after_avoir_and_a_participle_is_its_object_not_the_object_of_a
 def test_an_elided_article_before_a_word_with_an_apostrophe_inside_gets_both_back():
     repaired = repair_text("Les prix daujourdhui sont hauts, et ceux de lanne aussi.", lang="fr").text
     assert repaired == "Les prix d’aujourd’hui sont hauts, et ceux de l’année aussi."
+
+
+def test_an_old_spelling_the_dictionary_counts_does_not_beat_todays():
+    # the Littré's bigrams count "complétement", "manége"; wordfreq says which spelling is used
+    repaired = repair_text("Il a compltement chang de stratgie prs du mange.", lang="fr").text
+    assert repaired == "Il a complètement changé de stratégie près du manège."
+    # a reading that differs otherwise keeps its chances ("côte" / "coté" / "côté")
+    assert repair_text("La cte est belle, de lautre ct de la baie.", lang="fr").text == (
+        "La côte est belle, de l’autre côté de la baie.")
