@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from esgtext.damage import lossy_ascii
 from esgtext.repair import repair_text
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french
@@ -282,3 +283,21 @@ def test_an_old_spelling_the_dictionary_counts_does_not_beat_todays():
     # a reading that differs otherwise keeps its chances ("côte" / "coté" / "côté")
     assert repair_text("La cte est belle, de lautre ct de la baie.", lang="fr").text == (
         "La côte est belle, de l’autre côté de la baie.")
+
+
+def test_a_line_that_starts_with_a_space_lost_its_first_word():
+    # every non-ASCII character deleted, capitals too: "À" vanished and left its space
+    clean = ("À cet effet, le groupe a fermé une usine.\nÀ part les détails, tout est décidé.\n"
+             "À Vienne, on affirme que la crise est finie.")
+    damaged = lossy_ascii(clean)
+    assert damaged.startswith(" cet effet") and "\n Vienne" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+    # an indented line that kept its accented capitals lost nothing at its start
+    assert repair_text(" Élu en 2020, il a dmissionn.", lang="fr").text == (
+        " Élu en 2020, il a démissionné.")
+
+
+def test_a_restored_first_letter_of_a_proper_noun_is_a_capital():
+    # (no accented capital survived: "dimbourg" was "Édimbourg")
+    assert "à Édimbourg" in repair_text(lossy_ascii("Il vit à Édimbourg depuis 2010."),
+                                        lang="fr").text

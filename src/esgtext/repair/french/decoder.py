@@ -13,6 +13,7 @@ from itertools import compress, repeat
 from operator import add, is_not
 
 from esgtext.repair.calibration import margin_confidence, odds_reason
+from esgtext.repair.classes import word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -195,7 +196,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
            a_given_after: _AGivenTable) -> list[int]:
     """Between which tokens a vanished "à" may have stood: 0 no, 1 yes, 2 yes and the gap is a
     doubled space, 3 yes and a sentence starts in lower case there, 5 yes, between two numbers
-    ("de 15 38 pour cent": a range; 4, set by :func:`_gap_odds`: yes, the gap model says so)."""
+    ("de 15 38 pour cent": a range; 4, set by :func:`_gap_odds`: yes, the gap model says so),
+    6 yes and a line starts with a space (" Vienne, on affirme": its first word vanished)."""
     count = len(tokens)
     insertion = [0] * count
     # A sentence that starts in lower case where no accented capital survived lost its
@@ -205,6 +207,12 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     for index in compress(range(count), map(_GAP_KINDS.__contains__, kinds)):
         tok = tokens[index]
         if index == 0 or kinds[index - 1] in ("newline", "punct"):
+            if capitals_lost and (index == 0 or kinds[index - 1] == "newline") and text[
+                    tokens[index - 1].end if index else 0:tok.start] == " ":
+                # " Vienne, on affirme", " cet effet, il": a line that starts with the space
+                # that its vanished first word left ("À Vienne"), where no capital survived
+                insertion[index] = 6
+                continue
             if capitals_lost and tok.surface[:1].islower() and (
                 index == 0 or kinds[index - 1] == "newline" or tokens[index - 1].surface in ".!?"
             ):
@@ -278,7 +286,7 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     after = model.contributions(AFTER, contexts)
     before = model.contributions(BEFORE, contexts)
     # gaps already found (not a sentence start: the model reads gaps inside sentences) ...
-    gaps = [i for i in compress(range(count), insertion) if insertion[i] != 3]
+    gaps = [i for i in compress(range(count), insertion) if insertion[i] not in (3, 6)]
     # ... and single spaces between two words, or after a comma (", à propos de"), where the words
     # on either side say "à"
     for index in compress(range(1, count), map(GAP_SCREEN.__le__, map(add, after[1:], before))):
@@ -432,16 +440,17 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
     """For an "à" put back at a gap of kind ``gap`` (see :func:`_a_gaps`) before token ``index``
     (of kind ``kind``): log10 P(à | last) for each state (None where no "à" may follow it), and
     the bonus the gap itself earns (``gap_odds``: the gap model's, see :func:`_gap_odds`)."""
-    double_space, sentence_start = gap == 2, gap == 3
+    # (6: a line that starts with the space its first word left, both a sentence start and a
+    # doubled space)
+    double_space, sentence_start = gap in (2, 6), gap in (3, 6)
     if double_space or sentence_start or gap >= 4:
         # (rare, or the gap model's own) any context may precede the "à"
         a_given: list[float | None] = [_a_after(model, last) for _, last, _ in states]
     else:
         a_given = [a_given_after[last] for _, last, _ in states]
-    # (a gap is a doubled space or a sentence start, never both: one term is 0.0)
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
              + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
-    if gap_odds is not None and not sentence_start:
+    if gap_odds is not None and gap not in (3, 6):  # (the model reads gaps inside sentences)
         bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
     if kind == "num" and index > 1 and contexts[index - 2] in _HAVE:
         bonus -= HAVE_PARTICIPLE_NUMBER_PENALTY  # "a vendu 15 000 voitures": the object
@@ -570,7 +579,7 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
             else:
                 after = _case_like(cand.output, tok.surface)
                 if after[0] != tok.surface[0] and (_capital_lost(text, tok) or (
-                        capitals_lost and cand.output in capitals)):
+                        capitals_lost and (cand.output in capitals or _is_name(cand.output)))):
                     after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
             apostrophe = text[tok.end:tok.end + 1]
             if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
@@ -584,6 +593,12 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
                      _reason(tok.surface, after, cand, lexicon) + odds_reason(margin))
             )
     return edits
+
+
+def _is_name(word: str) -> bool:
+    """Whether ``word`` is only ever a proper noun ("édimbourg"), by the word classes."""
+    classes = word_classes()
+    return classes is not None and classes.names_of(word) == ("M",)
 
 
 def _capital_lost(text: str, tok: Token) -> bool:
@@ -623,6 +638,9 @@ def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
         middle = gap.index("  ") + 1
         return Edit("inserted_word", prev_end + middle, prev_end + middle, "", word, confidence,
                     reason)
+    if gap == " " and (prev_end == 0 or text[prev_end - 1] == "\n"):
+        # " Vienne, on affirme": the line's first word vanished and left its space
+        return Edit("inserted_word", prev_end, prev_end, "", word, confidence, reason)
     return Edit("inserted_word", tok.start, tok.start, "", word + " ", confidence, reason)
 
 
