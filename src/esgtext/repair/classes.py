@@ -45,7 +45,7 @@ class WordClasses:
             sections[name] = body
         self.names = tuple(sections["classes"].split())
         self._index = {name: i for i, name in enumerate(self.names)}
-        self._ratios = [list(map(float, line.split()))
+        self._ratios = [array("d", map(float, line.split()))
                         for line in sections["ratios"].splitlines()]
         self._sets = {key: self._shares(value) for key, value in
                       (line.split("\t") for line in sections["sets"].splitlines())}
@@ -98,11 +98,15 @@ class WordClasses:
 
     def _ratios_after(self, before: str) -> array:
         """The ratio of each class after the context ``before``, computed once (bounded: an
-        array of 76 doubles is 0.7 KB, a list of floats 2.5 KB)."""
-        ratios = self._ratios
+        array of 76 doubles is 0.7 KB, a list of floats 2.5 KB; a context of one class shares
+        its class's row)."""
         shares = self.classes_of(before.rpartition(" ")[2])
-        after = array("d", [sum(share * ratios[c][d] for c, share in shares)
-                            for d in range(len(self.names))])
+        if len(shares) == 1:  # (most contexts: one class, whose row is the answer)
+            after = self._ratios[shares[0][0]]
+        else:
+            rows = self._ratios
+            after = array("d", [sum(share * rows[c][d] for c, share in shares)
+                                for d in range(len(self.names))])
         make_room(self._after, MAX_CONTEXTS)
         self._after[before] = after
         return after
