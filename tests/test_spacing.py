@@ -89,3 +89,14 @@ def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
     assert "16 et 17." in repaired
     # a code stays as it is
     assert "V8et" in repair_text("Le moteur V8et la voiture sont neufs.", lang="fr").text
+
+
+def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():
+    repaired = repair_text("Le crime du 29aot2009 touche plus de 200consortiums et 8mgapixels, "
+                           "selon M. Dupont.", lang="fr").text.replace("\u00a0", " ")
+    assert "29 août 2009" in repaired
+    assert "200 consortiums" in repaired and "8 mégapixels" in repaired
+    # an hour, an ordinal and a short code stay glued
+    kept = repair_text("Le rendez-vous de 3h30 au 22e tage, avec le A380 et le CO2 du 1er lot.",
+                       lang="fr").text
+    assert "3h30" in kept and "22e" in kept and "A380" in kept and "1er" in kept

@@ -37,7 +37,8 @@ NARROW_NBSP = "\u202f"
 # A word glued to a number on either side (or between two: "2011et2012", "25et45"), a long digit
 # run, a title glued to a name, "%".
 _GLUE = re.compile(
-    r"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille)(?=\d))"
+    r"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille|janvier|f[ée]?vrier|mars|avril"
+    r"|mai|juin|juillet|ao[ûu]?t|septembre|octobre|novembre|d[ée]?cembre)(?=\d))"
     r"|(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
@@ -50,19 +51,22 @@ _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
 _MIN_WORD_ZIPF = 3.0
+_MIN_LONG_WORD_ZIPF = 1.5
 _SPACED_PERCENT = re.compile(r"\d [%$]")
 _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 
 
-def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True) -> bool:
+def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True,
+             floor: float = _MIN_WORD_ZIPF) -> bool:
     """A French word, or one whose accents were deleted ("dcembre"), or either after an elided
-    article whose apostrophe went with them ("lanne" for "l’année")."""
-    if lexicon.zipf.get(lower, 0.0) >= _MIN_WORD_ZIPF:
+    article whose apostrophe went with them ("lanne" for "l’année"), of Zipf frequency ``floor``
+    or more."""
+    if lexicon.zipf.get(lower, 0.0) >= floor:
         return True
-    if lower.isascii() and lexicon.best_zipf(lower, "deleted") >= _MIN_WORD_ZIPF + 0.5:
+    if lower.isascii() and lexicon.best_zipf(lower, "deleted") >= floor + 0.5:
         return True
     if elided and len(lower) > 3 and lower[0] in "ld" and lower[1] in "aeiouyh":
-        return _is_word(lower[1:], lexicon, False)
+        return _is_word(lower[1:], lexicon, False, floor)
     return False
 
 
@@ -73,7 +77,10 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         word = m.group("w1")
         return (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon)
     word = m.group("w2")
-    return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(word, lexicon)
+    # (a word of four letters or more after a number is rarely a unit: a rarer word will do,
+    # "200consortiums", "8mgapixels")
+    return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(
+        word, lexicon, floor=_MIN_WORD_ZIPF if len(word) < 4 else _MIN_LONG_WORD_ZIPF)
 
 
 def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> int:
