@@ -301,3 +301,12 @@ def test_a_restored_first_letter_of_a_proper_noun_is_a_capital():
     # (no accented capital survived: "dimbourg" was "Édimbourg")
     assert "à Édimbourg" in repair_text(lossy_ascii("Il vit à Édimbourg depuis 2010."),
                                         lang="fr").text
+
+
+def test_a_lone_n_before_a_number_lost_its_degree_sign():
+    result = repair_text("Le groupe est le n1 mondial, et sa chambre n 12 est rserve.", lang="fr")
+    assert result.text == "Le groupe est le n°1 mondial, et sa chambre n° 12 est réservée."
+    assert [e.kind for e in result.edits].count("deleted_symbol") == 2
+    # not a word ending in n, nor text that kept its accents
+    assert repair_text("Un n en 2 temps, et le numéro n4 reste.", lang="fr").text == (
+        "Un n en 2 temps, et le numéro n4 reste.")

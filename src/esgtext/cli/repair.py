@@ -29,6 +29,7 @@ Damage it repairs (the kind shown by --explain and --json):
   deleted_apostrophe French "lenvironnement" -> "l’environnement"
   inserted_word      French vanished "à": "grâce  la" -> "grâce à la"
   no_break_space     French vanished no-break space: "20ans" -> "20 ans"
+  deleted_symbol     French vanished "°" of "n°": "n4" -> "n°4"
   sentence_space     glued sentences split: "sociales.Aujourd'hui" -> "sociales. Aujourd'hui"
 Files may be UTF-8 (with or without BOM), UTF-16, cp1252 or GB18030: the
 encoding is detected. Curly quotes, full-width CJK punctuation and line

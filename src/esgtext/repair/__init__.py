@@ -17,7 +17,7 @@ Steps, in order (each one pure; offsets always refer to the input):
    ``decomposed_accent``: "e" + U+0301 composed to "é" where it occurs.
 2. ``question_mark``: "C?te d'Ivoire" -> "Côte d'Ivoire", on any Latin text.
 3. French accents (``deleted_accent``, ``stripped_accent``, ``deleted_apostrophe``,
-   ``inserted_word``) when ``lang="fr"``, or when ``lang`` is None and the text reads as French.
+   ``inserted_word``, ``deleted_symbol``) when ``lang="fr"``, or when ``lang`` is None and the text reads as French.
    ``lang="en"`` or ``"zh"`` never touches accents.
 
 Line breaks are never added or removed: the output has one line per input line.

@@ -42,6 +42,7 @@ One idea per module, in the order a text goes through them:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 
@@ -135,9 +136,17 @@ def _position(edit: Edit) -> tuple[int, int]:
     return (edit.start, edit.end)
 
 
+# "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
+_NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
+
+
 def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                      lexicon: FrenchLexicon) -> list[Edit]:
     edits: list[Edit] = []
+    if diagnosis.deleted:  # (first: where the decoder reads the "n" too, this edit stays)
+        edits += [Edit("deleted_symbol", m.start(), m.end(), "n", "n°", 0.9,
+                       "'n' before a number is 'n°' (numéro) whose '°' vanished")
+                  for m in _NUMERO.finditer(text)]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
