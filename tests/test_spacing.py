@@ -100,3 +100,12 @@ def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():
     kept = repair_text("Le rendez-vous de 3h30 au 22e tage, avec le A380 et le CO2 du 1er lot.",
                        lang="fr").text
     assert "3h30" in kept and "22e" in kept and "A380" in kept and "1er" in kept
+
+
+def test_a_capitalised_word_glued_after_a_number_gets_its_space_back():
+    repaired = repair_text("Le 27Octobre, il a pay 14Euros pour les 140Palestiniens.",
+                           lang="fr").text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "27 Octobre" in repaired and "14 Euros" in repaired and "140 Palestiniens" in repaired
+    # a code of capitals stays ("4WD"), and so does a number after a name ("A380")
+    kept = repair_text("Le 4WD et le A380 sont prts.", lang="fr").text
+    assert "4WD" in kept and "A380" in kept

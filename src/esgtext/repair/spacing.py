@@ -77,6 +77,8 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         word = m.group("w1")
         return (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon)
     word = m.group("w2")
+    if word.istitle() and len(word) >= 3:
+        return True  # "27Octobre", "14Euros", "140Palestiniens": news glues no name to a number
     # (a word of four letters or more after a number is rarely a unit: a rarer word will do,
     # "200consortiums", "8mgapixels")
     return word.islower() and word not in _ORDINAL_OR_CODE and _is_word(
