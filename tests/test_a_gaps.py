@@ -116,3 +116,12 @@ def test_a_vanished_a_after_a_comma_is_put_back():
     repaired = repair_text("Il a parl avec Cynthia, propos de la rforme, et de la ville.",
                            lang="fr").text
     assert "Cynthia, à propos de la réforme, et de la ville" in repaired
+
+
+def test_no_a_before_the_title_of_an_inverted_subject_after_a_verb_in_the_present():
+    damaged = lossy_ascii('"Nous devons agir", dclare M. Gibbs. "Cest fini", soutient Mme Dupont.',
+                          capitals=False)
+    repaired = repair_text(damaged, lang="fr").text
+    assert "déclare M. Gibbs" in repaired and "soutient Mme Dupont" in repaired
+    # a verb that takes "à" still gets one before a title
+    assert "a écrit à M. Gibbs" in repair_text("Il a crit  M. Gibbs.", lang="fr").text
