@@ -243,7 +243,7 @@ def _adverb_before_infinitive(word: str) -> bool:
     return word in _ADVERBS_BEFORE_INFINITIVE or _is_ment_adverb(word)
 
 
-INFINITIVE_AFTER_WORD_BONUS = 2.0
+INFINITIVE_AFTER_WORD_BONUS = 0.5
 _INFINITIVE_CACHE: dict[str, bool] = {}
 _IRREGULAR_INFINITIVES = frozenset(
     "faire prendre mettre dire voir être avoir aller venir tenir obtenir devenir permettre produire "
