@@ -109,3 +109,20 @@ def test_a_capitalised_word_glued_after_a_number_gets_its_space_back():
     # a code of capitals stays ("4WD"), and so does a number after a name ("A380")
     kept = repair_text("Le 4WD et le A380 sont prts.", lang="fr").text
     assert "4WD" in kept and "A380" in kept
+
+
+def test_chinese_glued_to_a_number_is_no_french_word_that_lost_its_space():
+    # str.istitle() takes "月发布的Passport" for a capitalised word; Chinese has no spaces to lose
+    from esgtext.repair.spacing import restore_no_break_spaces
+
+    assert restore_no_break_spaces("去年9月发布的Passport，最大曲率4000R。") == []
+
+
+def test_a_text_mostly_in_chinese_is_not_repaired_as_french():
+    text = ("去年9月发布的Passport，SONY（索尼）时常会有各种黑科技产品推出，最大曲率4000R的变量。\n"
+            "用户只需要舒舒服服按动遥控器。")
+    result = repair_text(text)
+    assert result.text == text and result.lang is None
+    # a French release with a Chinese source line is still French
+    mixed = "Communiqu de presse : la socit a t rcompense.\n中国机电产品进出口商会"
+    assert repair_text(mixed).text.startswith("Communiqué de presse : la société a été")

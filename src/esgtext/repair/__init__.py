@@ -381,8 +381,12 @@ def _should_restore_french(text: str, lang: str | None, config: RepairConfig, fr
     if not any("a" <= c <= "z" for c in text[:2000].lower()):
         return False  # no Latin letters to speak of (Chinese): never French
     # Score the Latin-script words only: a Chinese source line in a French release says nothing
-    # about whether its French is French.
-    latin = _NON_LATIN_SCRIPT.sub(" ", text[:FRENCH_SCORE_SAMPLE])
+    # about whether its French is French. A text mostly in Chinese is no French text, whatever its
+    # few Latin words ("SONY", "Passport") score.
+    sample = text[:FRENCH_SCORE_SAMPLE]
+    latin = _NON_LATIN_SCRIPT.sub(" ", sample)
+    if sum(map(len, _NON_LATIN_SCRIPT.findall(sample))) > sum(c.isalpha() for c in latin):
+        return False
     return french.french_score(latin) >= config.french_threshold
 
 

@@ -50,6 +50,8 @@ _GLUE = re.compile(
 _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
+# A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)
+_LATIN_TITLE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 _MIN_WORD_ZIPF = 3.0
 _MIN_LONG_WORD_ZIPF = 1.5
 _SPACED_PERCENT = re.compile(r"\d [%$]")
@@ -77,7 +79,7 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         word = m.group("w1")
         return (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon)
     word = m.group("w2")
-    if word.istitle() and len(word) >= 3:
+    if len(word) >= 3 and _LATIN_TITLE.fullmatch(word):
         return True  # "27Octobre", "14Euros", "140Palestiniens": news glues no name to a number
     # (a word of four letters or more after a number is rarely a unit: a rarer word will do,
     # "200consortiums", "8mgapixels")
