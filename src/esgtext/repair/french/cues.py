@@ -305,13 +305,13 @@ def _after_a_cue(tok: Token, cand: "_Candidate", previous: Token | None,
     return 0.0
 
 
-_AUXILIARIES = frozenset(
-    "a ai as avons avez ont avait avaient aura auront aurait auraient eu avoir ayant été est sont "
-    "était étaient sera seront serait être étant fut t tre ait aient soit soient eût fût".split()
-)
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 _HAVE = frozenset("a ai as avons avez ont avait avaient aura auront aurait auraient ait aient "
                   "avoir ayant".split())
+_AUXILIARIES = _HAVE | frozenset(
+    "eu été est sont était étaient sera seront serait être étant fut t tre soit soient eût "
+    "fût".split()
+)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 # Before a number, after avoir and a participle, an "à" is rarer than the bigrams say: the number
 # is the object ("a vendu 15 000 voitures"; news, LM split: 46 such numbers without "à", 9 with).
 HAVE_PARTICIPLE_NUMBER_PENALTY = 0.6

@@ -450,7 +450,7 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
         a_given = [a_given_after[last] for _, last, _ in states]
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
              + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
-    if gap_odds is not None and gap not in (3, 6):  # (the model reads gaps inside sentences)
+    if gap_odds is not None and not sentence_start:  # (the model reads gaps inside sentences)
         bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
     if kind == "num" and index > 1 and contexts[index - 2] in _HAVE:
         bonus -= HAVE_PARTICIPLE_NUMBER_PENALTY  # "a vendu 15 000 voitures": the object
