@@ -10,6 +10,7 @@ import esgtext.repair.french.decoder as decoder
 import esgtext.repair.french.gaps as gaps
 from esgtext.damage import lossy_ascii
 from esgtext.repair import repair_text
+from esgtext.repair.tables import sections
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_french_a_gaps.py"
 
@@ -84,7 +85,7 @@ def test_a_build_without_the_table_still_repairs(monkeypatch):
 def test_a_table_is_searched_the_same_before_and_after_its_lines_are_split():
     model = gaps.GapModel(gaps._gap_text())
     table = gaps.VIEWS.index("after2")
-    lines = gaps._gap_text().split("\n@counts after2\n")[1].split("\n@")[0].strip("\n").split("\n")
+    lines = sections(gaps._gap_text())["counts after2"].strip("\n").split("\n")
     keys = [line.split("\t")[0] for line in lines[:: max(1, len(lines) // 100)]][:100]
     probes = keys + [key + "x" for key in keys] + ["", "zzzz zzzz", "<num> <num>"]
     unsplit = [model._lookup(table, key) for key in probes]

@@ -20,13 +20,11 @@ word's classes share its uses from news French (``scripts/build_french_classes.p
 
 from __future__ import annotations
 
-import gzip
 from array import array
 from functools import lru_cache
-from importlib import resources
 
 from esgtext.repair.memo import make_room
-from esgtext.repair.tables import SortedLines
+from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
 __all__ = ["WordClasses", "word_classes"]
 
@@ -39,10 +37,7 @@ class WordClasses:
     """The tables of ``fr_classes.txt.gz`` (see ``scripts/build_french_classes.py``)."""
 
     def __init__(self, text: str):
-        sections: dict[str, str] = {}
-        for chunk in text.split("\n@")[1:]:
-            name, _, body = chunk.partition("\n")
-            sections[name] = body
+        sections = table_sections(text)
         self.names = tuple(sections["classes"].split())
         self._index = {name: i for i, name in enumerate(self.names)}
         self._ratios = [array("d", map(float, line.split()))
@@ -116,7 +111,6 @@ class WordClasses:
 def word_classes() -> WordClasses | None:
     """The tables, loaded on first use; None in a build without them."""
     try:
-        with resources.files("esgtext").joinpath("data", "fr_classes.txt.gz").open("rb") as fh:
-            return WordClasses(gzip.decompress(fh.read()).decode("utf-8"))
+        return WordClasses(data_text("fr_classes.txt.gz"))
     except OSError:
         return None

@@ -1,4 +1,6 @@
-"""Sorted "key<TAB>value" tables looked up without a parse at load time.
+"""The generated data tables of ``esgtext/data/``: read (:func:`data_text`), cut into their
+``@name`` sections (:func:`sections`), and sorted "key<TAB>value" tables looked up without a parse
+at load time (:class:`SortedLines`).
 
 The French restorer ships tables of tens of thousands of lines (the gap model's views, the word
 classes). A one-line document needs a few dozen keys of them, so a table is kept as one string
@@ -13,11 +15,33 @@ list, which is faster per look-up.
 
 from __future__ import annotations
 
+import gzip
 from bisect import bisect_left
+from importlib import resources
 
-__all__ = ["SortedLines", "SPLIT_AFTER"]
+__all__ = ["SortedLines", "SPLIT_AFTER", "data_text", "sections"]
 
 SPLIT_AFTER = 256  # look-ups of a table before its lines are split (a one-line text needs dozens)
+
+
+def data_text(name: str) -> str:
+    """The text of the gzipped table ``esgtext/data/<name>`` (OSError in a build without it)."""
+    with resources.files("esgtext").joinpath("data", name).open("rb") as fh:
+        return gzip.decompress(fh.read()).decode("utf-8")
+
+
+def sections(text: str) -> dict[str, str]:
+    r"""The ``@name`` sections of a table's text, each name to its body (a header before the
+    first is skipped).
+
+        >>> sections("# header\n@a\n1\n2\n@b\n3\n")
+        {'a': '1\n2', 'b': '3\n'}
+    """
+    out = {}
+    for chunk in text.split("\n@")[1:]:
+        name, _, body = chunk.partition("\n")
+        out[name] = body
+    return out
 
 
 class SortedLines:

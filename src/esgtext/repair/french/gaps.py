@@ -34,15 +34,13 @@ putting an "à" back, and considers a gap that the bigram model alone would not.
 
 from __future__ import annotations
 
-import gzip
 import math
 from functools import lru_cache
-from importlib import resources
 from itertools import compress, repeat
 from operator import is_
 
 from esgtext.repair.memo import make_room
-from esgtext.repair.tables import SortedLines
+from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
 __all__ = ["GapModel", "gap_model", "gap_keys", "shape_of", "VIEWS", "SMOOTHING", "OUTSIDE"]
 
@@ -86,10 +84,7 @@ class GapModel:
     key's contribution (its weight times its evidence) is cached once computed."""
 
     def __init__(self, text: str):
-        sections = {}
-        for chunk in text.split("\n@")[1:]:
-            name, _, body = chunk.partition("\n")
-            sections[name] = body
+        sections = table_sections(text)
         model = {fields[0]: fields[1:] for fields in
                  (line.split("\t") for line in sections.pop("model").splitlines())}
         self.bias = float(model.pop("bias")[0])
@@ -155,8 +150,7 @@ _LN10 = math.log(10)
 
 
 def _gap_text() -> str:
-    with resources.files("esgtext").joinpath("data", "fr_a_gaps.txt.gz").open("rb") as fh:
-        return gzip.decompress(fh.read()).decode("utf-8")
+    return data_text("fr_a_gaps.txt.gz")
 
 
 @lru_cache(maxsize=1)
