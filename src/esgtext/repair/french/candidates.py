@@ -54,12 +54,6 @@ CAMEL_CASE_ELISION_BONUS = 2.0
 _ELIDED_BEFORE_ACRONYMS = frozenset(("l", "d", "qu", "jusqu", "lorsqu", "puisqu"))
 _CAPITALISED_REST = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2}")
 _RIVAL_FLOOR = 2.0  # log10: candidates this much rarer than the most frequent one are dropped
-# A reading that differs from a more frequent one only by "é" for "è" is an old or wrong spelling
-# when this much rarer (log10): "complétement", "manége", "succés" (the Littré's bigrams count
-# the old ones); "prés" beside "près" too. Tune split: deleted 2.362 -> 2.357 %, stripped
-# 1.131 -> 1.127 % (the same at 0.5; 2.360 / 1.130 % at 1.2)
-_SPELLING_FLOOR = 0.8
-_GRAVE_AS_ACUTE = str.maketrans("è", "é")
 _ONE_LETTER_FLOOR = 4.5  # Zipf: the readings of a word of one letter must be this frequent
 _ONE_LETTER_READINGS = frozenset(("âgé",))  # ... or be one of these ("un homme g de 45 ans")
 
@@ -126,12 +120,9 @@ def _readings(
             word_floor = max(floor, zipf[found[0]] - _RIVAL_FLOOR) if found else floor
             if len(lower) == 1:  # "ça", "où", "là", "été", "dû", "né"; not the web's "çe", "éu"
                 word_floor = max(word_floor, _ONE_LETTER_FLOOR)
-            spellings: dict[str, str] = {}  # the most frequent reading of each é/è spelling
+            # (the lexicon drops the Littré's old spellings: "complétement", "manége")
             for word in found:
                 if zipf[word] >= word_floor or word in _ONE_LETTER_READINGS:
-                    first = spellings.setdefault(word.translate(_GRAVE_AS_ACUTE), word)
-                    if zipf[word] < zipf[first] - _SPELLING_FLOOR:
-                        continue  # the Littré's "complétement", "manége" beside today's spelling
                     # (but "Etats" is "États": news writes that one with a capital)
                     prior = change_prior if not capitalised or word not in capitals else 0.0
                     out.append(_Candidate(word, (word,), edit_kind, prior))
