@@ -283,6 +283,9 @@ def test_an_old_spelling_the_dictionary_counts_does_not_beat_todays():
     # a reading that differs otherwise keeps its chances ("côte" / "coté" / "côté")
     assert repair_text("La cte est belle, de lautre ct de la baie.", lang="fr").text == (
         "La côte est belle, de l’autre côté de la baie.")
+    # nor where a "?" hides the letter: the Littré counts "siége de"
+    assert repair_text("Le si?ge de l?entreprise est ? Paris.", lang="fr").text == (
+        "Le siège de l’entreprise est à Paris.")
 
 
 def test_a_line_that_starts_with_a_space_lost_its_first_word():
@@ -310,3 +313,16 @@ def test_a_lone_n_before_a_number_lost_its_degree_sign():
     # not a word ending in n, nor text that kept its accents
     assert repair_text("Un n en 2 temps, et le numéro n4 reste.", lang="fr").text == (
         "Un n en 2 temps, et le numéro n4 reste.")
+
+
+@pytest.mark.parametrize("damaged, clean", [
+    ("Les ttes de liste ont t choisies par le parti.",
+     "Les têtes de liste ont été choisies par le parti."),
+    ("La Banque centrale a annonc une dvaluation de la monnaie.",
+     "La Banque centrale a annoncé une dévaluation de la monnaie."),
+    ("Il a t dmis de ses fonctions.", "Il a été démis de ses fonctions."),
+])
+def test_a_word_that_looks_like_an_elision_glued_to_another_is_still_a_word(damaged, clean):
+    # "têtes" is no "t’êtes", "dévaluation" no "d’évaluation": the lexicon keeps the words its
+    # spelling dictionary knows, and drops only web damage such as "lécole"
+    assert repair_text(damaged, lang="fr").text == clean
