@@ -37,6 +37,24 @@ def test_ratios_read_agreement_and_part_of_speech():
     assert table.ratio("à la", "maison") == table.ratio("la", "maison")
 
 
+def test_a_city_is_a_class_of_its_own_that_follows_a():
+    table = classes.word_classes()
+    assert table.names_of("ottawa") == ("MC",) and table.names_of("gelsenkirchen") == ("MC",)
+    assert table.names_of("sarkozy") == ("M",)  # a person: no "à" before most
+    assert table.ratio("à", "ottawa") > 10 * table.ratio("visite", "ottawa")
+    assert table.ratio("à", "ottawa") > 2 * table.ratio("à", "sarkozy")
+
+
+@pytest.mark.parametrize("clean", [
+    "Le Québec demanderait également à Ottawa de modifier la loi sur les pêches.",
+    "Le ministre a proposé hier à Cancún un plan de réduction des émissions.",
+    "La délégation a fait sa première visite à Ottawa.",
+])
+def test_a_vanished_a_before_a_city_comes_back(clean):
+    # (without the city class: "également Ottawa", "hier Cancún", "visite Ottawa")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
 def test_the_back_off_listens_to_the_classes_only_where_the_pair_was_not_counted():
     with_classes = bigram_model(1.5, class_weight=1.0)
     without = bigram_model(1.5, class_weight=0.0)

@@ -93,7 +93,7 @@ class WordClasses:
 
     def _ratios_after(self, before: str) -> array:
         """The ratio of each class after the context ``before``, computed once (bounded: an
-        array of 76 doubles is 0.7 KB, a list of floats 2.5 KB; a context of one class shares
+        array of 77 doubles is 0.7 KB, a list of floats 2.5 KB; a context of one class shares
         its class's row)."""
         shares = self.classes_of(before.rpartition(" ")[2])
         if len(shares) == 1:  # (most contexts: one class, whose row is the answer)

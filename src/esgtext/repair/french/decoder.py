@@ -598,7 +598,7 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
 def _is_name(word: str) -> bool:
     """Whether ``word`` is only ever a proper noun ("édimbourg"), by the word classes."""
     classes = word_classes()
-    return classes is not None and classes.names_of(word) == ("M",)
+    return classes is not None and classes.names_of(word) in (("M",), ("MC",))
 
 
 def _capital_lost(text: str, tok: Token) -> bool:
