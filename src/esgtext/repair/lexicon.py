@@ -231,11 +231,18 @@ class BigramModel:
     the mass of the pairs pruned from the table, and R(v,w) is how much likelier than usual the
     word classes of w are after those of v (:meth:`esgtext.repair.classes.WordClasses.ratio`,
     raised to ``class_weight``; 1 without ``classes``): where the pair was never counted, "l’eau
-    filtrée" beats the more frequent "l’eau filtre"."""
+    filtrée" beats the more frequent "l’eau filtre".
+
+    ``modern_weight`` rescales the counted part towards today's French (unigram rescaling): the
+    corpus is manuals and a 19th-century dictionary, whose words are not as frequent as they are
+    now ("était éprise" is counted twice as often as "était prise"), so c(v, w) is multiplied by
+    (P(w) / Pc(w))^modern_weight, wordfreq's frequency of w over the corpus's (the ratio taken
+    within 10^±3)."""
 
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
                  unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0,
-                 classes: WordClasses | None = None, class_weight: float = 1.0):
+                 classes: WordClasses | None = None, class_weight: float = 1.0,
+                 modern_weight: float = 0.0):
         # "v<TAB>c(v)<TAB>followers<LF>" lines, split all at once; followers are parsed on demand.
         self._raw: _CountTable = _parsed_counts(text)
         # Counts of news French, added with ``news_weight`` (in-domain counts weigh more).
@@ -253,6 +260,9 @@ class BigramModel:
         self.unseen_weight = unseen_weight
         self.classes = classes if class_weight else None
         self.class_weight = class_weight
+        self.modern_weight = modern_weight
+        self._modern: dict[str, float] = {}  # (P(w) / Pc(w))^modern_weight by w
+        self._corpus_size = 0.0  # the corpus's tokens, as wordfreq's frequencies scale them
         # cache["v w"]: log10 P(w | v) once logprob(w, v) has computed it -- a decoder's inner
         # loop reads it directly (its older half goes when full; the dict is never replaced).
         self.cache: dict[str, float] = {}
@@ -273,6 +283,27 @@ class BigramModel:
             # (never emptied: at most one entry per context of the table, as `_merged`)
             self._parsed[v] = entry
         return entry
+
+    def _modern_scale(self, w: str) -> float:
+        """(P(w) / Pc(w))^modern_weight, the ratio within 10^±3: how much more frequent ``w``
+        is in today's French (wordfreq) than in the corpus."""
+        scale = self._modern.get(w)
+        if scale is None:
+            if not self._corpus_size:
+                # the corpus's size on wordfreq's scale, from the most frequent words
+                anchors = ("de", "la", "le", "et", "les", "des", "en", "un", "une", "du")
+                self._corpus_size = (sum(self._followers(a)[0] for a in anchors)
+                                     / sum(10 ** (self.lexicon.zipf[a] - 9) for a in anchors))
+            zipf = self.lexicon.zipf.get(w)
+            total = self._followers(w)[0] if zipf is not None else 0
+            if not total:
+                scale = 1.0
+            else:
+                log_ratio = zipf - 9 - math.log10(total / self._corpus_size)
+                scale = 10 ** (self.modern_weight * max(-3.0, min(3.0, log_ratio)))
+            make_room(self._modern, MAX_CACHED_PAIRS)
+            self._modern[w] = scale
+        return scale
 
     def count(self, w: str, v: str) -> tuple[int, int]:
         """(c(v, w), c(v)) as counted in the corpus (pruned pairs count 0)."""
@@ -310,6 +341,8 @@ class BigramModel:
                 # parsed now: look the context up in its dict from here on
                 self._parsed[v] = (total, backoff, followers.parsed)
             seen = max(count - self.discount, 0.0) / total
+            if seen and self.modern_weight:
+                seen *= self._modern_scale(w)
             value = math.log10(seen + backoff * unigram)
         self.cache[key] = value
         return value
@@ -408,11 +441,13 @@ NEWS_WEIGHT = 6.0
 
 @lru_cache(maxsize=4)
 def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0,
-                 class_weight: float = 1.0) -> BigramModel:
+                 class_weight: float = 1.0, modern_weight: float = 0.0) -> BigramModel:
     """The bigram model, loaded on first use. A larger ``discount`` trusts wordfreq's general
     unigram more and the technical corpus less; a smaller ``unseen_weight`` stops a word the
     corpus never saw from looking like a good context just for being unknown (both are what
     stripped text, where both spellings are real words, needs); ``class_weight`` is how much
-    the back-off listens to the word classes (0: not at all)."""
+    the back-off listens to the word classes (0: not at all); ``modern_weight`` how much the
+    counts are rescaled to today's word frequencies (see :class:`BigramModel`)."""
     return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight,
-                       _news_bigram_text(), NEWS_WEIGHT, word_classes(), class_weight)
+                       _news_bigram_text(), NEWS_WEIGHT, word_classes(), class_weight,
+                       modern_weight)
