@@ -23,7 +23,7 @@ def test_docstring_examples():
 def test_table_is_generated_and_covers_the_french_edits():
     table = calibration._table()
     for key in ("deleted_accent|non-word", "inserted_word", "question_mark|non-word",
-                "stripped_accent|non-word", "no_break_space"):
+                "stripped_accent|non-word", "no_break_space", "question_mark|lone-a"):
         assert table[key]["all"][1] >= calibration.MIN_EDITS
 
 
@@ -108,3 +108,25 @@ def test_accents_put_back_in_capitalised_words_have_their_own_row():
     assert calibration.edit_key(word) == "stripped_accent|word"
     assert calibration.calibrated(calibration.edit_key(name), 0.999) < calibration.calibrated(
         calibration.edit_key(word), 0.999)
+
+
+def test_a_sparse_bin_borrows_from_its_neighbours(monkeypatch):
+    table = {"k": {"all": [90, 100], "bins": [[0, 0], [1, 10], [2, 10], [5, 10]] + [[0, 0]] * 4
+                   + [[70, 70]] + [[0, 0]] * 3}}
+    monkeypatch.setattr(calibration, "_table", lambda: table)
+    # bin 2 alone has 10 edits: with bins 1 and 3 it has 30, 8 of them right
+    assert calibration.calibrated("k", 0.65) == round(9 / 32, 3)
+    # (not the kind's overall share, 0.9)
+    assert calibration.calibrated("k", 0.995) == round(71 / 72, 3)
+
+
+def test_a_lone_question_mark_read_as_a_is_as_sure_as_the_context_says():
+    sure = [e for e in repair_text("Le ministre est all? ? Paris pour la r?union.",
+                                   lang="fr").edits if e.before == "?"]
+    doubtful = [e for e in repair_text(
+        "Les probl?mes sont courants comme partout ? demande de r?parations.", lang="fr").edits
+        if e.before == "?"]
+    # "partout – demande": a dash was as likely; "allé à Paris": no dash there
+    assert sure[0].after == doubtful[0].after == "à"
+    assert doubtful[0].confidence < 0.9 < sure[0].confidence
+    assert "over a dash" in sure[0].reason and "would fit" in doubtful[0].reason

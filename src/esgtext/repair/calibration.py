@@ -26,7 +26,7 @@ __all__ = ["calibrate", "margin_confidence", "odds_reason", "BINS", "MIN_EDITS"]
 
 # Upper edges of the score bins (the last bin holds 1.0).
 BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999)
-MIN_EDITS = 30  # a bin with fewer edits falls back to its kind's overall share
+MIN_EDITS = 30  # a bin with fewer edits is pooled with its neighbours until it has this many
 
 
 def margin_confidence(margin: float) -> float:
@@ -64,12 +64,16 @@ def edit_key(edit: Edit) -> str:
 
         >>> edit_key(Edit("question_mark", 0, 4, "?tat", "État"))
         'question_mark|non-word|capital'
+        >>> edit_key(Edit("question_mark", 0, 1, "?", "à"))
+        'question_mark|lone-a'
         >>> edit_key(Edit("deleted_accent", 0, 7, "mdaille", "médaille"))
         'deleted_accent|non-word'
         >>> edit_key(Edit("stripped_accent", 0, 6, "Ruben", "Rubén"))
         'stripped_accent|word|capitalised'
     """
     key = edit.kind
+    if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
+        return key + "|lone-a"  # a "?" between words read as "à", scored against a dash
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
         from esgtext.repair.lexicon import french_lexicon
 
@@ -98,11 +102,17 @@ def calibrated(key: str, score: float) -> float:
     entry = _table().get(key)
     if entry is None:
         return score
-    right, total = entry["bins"][score_bin(score)]
+    bins = entry["bins"]
+    low = high = score_bin(score)
+    right, total = bins[low]
+    # a bin with too few edits borrows from its neighbours, one on each side at a time
+    while total < MIN_EDITS and (low > 0 or high < len(bins) - 1):
+        for index in (low - 1, high + 1):
+            if 0 <= index < len(bins):
+                right, total = right + bins[index][0], total + bins[index][1]
+        low, high = max(low - 1, 0), min(high + 1, len(bins) - 1)
     if total < MIN_EDITS:
-        right, total = entry["all"]
-        if total < MIN_EDITS:
-            return score
+        return score
     return round((right + 1) / (total + 2), 3)
 
 

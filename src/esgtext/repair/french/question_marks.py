@@ -273,6 +273,8 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
     """A lone "?" inside a sentence of a damaged French text is the word "à": "aller ? Paris",
     "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
     taken = {e.start for e in done}
+    model = bigram_model(class_weight=QUESTION_MARK_CLASS_WEIGHT)
+    repaired = {e.start: e.after for e in done} | {e.end: e.after for e in done}
     edits = []
     for q in _lone_question_marks(text):
         if q in taken:
@@ -287,8 +289,67 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
                 continue
         head = text[max(0, q - 12):q].rstrip()  # a window: linear time
         capital = not head or head[-1] in ".!:\n"
-        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", 0.65,
-                          "'?' between words stands for 'à'"))
+        margin = _a_against_a_dash(text, q, model, repaired)
+        if margin is None:
+            confidence, reason = 0.65, ""
+        else:
+            # (shifted: "à" is right even where a dash is likelier by up to this much; the
+            # calibration table says how often at each margin)
+            confidence = margin_confidence(margin + LONE_A_SHIFT)
+            reason = (f"; the context favours it {10 ** margin:.3g} to 1 over a dash"
+                      if margin >= 0 else
+                      f"; a dash or a quotation mark would fit {10 ** -margin:.3g} times better")
+        edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", confidence,
+                          "'?' between words stands for 'à'" + reason))
     return edits
+
+
+# How much likelier a dash may be than "à" at a lone "?" where "à" is still right, as the
+# calibration table's scores reach it (log10; tune split: of the 1,369 lone "?" read as "à",
+# 33 were wrong, 21 of them among the 212 where a dash was 100 times likelier or more)
+LONE_A_SHIFT = 3.0
+_WORD_AT_END = re.compile(r"[^\W_]+$")
+_WORD_AT_START = re.compile(r"[^\W_]+")
+_HIDDEN_AT_END = re.compile(r"(?:^|[\s\"(])([^\W\d_]+\?+)$")  # a word, then its "?"
+
+
+def _a_against_a_dash(text: str, q: int, model: BigramModel,
+                      repaired: dict[int, str]) -> float | None:
+    """log10 of how much likelier "à" is at the lone "?" at ``q`` than a dash (scored as a
+    punctuation mark: "partout ? demande", "Amazon ? Menaces" were "–"), by the bigram model;
+    ``repaired``: the words the "?" pass restored, by their start and their end ("all?" is
+    "allé"); None where a neighbour is still hidden by a "?"."""
+    head = text[max(0, q - 40):q].rstrip(" ")
+    tail = text[q + 1:q + 41].lstrip(" ")
+    end, start = q - (len(text[max(0, q - 40):q]) - len(head)), q + 1 + (
+        len(text[q + 1:q + 41]) - len(tail))
+    if end in repaired:
+        prev = repaired[end].split()[-1].lower()
+    elif head.endswith("?"):
+        # "all? ? Paris": a word whose last letter is a "?" too (read later, by the decoder)
+        hidden = _HIDDEN_AT_END.search(head)
+        readings = model.lexicon.candidates(hidden.group(1).lower(), "question_mark") if (
+            hidden) else ()
+        if not readings:
+            return None
+        prev = readings[0]
+    else:
+        before = _WORD_AT_END.search(head)
+        prev = before.group().lower() if before else "<p>"
+    if start in repaired:
+        nxt = _WORD_AT_START.match(repaired[start]).group().lower()
+    elif tail.startswith("?"):
+        return None
+    else:
+        after = _WORD_AT_START.match(tail)
+        nxt = after.group().lower() if after else "<p>"
+        if nxt in ELISIONS and tail[len(nxt):len(nxt) + 1] in ("?", "'", "’"):
+            nxt += "'"  # "? l??cole": "à l’école"
+    if prev[:1].isdigit():
+        prev = "<num>"
+    if nxt[:1].isdigit():
+        nxt = "<num>"
+    return (model.logprob("à", prev) + model.logprob(nxt, "à")
+            - model.logprob("<p>", prev) - model.logprob(nxt, "<p>"))
 
 
