@@ -235,9 +235,9 @@ class BigramModel:
 
     ``modern_weight`` rescales the counted part towards today's French (unigram rescaling): the
     corpus is manuals and a 19th-century dictionary, whose words are not as frequent as they are
-    now ("était éprise" is counted twice as often as "était prise"), so c(v, w) is multiplied by
-    (P(w) / Pc(w))^modern_weight, wordfreq's frequency of w over the corpus's (the ratio taken
-    within 10^±3)."""
+    now (it made "n’est pas clair si" read "éclairé", "ses électeurs" "lecteurs"), so c(v, w) is
+    multiplied by (P(w) / Pc(w))^modern_weight, wordfreq's frequency of w over the corpus's (the
+    ratio taken within 10^±3)."""
 
     def __init__(self, text: str, lexicon: FrenchLexicon, discount: float = 1.5,
                  unseen_weight: float = 1.0, news_text: str = "", news_weight: float = 1.0,
