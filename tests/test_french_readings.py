@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from esgtext.damage import lossy_ascii
+from esgtext.damage import lossy_ascii, strip_accents
 from esgtext.repair import RepairConfig, repair_text
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french
@@ -339,3 +339,16 @@ def test_the_counts_are_rescaled_to_todays_word_frequencies(clean):
     # the Littré counts "n'est pas éclairé" and "ses lecteurs" more than today's French would
     # (without the rescaling: "pas éclairé si", "ses lecteurs")
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    "Alexandre Guérini a été mis en examen pour détournement de fonds publics.",
+    "Selon Météo France, des averses sont prévues dans la région.",
+])
+def test_a_capitalised_word_far_more_frequent_accented_gets_its_accent_back(clean):
+    # "Guerini", "Meteo" are words as written, but wordfreq has "guérini", "météo" far more
+    # often: a name written accented (before: "Alexandre Guerini", "Selon Meteo France")
+    assert repair_text(strip_accents(clean), lang="fr").text == clean
+    # ... while a name the web writes unaccented more often stays as it is written
+    assert repair_text("Ruben Diaz a ete elu a la tete du comite.", lang="fr").text == (
+        "Ruben Diaz a été élu à la tête du comité.")
