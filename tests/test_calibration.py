@@ -56,7 +56,7 @@ def test_a_doubtful_edit_is_made_only_where_the_word_it_mends_is_no_word():
     # lower-case non-word is doubtful enough on news for the default threshold of 0.5, so a
     # stricter one shows the rule.)
     strict = RepairConfig(min_confidence=0.9)
-    mended = repair_text("Le groupe avait aussitt prsent des demandes, a dclar le ministre.",
+    mended = repair_text("Le groupe avait toutefois prsent des demandes, a dclar le ministre.",
                          lang="fr", config=strict)
     edit = next(e for e in mended.edits if e.before == "prsent")
     assert edit.after == "présenté" and edit.confidence < strict.min_confidence

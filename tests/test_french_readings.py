@@ -352,3 +352,18 @@ def test_a_capitalised_word_far_more_frequent_accented_gets_its_accent_back(clea
     # ... while a name the web writes unaccented more often stays as it is written
     assert repair_text("Ruben Diaz a ete elu a la tete du comite.", lang="fr").text == (
         "Ruben Diaz a été élu à la tête du comité.")
+
+
+@pytest.mark.parametrize("clean", [
+    # the avoir form earlier in the sentence, before "et"
+    "Le salon a remporté un grand succès et attiré des visiteurs venus de toute la région.",
+    # two adverbs between the auxiliary and its participle
+    "Le gouvernement n’a absolument pas respecté les directives de la Commission européenne.",
+    # an adverb the list did not have
+    "Il avait aussitôt présenté des demandes relatives à la sécurité.",
+    # the auxiliary before an inverted subject
+    "\"Je ne partirai pas\", leur avait-il lancé en juillet 2009 devant les députés.",
+])
+def test_a_participle_away_from_its_auxiliary_is_read_as_one(clean):
+    # stripped text: "attire", "respecte", "presente", "lance" are verbs as written too
+    assert repair_text(strip_accents(clean), lang="fr").text == clean

@@ -326,7 +326,8 @@ PARTICIPLE_AFTER_AUXILIARY_BONUS = 2.5
 _ADVERBS = frozenset(
     form for adverb in (
         "également aussi déjà toujours jamais pas plus bien encore ensuite enfin alors abord "
-        "souvent longtemps beaucoup peu trop très récemment finalement outre").split()
+        "souvent longtemps beaucoup peu trop très récemment finalement outre même aussitôt ni "
+        "guère vraiment").split()
     # as damaged text writes them too ("a deja du", "a galement rgl")
     for form in (adverb, damage_key(adverb, "deleted"), damage_key(adverb, "stripped"))
 )
