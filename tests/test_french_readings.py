@@ -367,3 +367,27 @@ def test_a_capitalised_word_far_more_frequent_accented_gets_its_accent_back(clea
 def test_a_participle_away_from_its_auxiliary_is_read_as_one(clean):
     # stripped text: "attire", "respecte", "presente", "lance" are verbs as written too
     assert repair_text(strip_accents(clean), lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    "Les prix ont augmenté peu à peu depuis le début de l’année.",
+    "Les deux hommes marchaient côte à côte dans la rue.",
+    "La fabrication paraît tout à fait simple.",
+    "Tout à coup, la lumière s’est éteinte.",
+    "Il cherche à se séparer de son associé.",  # a pronoun before the governed infinitive
+    "Il n’y avait rien à cacher dans ce dossier.",  # avoir, "rien", an infinitive
+])
+def test_a_vanished_a_of_a_locution_comes_back(clean):
+    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+    damaged = lossy_ascii(intro + clean, capitals=False)
+    assert repair_text(damaged, lang="fr").text == intro + clean
+
+
+@pytest.mark.parametrize("clean", [
+    "Il a tout fait pour gagner la course.",  # "tout fait pour": no locution
+    "Il ne veut rien faire pour les aider.",  # no avoir before "rien"
+])
+def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
+    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+    damaged = lossy_ascii(intro + clean, capitals=False)
+    assert repair_text(damaged, lang="fr").text == intro + clean

@@ -31,7 +31,8 @@ from esgtext.repair.french.cues import (
     SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
-    _HAVE, _a_locution_cue, _is_adverb, _is_infinitive, _participle_cue,
+    _A_GOVERNING_STEMS, _HAVE, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
+    _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -197,7 +198,9 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     """Between which tokens a vanished "à" may have stood: 0 no, 1 yes, 2 yes and the gap is a
     doubled space, 3 yes and a sentence starts in lower case there, 5 yes, between two numbers
     ("de 15 38 pour cent": a range; 4, set by :func:`_gap_odds`: yes, the gap model says so),
-    6 yes and a line starts with a space (" Vienne, on affirme": its first word vanished)."""
+    6 yes and a line starts with a space (" Vienne, on affirme": its first word vanished), 7 yes,
+    a locution or a governed infinitive after its pronoun (see :func:`_a_cue_opens_gap`: the gap
+    model, which reads counts of single words, is not asked)."""
     count = len(tokens)
     insertion = [0] * count
     # A sentence that starts in lower case where no accented capital survived lost its
@@ -226,7 +229,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 insertion[index] = 5
             continue
         elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
-              and tok.start - tokens[index - 1].end == 1):
+              and tok.start - tokens[index - 1].end == 1
+              and not _opens_gap(contexts, options, index, lexicon)):
             continue  # the usual case: no "à" after the word before, and no doubled space
         prev_end = tokens[index - 1].end
         if tok.start - prev_end == 1 and text[prev_end] == " ":
@@ -236,23 +240,49 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             if not gap or gap.strip(" \t\u00a0"):
                 continue
             double_space = "  " in gap
+        opened = not double_space and _opens_gap(contexts, options, index, lexicon)
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
-            if a_given_after[last] is None:
-                continue
             first = tok.context
+            if a_given_after[last] is None and not opened:
+                continue
             if (options[index] is None and kinds[index] == "word"
                     and _a_lift(first, model) < MIN_A_LIFT  # "est", "et", "ne" never follow
                     and not tok.surface[:1].isupper()
                     # ... unless a cue may say otherwise (see _a_cue)
                     and not _governs_a(last)
+                    and not opened
                     and not _is_infinitive(first, lexicon)
                     and (first not in ARTICLES_AFTER_A or _article_cue(
                         first, contexts[index + 1] if index + 1 < count else "<p>", model
                     ) < MIN_ARTICLE_CUE)):
                 continue
-        insertion[index] = 2 if double_space else 1
+        insertion[index] = 7 if opened else 2 if double_space else 1
     return insertion
+
+
+def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None], index: int,
+               lexicon: FrenchLexicon) -> bool:
+    """Whether a cue of :func:`_a_cue_opens_gap` opens the gap before token ``index``, for any
+    reading of the word before it."""
+    following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
+    before_last = _context_two_back(contexts, options, index)
+    return any(_a_cue_opens_gap(last, contexts[index], following, lexicon, before_last)
+               for last in ([c.contexts[-1] for c in options[index - 1]]
+                            if options[index - 1] else (contexts[index - 1],)))
+
+
+def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
+                      index: int) -> str:
+    """The context token two before token ``index``, as the cues of a vanished "à" read it: the
+    reading that is an avoir form or a verb that governs "à", where it has one ("na pas" is
+    "n’a pas", "nhsitent pas" "n’hésitent pas")."""
+    if index < 2:
+        return ""
+    for cand in options[index - 2] or ():
+        if cand.contexts[-1] in _HAVE or cand.contexts[-1].startswith(_A_GOVERNING_STEMS):
+            return cand.contexts[-1]
+    return contexts[index - 2]
 
 
 def _number_range(text: str, tokens: list[Token], kinds: tuple[str, ...], index: int) -> bool:
@@ -286,7 +316,7 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     after = model.contributions(AFTER, contexts)
     before = model.contributions(BEFORE, contexts)
     # gaps already found (not a sentence start: the model reads gaps inside sentences) ...
-    gaps = [i for i in compress(range(count), insertion) if insertion[i] not in (3, 6)]
+    gaps = [i for i in compress(range(count), insertion) if insertion[i] not in (3, 6, 7)]
     # ... and single spaces between two words, or after a comma (", à propos de"), where the words
     # on either side say "à"
     for index in compress(range(1, count), map(GAP_SCREEN.__le__, map(add, after[1:], before))):
@@ -357,6 +387,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 candidates = unchanged[tok.surface] = [
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
+        before_last = _context_two_back(contexts, options, index)
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb, subject, short_word_here, reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
@@ -415,7 +446,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     if base + cue_max < best_score:
                         continue  # even the largest cue would not make it win
                     inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
-                                             following, model)
+                                             following, model, before_last)
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
                     if ahead is not None and inserted > ahead[state_index]:
