@@ -391,3 +391,13 @@ def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
     intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
     damaged = lossy_ascii(intro + clean, capitals=False)
     assert repair_text(damaged, lang="fr").text == intro + clean
+
+
+@pytest.mark.parametrize("damaged, clean", [
+    ("Lopinion publique.", "L’opinion publique."),  # two words: a glued elision says French
+    ("Le17, des salutations et des plaintes.", "Le\u00a017, des salutations et des plaintes."),
+    ("28aot 2009, selon le ministre.", "28\u00a0août 2009, selon le ministre."),
+])
+def test_a_short_line_shows_its_damage_in_few_words(damaged, clean):
+    # lang=None: the line alone must say it is French and that the conversion happened
+    assert repair_text(damaged).text == clean

@@ -126,9 +126,18 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
 def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:
     if m.lastgroup == "word_number":
         word = m.group("w1")
-        return word.islower() and lexicon.zipf.get(word, 0.0) >= 5.0
+        # ("Le17", "En2020": a grammatical word that starts a sentence; "Drive4" is a name)
+        return (word.islower() or word in _STARTS_BEFORE_NUMBER) and lexicon.zipf.get(
+            word.lower(), 0.0) >= 5.0
     word = m.group("w2")
-    return len(word) >= 3 and lexicon.zipf.get(word, 0.0) >= 4.0
+    # ("28aot 2009": a month, as the conversion left it)
+    return (len(word) >= 3 and lexicon.zipf.get(word, 0.0) >= 4.0) or bool(
+        _MONTH.fullmatch(word))
+
+
+_STARTS_BEFORE_NUMBER = frozenset("Le La Les En De Du Des Au Aux Dans Sur Pour Par Depuis Entre".split())
+_MONTH = re.compile(r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
+                    r"|novembre|d[ée]?cembre")
 
 
 def _digit_groups(digits: str) -> list[int]:

@@ -38,10 +38,11 @@ _ELISION = re.compile(r"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|qu|[cdjlmns])['’](
                       re.IGNORECASE)
 
 
-def _damaged_french_words(words: list[str]) -> float:
+def _damaged_french_words(words: list[str], elided_only: bool = False) -> float:
     """How many of ``words`` are no word of French or English but French words once their
     deleted or stripped accents are put back ("dveloppement", "egalement"), an elided pair whose
-    apostrophe vanished ("lexistence") counting half, as an elision does."""
+    apostrophe vanished ("lexistence") counting half, as an elision does (``elided_only``: only
+    those)."""
     from wordfreq import zipf_frequency
 
     from esgtext.repair.french.elision import _elision_splits
@@ -54,8 +55,9 @@ def _damaged_french_words(words: list[str]) -> float:
             continue
         own = lexicon.zipf.get(lower, 0.0)
         # (a web misspelling such as "egalement" is still a stripped word)
-        accented = ((own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0)
-                    or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
+        accented = not elided_only and (
+            (own < 1.6 and lexicon.best_zipf(lower, "deleted") >= 3.0)
+            or lexicon.best_zipf(lower, "stripped") >= max(3.0, own + 1.5))
         # an elision whose apostrophe vanished ("lexistence") counts half, as one with it does
         elided = not accented and own < 1.6 and any(
             lexicon.zipf.get(w, 0.0) >= 3.0 for _, w in _elision_splits(lower, lexicon, True))
@@ -99,11 +101,12 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
             french += 1
         elif lower in _ENGLISH_MARKERS:
             english += 1
-    if french + english < 3 and len(words) >= 3:
+    if french + english < 3 and len(words) >= 2:
         # Few markers (a title, a short line): words that are French once their deleted or
         # stripped accents come back ("videmment", "egalement") and no English word count as
-        # French.
-        french += _damaged_french_words(words)
+        # French; in a line of two words only an elided pair whose apostrophe vanished does
+        # ("Lopinion publique."; "cmn_Hant", a Tatoeba label, is no damaged "hanté")
+        french += _damaged_french_words(words, elided_only=len(words) < 3)
     if french + english == 0:
         return 0.0
     share = (french + 0.25) / (french + english + 0.5)
