@@ -401,3 +401,9 @@ def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
 def test_a_short_line_shows_its_damage_in_few_words(damaged, clean):
     # lang=None: the line alone must say it is French and that the conversion happened
     assert repair_text(damaged).text == clean
+
+
+def test_a_capitalised_non_word_inside_a_sentence_reads_as_the_name_news_capitalises():
+    # "Grce": "Grâce" or "Grèce"; inside a sentence, news capitalises only the second
+    clean = "Le ministre a déclaré que la Grèce était en crise."
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
