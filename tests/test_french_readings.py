@@ -407,3 +407,13 @@ def test_a_capitalised_non_word_inside_a_sentence_reads_as_the_name_news_capital
     # "Grce": "Grâce" or "Grèce"; inside a sentence, news capitalises only the second
     clean = "Le ministre a déclaré que la Grèce était en crise."
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
+def test_an_opening_parenthesis_then_a_space_lost_its_a():
+    clean = "Les dotations de financement (à hauteur de 2,8 millions) sont prévues."
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "( hauteur" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+    # a closing quotation mark is followed by a space as it should be: no "à" there
+    clean = 'Il a dit "oui" la semaine dernière, a déclaré le ministre.'
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
