@@ -286,6 +286,8 @@ _A_LOCUTIONS = {
     ("tout", "coup"): frozenset(),
 }
 A_LOCUTION_BONUS = 3.0
+# the words after the gap of those locutions (a cheap test before the full one)
+_A_LOCUTION_WORDS = _DOUBLED_AROUND_A | frozenset(first for _, first in _A_LOCUTIONS)
 
 
 _TITLES = frozenset("m mme mmes mlle mlles mm".split())
@@ -476,6 +478,8 @@ def _verb_a_cue(readings_after_adverb: list[str]) -> float:
 
 
 A_LOCUTION_BONUS = 3.0
+# the words after the gap of those locutions (a cheap test before the full one)
+_A_LOCUTION_WORDS = _DOUBLED_AROUND_A | frozenset(first for _, first in _A_LOCUTIONS)
 # Locutions whose "a" is always "à", as their words read once stripped: the word after it (and
 # the one after that, where it decides), or the words on both sides. The participle cue would
 # otherwise read "tout a fait", "a cote" as an auxiliary before "fait", "coté".

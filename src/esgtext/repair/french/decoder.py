@@ -31,7 +31,8 @@ from esgtext.repair.french.cues import (
     SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
-    _A_GOVERNING_STEMS, _HAVE, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
+    _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
+    _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
@@ -283,11 +284,15 @@ def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None]
                lexicon: FrenchLexicon) -> bool:
     """Whether a cue of :func:`_a_cue_opens_gap` opens the gap before token ``index``, for any
     reading of the word before it."""
+    first = contexts[index]
+    lasts = ([c.contexts[-1] for c in options[index - 1]] if options[index - 1]
+             else (contexts[index - 1],))
+    if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE
+            or any(last in _NEGATIONS_BEFORE_A for last in lasts)):
+        return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
-    return any(_a_cue_opens_gap(last, contexts[index], following, lexicon, before_last)
-               for last in ([c.contexts[-1] for c in options[index - 1]]
-                            if options[index - 1] else (contexts[index - 1],)))
+    return any(_a_cue_opens_gap(last, first, following, lexicon, before_last) for last in lasts)
 
 
 def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
@@ -405,7 +410,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 candidates = unchanged[tok.surface] = [
                     _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
-        before_last = _context_two_back(contexts, options, index)
+        before_last = _context_two_back(contexts, options, index) if insertion_here else ""
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb, subject, short_word_here, reading_cue = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1)
