@@ -376,11 +376,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
     cache = model.cache  # log10 P(w | v) by "v w", where already computed
     zipf_of = lexicon.zipf
     count = len(tokens)
-    # The tokens that matter: ambiguous words, possible "à" gaps and the token
-    # after an ambiguous word. Elsewhere a single path runs on and its score need not be known.
-    ambiguous = list(compress(range(count), map(is_not, options, repeat(None))))
-    interesting = sorted({*ambiguous, *[i + 1 for i in ambiguous if i + 1 < count],
-                          *compress(range(count), insertion)})
+    interesting = _interesting(options, insertion)
     # Each state: (score, last context token, back-pointer index into history).
     states: list[tuple[float, str, int]] = [(0.0, "<p>", -1)]
     # (token idx, parent, inserted, cand, margin of the candidate, margin of the inserted "à"):
@@ -486,6 +482,15 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+def _interesting(options: list[list[_Candidate] | None], insertion: list[int]) -> list[int]:
+    """The tokens that matter to the lattice: ambiguous words, possible "à" gaps and the token
+    after an ambiguous word. Elsewhere a single path runs on and its score need not be known."""
+    count = len(options)
+    ambiguous = list(compress(range(count), map(is_not, options, repeat(None))))
+    return sorted({*ambiguous, *[i + 1 for i in ambiguous if i + 1 < count],
+                   *compress(range(count), insertion)})
 
 
 def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: BigramModel,
