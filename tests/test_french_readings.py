@@ -417,3 +417,17 @@ def test_an_opening_parenthesis_then_a_space_lost_its_a():
     # a closing quotation mark is followed by a space as it should be: no "à" there
     clean = 'Il a dit "oui" la semaine dernière, a déclaré le ministre.'
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
+@pytest.mark.parametrize("damaged, clean", [
+    # "-là" and "-même" without their accents: no French word ends so
+    ("Depuis ce temps-l, Damas refuse toute discussion.",
+     "Depuis ce temps-là, Damas refuse toute discussion."),
+    ("Il faut que le parti fasse une introspection de soi-mme.",
+     "Il faut que le parti fasse une introspection de soi-même."),
+    # a word whose only stripped reading is a web misspelling ("europénnes") says nothing of
+    # stripping, so its deleted reading decides
+    ("Le double que le reste des Bourses europennes.", "Le double que le reste des Bourses européennes."),
+])
+def test_a_single_sentence_with_a_trace_in_a_hyphenated_word_or_a_rare_reading(damaged, clean):
+    assert repair_text(damaged).text == clean

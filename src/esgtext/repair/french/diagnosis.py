@@ -33,6 +33,7 @@ from esgtext.repair.french.tokens import (
 _FIXABLE_MARGIN = 1.0
 _MIN_EVIDENCE_ZIPF = 2.5
 _MIN_RARE_EVIDENCE_ZIPF = 1.5
+_MIN_STRIPPED_EVIDENCE_ZIPF = 2.0
 _WORD_LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -147,6 +148,8 @@ _AUXILIARY_WORD = re.compile(
     r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
     r"([a-z]{3,})(?![\w'’-])")
 _MIN_PARTICIPLE_ZIPF = 3.0
+# "ce temps-l", "celle-l", "soi-mme", "eux-mmes": "-là" and "-même(s)" without their accents
+_HYPHENATED_TRACE = re.compile(r"(?<=[^\W\d_]-)(?:l|mmes?)(?![\w'’-])")
 
 
 def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagnosis:
@@ -193,6 +196,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             deleted += (glued if glued >= 2 else frequent) + titles
         if " t" in text:
             deleted += len(_AUXILIARY_T.findall(text))  # "a t reconnu": "a été"
+        if "-" in text:
+            deleted += len(_HYPHENATED_TRACE.findall(text))  # "temps-l", "soi-mme": "-là", "-même"
         # "a tir sur", "a appel des": a word after an auxiliary that is a frequent participle
         # once its final "é" is back
         deleted += sum(1 for word in _AUXILIARY_WORD.findall(text)
@@ -227,7 +232,11 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
         stripped = int(max((zipf.get(w, 0.0) for w in lexicon.candidates(lower, "stripped")
                             if w[0] == lower[0]), default=0.0) - own >= _FIXABLE_MARGIN)
     else:
-        stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _FIXABLE_MARGIN)
+        # (a rare reading is no evidence: "europennes" is "européennes", not the web's
+        # "europénnes")
+        best_stripped = lexicon.best_zipf(lower, "stripped")
+        stripped = int(best_stripped - own >= _FIXABLE_MARGIN
+                       and best_stripped >= _MIN_STRIPPED_EVIDENCE_ZIPF)
     apostrophe = 0
     rest = ""
     if surface[0].islower() or (surface[1:].islower() and not _GLUED_ELISION.match(surface)):
