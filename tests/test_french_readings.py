@@ -369,6 +369,12 @@ def test_a_participle_away_from_its_auxiliary_is_read_as_one(clean):
     assert repair_text(strip_accents(clean), lang="fr").text == clean
 
 
+def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
+    # "a une maison": avoir is the verb itself, so "et utilise" is a verb too
+    clean = "Elle a une maison à la campagne et utilise les services de la région."
+    assert repair_text(strip_accents(clean), lang="fr").text == clean
+
+
 @pytest.mark.parametrize("clean", [
     "Les prix ont augmenté peu à peu depuis le début de l’année.",
     "Les deux hommes marchaient côte à côte dans la rue.",

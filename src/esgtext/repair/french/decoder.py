@@ -33,7 +33,7 @@ from esgtext.repair.french.cues import (
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
-    _participle_cue,
+    _IRREGULAR_PARTICIPLES, _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -528,7 +528,7 @@ def _look_ahead(history: list[tuple], states: list[tuple[float, str, int]],
 
 
 def _auxiliary_before(text: str, tokens: list[Token], contexts: tuple[str, ...],
-                      index: int) -> str:
+                      options: list[list[_Candidate] | None], index: int) -> str:
     """The word whose participle token ``index`` may be though it does not follow it: the word
     before one or two adverbs ("a également réglé", "avait d'abord montré", "n'a absolument pas
     respecté"), the auxiliary before an inverted subject ("avait-il lancé", "a-t-elle
@@ -558,8 +558,21 @@ def _auxiliary_before(text: str, tokens: list[Token], contexts: tuple[str, ...],
             if contexts[k] == "<p>":
                 break
             if contexts[k] in _HAVE:
-                return contexts[k]
+                # (an auxiliary: its participle follows it; "a une maison et utilise" is no
+                # compound tense)
+                return contexts[k] if _participle_follows(contexts, options, k + 1) else ""
     return ""
+
+
+def _participle_follows(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
+                        index: int) -> bool:
+    """Whether token ``index`` (or the one after an adverb there) may be a past participle."""
+    if index < len(contexts) and _is_adverb(contexts[index]):
+        index += 1
+    if index >= len(contexts):
+        return False
+    readings = [c.output for c in options[index]] if options[index] else [contexts[index]]
+    return any(r.endswith(_PARTICIPLE_LIKE) or r in _IRREGULAR_PARTICIPLES for r in readings)
 
 
 _COORDINATED_REACH = 12  # tokens back from a coordinated participle to its avoir form
@@ -578,7 +591,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     (:func:`_where_cue`); ("", 0.0) elsewhere."""
     previous_context = contexts[index - 1] if index else ""
     previous_start = tokens[index - 1].start if index else 0
-    auxiliary_before_adverb = _auxiliary_before(text, tokens, contexts, index)
+    auxiliary_before_adverb = _auxiliary_before(text, tokens, contexts, options, index)
     subject = ""
     if previous_context in _SUBJECTS and text[previous_start - 1:previous_start] != "-":
         subject = "pronoun"
