@@ -403,6 +403,8 @@ def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
     ("Lopinion publique.", "L’opinion publique."),  # two words: a glued elision says French
     ("Le17, des salutations et des plaintes.", "Le\u00a017, des salutations et des plaintes."),
     ("28aot 2009, selon le ministre.", "28\u00a0août 2009, selon le ministre."),
+    # a count of five digits or more before a word: its groups lost their no-break spaces
+    ("Il stocke 40000 tonnes.", "Il stocke 40\u202f000 tonnes."),
 ])
 def test_a_short_line_shows_its_damage_in_few_words(damaged, clean):
     # lang=None: the line alone must say it is French and that the conversion happened

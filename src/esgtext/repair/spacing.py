@@ -120,6 +120,11 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
         elif kind in ("word_number", "number_word") and _glued_to_a_number(m, lexicon):
             glued += 1
             frequent += _frequent_glued(m, lexicon)
+        elif kind == "digits" and _LONG_NUMBER_THEN_WORD.match(text, m.end()):
+            # "40000 tonnes", "25000 explosions": a count of five digits or more whose groups
+            # lost their no-break spaces (not a postcode or a code: a word of quantity follows)
+            glued += 1
+            frequent += 1
     return glued, frequent, titles
 
 
@@ -135,6 +140,7 @@ def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:
         _MONTH.fullmatch(word))
 
 
+_LONG_NUMBER_THEN_WORD = re.compile(r" (?:de )?[a-z]{4,}")
 _STARTS_BEFORE_NUMBER = frozenset("Le La Les En De Du Des Au Aux Dans Sur Pour Par Depuis Entre".split())
 _MONTH = re.compile(r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
                     r"|novembre|d[ée]?cembre")
