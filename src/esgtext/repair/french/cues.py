@@ -68,7 +68,8 @@ _A_GOVERNING_STEMS = (
     "réussi", "hésit", "prépar", "résist",
 )
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
-_CLITICS_BEFORE_INFINITIVE = frozenset("se s' y en le la les l' lui leur nous vous me m' te t'".split())
+_CLITICS_BEFORE_INFINITIVE = frozenset(
+    "se s' y en le la les l' lui leur nous vous me m' te t'".split())
 A_GOVERNED_INFINITIVE_BONUS = 2.5
 
 
@@ -225,13 +226,19 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
     """Whether the words around a gap are a locution with "à" or a verb that governs the
     infinitive after a pronoun ("cherche à se séparer"): :func:`_a_cue` has a bonus for them, so
     the gap must be scored even where the bigrams pass it by."""
-    if (last == first and last in _DOUBLED_AROUND_A) or (
-            (last, first) in _A_LOCUTIONS and following not in _A_LOCUTIONS[(last, first)]):
+    if _is_a_locution(last, first, following):
         return True
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return True
     return (first in _CLITICS_BEFORE_INFINITIVE and last.startswith(_A_GOVERNING_STEMS)
             and _governed_infinitive(following, lexicon))
+
+
+def _is_a_locution(last: str, first: str, following: str) -> bool:
+    """Whether ``last`` and ``first`` are the two sides of a locution with "à" (see
+    :data:`_DOUBLED_AROUND_A`, :data:`_A_LOCUTIONS`; ``following``: the word after them)."""
+    return (last == first and last in _DOUBLED_AROUND_A) or (
+        (last, first) in _A_LOCUTIONS and following not in _A_LOCUTIONS[(last, first)])
 
 
 def _governed_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
@@ -245,8 +252,7 @@ def _governed_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
 
 
 def _a_cue_words_uncached(last, first, following, lexicon, model):
-    if (last == first and last in _DOUBLED_AROUND_A) or (
-            (last, first) in _A_LOCUTIONS and following not in _A_LOCUTIONS[(last, first)]):
+    if _is_a_locution(last, first, following):
         return A_LOCUTION_BONUS, False, False  # "pas à pas", "tout à fait", "tout à coup"
     bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
     if not bonus and first in _TITLES and last.endswith(_TITLE_PARTICIPLE_ENDINGS):
