@@ -56,7 +56,8 @@ UNKNOWN = "U"
 # Classes: N noun, A adjective, Q past participle (each + gender m/f/e(picene) + number
 # s/p/i(nvariable)), D determiner (+ gender, number), V finite verb (3s, 3p, or 12 for the first
 # and second persons), E/H finite être/avoir (+ s/p), Y infinitive, G present participle, M proper
-# noun, MC a city (Grammalecte's "#C": "à Ottawa", "à Gelsenkirchen"), R preposition, Os/Oo/Or/Od/O subject, object, relative, demonstrative and other pronouns,
+# noun, MC a city (Grammalecte's "#C": "à Ottawa", "à Gelsenkirchen"), R preposition,
+# Os/Oo/Or/Od/O subject, object, relative, demonstrative and other pronouns,
 # W adverb, X negation, Cc/Cs coordinating and subordinating conjunctions, NUM a number,
 # P punctuation, U unknown; and a class of their own for a few frequent prepositions and articles
 # (_OWN_CLASS: "à" is not "de", nor "la" "les"). Each step of this list was kept because it
@@ -69,7 +70,8 @@ _GENDERS = "mfe"
 _NUMBERS = "spi"
 CLASSES = tuple(
     [p + g + n for p in "NAQD" for g in _GENDERS for n in _NUMBERS]
-    + ["V3s", "V3p", "V12", "Es", "Ep", "Hs", "Hp", "Y", "G", "M", "MC", "R", "Os", "Oo", "Or", "Od", "O",
+    + ["V3s", "V3p", "V12", "Es", "Ep", "Hs", "Hp", "Y", "G", "M", "MC", "R", "Os", "Oo", "Or",
+       "Od", "O",
        "W", "X", "Cc", "Cs", "Rà", "Rau", "Rde", "Rdu", "Ren", "Rpour", "Rpar", "Rsur", "Rdans", "Ravec", "Dla",
        "Dle", "Dl", "Dles", "Dun", "Dune", "NUM", "P", UNKNOWN, START]
 )

@@ -435,7 +435,8 @@ def test_an_opening_parenthesis_then_a_space_lost_its_a():
      "Il faut que le parti fasse une introspection de soi-même."),
     # a word whose only stripped reading is a web misspelling ("europénnes") says nothing of
     # stripping, so its deleted reading decides
-    ("Le double que le reste des Bourses europennes.", "Le double que le reste des Bourses européennes."),
+    ("Le double que le reste des Bourses europennes.",
+     "Le double que le reste des Bourses européennes."),
 ])
 def test_a_single_sentence_with_a_trace_in_a_hyphenated_word_or_a_rare_reading(damaged, clean):
     assert repair_text(damaged).text == clean

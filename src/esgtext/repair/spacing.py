@@ -141,7 +141,8 @@ def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:
 
 
 _LONG_NUMBER_THEN_WORD = re.compile(r" (?:de )?[a-z]{4,}")
-_STARTS_BEFORE_NUMBER = frozenset("Le La Les En De Du Des Au Aux Dans Sur Pour Par Depuis Entre".split())
+_STARTS_BEFORE_NUMBER = frozenset(
+    "Le La Les En De Du Des Au Aux Dans Sur Pour Par Depuis Entre".split())
 _MONTH = re.compile(r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
                     r"|novembre|d[ée]?cembre")
 
