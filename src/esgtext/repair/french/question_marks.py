@@ -274,7 +274,8 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
     "jusqu'? 10" — unless the bigram model prefers a real question mark there."""
     taken = {e.start for e in done}
     model = bigram_model(class_weight=QUESTION_MARK_CLASS_WEIGHT)
-    repaired = {e.start: e.after for e in done} | {e.end: e.after for e in done}
+    # the words the "?" pass restored, by where they end and where they start
+    ends, starts = {e.end: e.after for e in done}, {e.start: e.after for e in done}
     edits = []
     for q in _lone_question_marks(text):
         if q in taken:
@@ -289,7 +290,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
                 continue
         head = text[max(0, q - 12):q].rstrip()  # a window: linear time
         capital = not head or head[-1] in ".!:\n"
-        margin = _a_against_a_dash(text, q, model, repaired)
+        margin = _a_against_a_dash(text, q, model, ends, starts)
         if margin is None:
             confidence, reason = 0.65, ""
         else:
@@ -313,18 +314,18 @@ _WORD_AT_START = re.compile(r"[^\W_]+")
 _HIDDEN_AT_END = re.compile(r"(?:^|[\s\"(])([^\W\d_]+\?+)$")  # a word, then its "?"
 
 
-def _a_against_a_dash(text: str, q: int, model: BigramModel,
-                      repaired: dict[int, str]) -> float | None:
+def _a_against_a_dash(text: str, q: int, model: BigramModel, ends: dict[int, str],
+                      starts: dict[int, str]) -> float | None:
     """log10 of how much likelier "à" is at the lone "?" at ``q`` than a dash (scored as a
     punctuation mark: "partout ? demande", "Amazon ? Menaces" were "–"), by the bigram model;
-    ``repaired``: the words the "?" pass restored, by their start and their end ("all?" is
-    "allé"); None where a neighbour is still hidden by a "?"."""
+    ``ends``, ``starts``: the words the "?" pass restored, by where they end and where they
+    start ("all?" is "allé"); None where a neighbour is still hidden by a "?"."""
     head = text[max(0, q - 40):q].rstrip(" ")
     tail = text[q + 1:q + 41].lstrip(" ")
     end, start = q - (len(text[max(0, q - 40):q]) - len(head)), q + 1 + (
         len(text[q + 1:q + 41]) - len(tail))
-    if end in repaired:
-        prev = repaired[end].split()[-1].lower()
+    if end in ends:
+        prev = ends[end].split()[-1].lower()
     elif head.endswith("?"):
         # "all? ? Paris": a word whose last letter is a "?" too (read later, by the decoder)
         hidden = _HIDDEN_AT_END.search(head)
@@ -336,8 +337,8 @@ def _a_against_a_dash(text: str, q: int, model: BigramModel,
     else:
         before = _WORD_AT_END.search(head)
         prev = before.group().lower() if before else "<p>"
-    if start in repaired:
-        nxt = _WORD_AT_START.match(repaired[start]).group().lower()
+    if start in starts:
+        nxt = _WORD_AT_START.match(starts[start]).group().lower()
     elif tail.startswith("?"):
         return None
     else:
