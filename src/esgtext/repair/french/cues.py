@@ -230,6 +230,13 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
         return True
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return True
+    return _governs_infinitive_after_pronoun(last, first, following, lexicon)
+
+
+def _governs_infinitive_after_pronoun(last: str, first: str, following: str,
+                                      lexicon: FrenchLexicon) -> bool:
+    """"cherche à se séparer": ``last`` governs through "à" the infinitive ``following`` that
+    the pronoun ``first`` stands before."""
     return (first in _CLITICS_BEFORE_INFINITIVE and last.startswith(_A_GOVERNING_STEMS)
             and _governed_infinitive(following, lexicon))
 
@@ -264,10 +271,9 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
         return bonus + _article_cue(first, following, model), False, False
     if bonus:
         return bonus, False, False
-    if last.startswith(_A_GOVERNING_STEMS) and (
-            (first.endswith(_INFINITIVE_ENDINGS) and lexicon.zipf.get(first, 0.0) >= 2.5)
-            # ("cherche à se séparer": a pronoun may stand before the infinitive)
-            or (first in _CLITICS_BEFORE_INFINITIVE and _governed_infinitive(following, lexicon))):
+    if (last.startswith(_A_GOVERNING_STEMS) and first.endswith(_INFINITIVE_ENDINGS)
+            and lexicon.zipf.get(first, 0.0) >= 2.5) or _governs_infinitive_after_pronoun(
+                last, first, following, lexicon):
         return A_GOVERNED_INFINITIVE_BONUS, False, False
     infinitive_after_word = (last not in _NOT_BEFORE_A and last not in _BARE_INFINITIVE_BEFORE
                              and not last.startswith(_BARE_INFINITIVE_STEMS)
