@@ -24,7 +24,7 @@ from importlib import resources
 from esgtext.damage import is_accented_letter
 from esgtext.repair.classes import WordClasses, word_classes
 from esgtext.repair.memo import make_room
-from esgtext.repair.tables import data_text, sections as table_sections
+from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
 __all__ = ["FrenchLexicon", "BigramModel", "french_lexicon", "bigram_model", "context_tokens",
            "news_capitals",
@@ -91,8 +91,8 @@ def damage_key(word: str, kind: str) -> str:
 class FrenchLexicon:
     """Word frequencies (Zipf scale) and, per kind of damage, damaged form -> accented candidates.
 
-    Built from the sectioned text of ``fr_lexicon.txt.gz``; a key section is split into its sorted
-    lines on first use, searched by bisection, and a key's candidates are cached once found.
+    Built from the sectioned text of ``fr_lexicon.txt.gz``; a key section is searched as
+    :class:`esgtext.repair.tables.SortedLines`, and a key's candidates are cached once found.
     """
 
     def __init__(self, text: str):
@@ -102,24 +102,12 @@ class FrenchLexicon:
             bucket, words = line.split("\t", 1)
             zipf.update(dict.fromkeys(words.split(" "), int(bucket) / 10))
         self.zipf = zipf
-        self._sections = sections
-        self._raw_keys: dict[str, list[str]] = {}
+        # per kind, its sorted "key<TAB>words" lines (see esgtext.repair.tables.SortedLines)
+        self._key_tables = {kind: SortedLines(sections[kind]) for kind in DAMAGE_KINDS}
         self._keys: dict[str, dict[str, tuple[str, ...]]] = {kind: {} for kind in DAMAGE_KINDS}
 
-    def _key_lines(self, kind: str) -> list[str]:
-        lines = self._raw_keys.get(kind)
-        if lines is None:
-            # Sorted "key<TAB>words" lines, looked up by bisection: one split to load.
-            lines = self._raw_keys[kind] = self._sections[kind].rstrip("\n").split("\n")
-        return lines
-
     def _raw_candidates(self, damaged: str, kind: str) -> str:
-        lines = self._key_lines(kind)
-        probe = damaged + "\t"
-        i = bisect_left(lines, probe)
-        if i < len(lines) and lines[i].startswith(probe):
-            return lines[i][len(probe):]
-        return ""
+        return self._key_tables[kind].find(damaged) or ""
 
     def candidates(self, damaged: str, kind: str) -> tuple[str, ...]:
         """Accented words whose ``kind`` damage gives the lower-case ``damaged``, most frequent
