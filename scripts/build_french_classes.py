@@ -45,10 +45,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 from esgtext.repair.lexicon import context_tokens, french_lexicon  # noqa: E402
+from build_french_lexicon import grammalecte_checker  # noqa: E402  (this script's folder)
 
 LM_SPLIT = ("news-test2008", "newssyscomb2009", "newstest2009", "newstest2010")
 OUTPUT = REPO / "src" / "esgtext" / "data" / "fr_classes.txt.gz"
-DEBIAN_PYTHON = "/usr/lib/python3/dist-packages"
 ROUNDS = 6  # of expectation-maximisation (12 gave the same deleted-mode WER on the tune split)
 START = "S"  # the class before a sentence
 UNKNOWN = "U"
@@ -136,12 +136,7 @@ class Tagger:
     """The classes a token of ``context_tokens`` may have, from Grammalecte's lexicon."""
 
     def __init__(self):
-        try:
-            from grammalecte.graphspell import SpellChecker
-        except ImportError:
-            sys.path.insert(0, DEBIAN_PYTHON)
-            from grammalecte.graphspell import SpellChecker
-        self.checker = SpellChecker("fr")
+        self.checker = grammalecte_checker()
 
     def __call__(self, token: str) -> frozenset[str]:
         if token == "<num>":

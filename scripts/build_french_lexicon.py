@@ -64,8 +64,9 @@ def _glued_elision(word: str, zipf: dict[str, float], known) -> bool:
     return False
 
 
-def spelling_lexicon():
-    """``known(word)``: whether Grammalecte's lexicon has ``word`` as a word."""
+def grammalecte_checker():
+    """Grammalecte's French spelling checker (its lexicon), from Debian's python3-grammalecte
+    where the environment does not have it; also read by ``build_french_classes.py``."""
     try:
         from grammalecte.graphspell import SpellChecker
     except ImportError:
@@ -74,7 +75,12 @@ def spelling_lexicon():
             from grammalecte.graphspell import SpellChecker
         except ImportError:
             sys.exit("python3-grammalecte is not installed (apt-get install python3-grammalecte)")
-    checker = SpellChecker("fr")
+    return SpellChecker("fr")
+
+
+def spelling_lexicon():
+    """``known(word)``: whether Grammalecte's lexicon has ``word`` as a word."""
+    checker = grammalecte_checker()
     return lambda word: bool(checker.getMorph(word))
 
 
