@@ -440,3 +440,20 @@ def test_an_opening_parenthesis_then_a_space_lost_its_a():
 ])
 def test_a_single_sentence_with_a_trace_in_a_hyphenated_word_or_a_rare_reading(damaged, clean):
     assert repair_text(damaged).text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # after a quotation and a verb of saying, the name is the inverted subject: no "à"
+    '"C’est une bonne chose pour l’équipe", a déclaré Thomas Ullmann, le directeur.',
+    '"Les véhicules ont été saisis", a indiqué Louis-Philippe Ruel, porte-parole de la police.',
+    '"Nous allons gagner", a lancé Vladimir Poutine.',
+])
+def test_no_a_before_the_inverted_subject_of_a_quotation(clean):
+    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+    damaged = lossy_ascii(intro + clean, capitals=False)
+    assert repair_text(damaged, lang="fr").text == intro + clean
+
+
+def test_a_verb_of_saying_keeps_its_a_where_no_quotation_precedes_it():
+    clean = "Le ministre a déclaré à Reuters que la réforme était nécessaire pour l’économie."
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean

@@ -11,6 +11,7 @@ kept next to the cues it bounds.
 from __future__ import annotations
 
 import math
+import re
 
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
@@ -156,6 +157,8 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     """Extra log10 odds that a vanished "à" stood between ``last`` and ``first`` (the candidate
     context tokens around the gap; ``prev``/``nxt`` the tokens of the text, ``following`` the
     context token after ``nxt``, ``before_last`` the one before ``prev``)."""
+    if prev is not None and _inverted_subject(last, nxt, prev, text):
+        return -INVERTED_SUBJECT_PENALTY
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return A_GOVERNED_INFINITIVE_BONUS
     value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
@@ -165,6 +168,22 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if prev is None:
         return 0.0
     return _a_cue_tokens(nxt, prev, infinitive_after_word, name_possible)
+
+
+# '"…", a déclaré Thomas Ullmann', '…, indique Louis Ruel': after a quotation (or the clause it
+# attributes) and a verb of saying, a name is its inverted subject, never the object of an "à"
+# (the verb "déclarer" governs one: "a déclaré à Reuters", where no quotation precedes it).
+INVERTED_SUBJECT_PENALTY = 3.0
+_QUOTATION_BEFORE_VERB = re.compile(r'["»”]\s*,?\s*(?:a\s+)?$')
+_SAYING_ENDINGS = ("é", "e", "it", "t", "u", "is")
+
+
+def _inverted_subject(last: str, nxt: Token, prev: Token, text: str) -> bool:
+    """Whether the gap is between a verb right after a quotation (``last``, the reading of
+    ``prev``) and a capitalised name (``nxt``): '", a déclaré Thomas'."""
+    return (nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
+            and last.endswith(_SAYING_ENDINGS)
+            and _QUOTATION_BEFORE_VERB.search(text, max(0, prev.start - 7), prev.start) is not None)
 
 
 def _a_cue_tokens(nxt: Token, prev: Token, infinitive_after_word: bool,
