@@ -457,3 +457,19 @@ def test_no_a_before_the_inverted_subject_of_a_quotation(clean):
 def test_a_verb_of_saying_keeps_its_a_where_no_quotation_precedes_it():
     clean = "Le ministre a déclaré à Reuters que la réforme était nécessaire pour l’économie."
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # after être, an adjective at least as frequent as the participle reading is no participle
+    "La réforme était prête.",
+    "Les équipes sont prêtes.",
+    # ... but a pronominal verb's participle stays one, and so does one with no adjective rival
+    "Les électeurs se sont présentés aux urnes.",
+    "La salle est équipée de chaises.",
+])
+@pytest.mark.parametrize("damage", ["deleted", "stripped"])
+def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
+    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+    text = intro + clean
+    damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
+    assert repair_text(damaged, lang="fr").text == text

@@ -456,18 +456,52 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 
 def _participle_cue(last: str, cand: "_Candidate", own_zipf: float = 0.0,
-                    zipf: dict[str, float] | None = None) -> float:
+                    zipf: dict[str, float] | None = None, adjective_zipf: float = 0.0) -> float:
     """"a été réalisé", not "a été réalise"; "a fait", not "à fait": a past participle follows an
     auxiliary -- unless the word as written is a far more frequent word of its own ("est
-    clair" is no "est éclairé", "a été chaud" no "échaudé"; ``own_zipf``: its frequency)."""
+    clair" is no "est éclairé", "a été chaud" no "échaudé"; ``own_zipf``: its frequency), or,
+    after être, another reading is an adjective at least as frequent ("était prête", "sont
+    présents", not "prêtée", "présentés"; ``adjective_zipf``: its frequency, see
+    :func:`_adjective_rival`)."""
     output = cand.output
     if last in _AUXILIARIES and (output.endswith(_PARTICIPLE_ENDINGS)
                                  or output in _IRREGULAR_PARTICIPLES):
-        if (cand.kind and zipf is not None
-                and own_zipf - _PARTICIPLE_RIVAL_MARGIN > zipf.get(output, 0.0)):
+        if cand.kind and zipf is not None and (
+                own_zipf - _PARTICIPLE_RIVAL_MARGIN > zipf.get(output, 0.0)
+                or (adjective_zipf and last not in _HAVE
+                    and adjective_zipf >= zipf.get(output, 0.0))):
             return 0.0
         return PARTICIPLE_AFTER_AUXILIARY_BONUS
     return 0.0
+
+
+# A reading counts as an adjective where at least this share of its uses is one (news, by the
+# word classes): "prête" (0.63), "présents", "sûre"; not "ferme" (0.5: a farm, a verb too).
+ADJECTIVE_SHARE = 0.6
+_REFLEXIVES = frozenset("se s' me m' te t' nous vous".split())
+
+
+def _adjective_rival(candidates: list["_Candidate"], zipf: dict[str, float],
+                     before_previous: str) -> float:
+    """The frequency of the likeliest reading among ``candidates`` that is an adjective and no
+    participle ("prête" against "prêtée"), 0.0 where there is none or where a reflexive
+    pronoun (``before_previous``, two tokens back) makes the participle a pronominal verb's ("se
+    sont présentés"). Tune split: deleted 2 words better, stripped 1, none worse."""
+    if before_previous in _REFLEXIVES or not any(
+            c.output.endswith(_PARTICIPLE_ENDINGS) for c in candidates):
+        return 0.0
+    from esgtext.repair.classes import word_classes
+
+    classes = word_classes()
+    best = 0.0
+    for cand in candidates:
+        output = cand.output
+        if output.endswith(_PARTICIPLE_ENDINGS) or zipf.get(output, 0.0) <= best:
+            continue
+        if sum(share for c, share in classes.classes_of(output)
+               if classes.names[c][0] == "A") >= ADJECTIVE_SHARE:
+            best = zipf.get(output, 0.0)
+    return best
 
 
 _PARTICIPLE_RIVAL_MARGIN = 1.0

@@ -33,7 +33,7 @@ from esgtext.repair.french.cues import (
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
-    _IRREGULAR_PARTICIPLES, _participle_cue,
+    _IRREGULAR_PARTICIPLES, _adjective_rival, _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -408,8 +408,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         insertion_here = insertion[index] > 0
         before_last = _context_two_back(contexts, options, index) if insertion_here else ""
         following = contexts[index + 1] if index + 1 < count else "<p>"
-        auxiliary_before_adverb, subject, short_word_here, reading_cue = _neighbours(
-            text, tokens, contexts, options, index, len(candidates) > 1)
+        auxiliary_before_adverb, subject, short_word_here, reading_cue, adjective = _neighbours(
+            text, tokens, contexts, options, index, len(candidates) > 1, zipf_of)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
                                                   gap_odds, index, contexts, tok.kind)
@@ -430,7 +430,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if last[-1] == "'" and cand.output[:1] not in _VOWEL_START and cand.output[:1]:
                     plain -= ELISION_BEFORE_CONSONANT_PENALTY  # "l'le" is no French: "l'île"
                 if last in _AUXILIARIES:
-                    plain += _participle_cue(last, cand, own_zipf, zipf_of)
+                    plain += _participle_cue(last, cand, own_zipf, zipf_of, adjective)
                 elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
                     plain += _participle_cue(auxiliary_before_adverb, cand, own_zipf, zipf_of)
                 elif last == "à":
@@ -580,7 +580,7 @@ _COORDINATED_REACH = 12  # tokens back from a coordinated participle to its avoi
 
 def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 options: list[list[_Candidate] | None], index: int, ambiguous: bool,
-                ) -> tuple[str, str, bool, tuple[str, float]]:
+                zipf: dict[str, float]) -> tuple[str, str, bool, tuple[str, float], float]:
     """What the cues of the lattice read around token ``index``: the word whose participle it
     may be though it does not follow it (see :func:`_auxiliary_before`), what subject precedes
     it ("pronoun", not an inverted one: "a-t-il déclaré"; "name" or "quote", see
@@ -588,7 +588,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     (see :func:`_short_word_cue`), and a reading and what it gets from the words around it: for
     an ambiguous stripped "a", its reading "à" (:func:`_verb_a_cue` before an adverb,
     :func:`_a_locution_cue`, the verb after "en"/"y"), for "ou" its reading "où"
-    (:func:`_where_cue`); ("", 0.0) elsewhere."""
+    (:func:`_where_cue`); ("", 0.0) elsewhere; and the frequency of the likeliest adjective
+    among its readings, against which a participle after être gets no bonus (see
+    :func:`_adjective_rival`; 0.0 where there is none)."""
     previous_context = contexts[index - 1] if index else ""
     previous_start = tokens[index - 1].start if index else 0
     auxiliary_before_adverb = _auxiliary_before(text, tokens, contexts, options, index)
@@ -611,7 +613,10 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = ("à", a_reading_cue)
     elif ambiguous and context == "ou":
         reading_cue = ("où", _where_cue(tokens, contexts, index))
-    return auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue
+    adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
+                                 ) if ambiguous else 0.0
+    return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
+            adjective)
 
 
 _CLOSING_QUOTES = frozenset('"»”')
