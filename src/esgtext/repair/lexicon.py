@@ -321,8 +321,9 @@ class BigramModel:
             unigram *= ratio if self.class_weight == 1.0 else ratio ** self.class_weight
         if not total:
             # A context the corpus never saw: its followers are unknown, but it must not beat a
-            # known context on frequent followers just for being unknown.
-            value = math.log10(self.unseen_weight * unigram)
+            # known context on frequent followers just for being unknown. (The end of a sentence
+            # follows any word, seen or not: "près du manège.")
+            value = math.log10((1.0 if w == "<p>" else self.unseen_weight) * unigram)
         else:
             count = followers.get(w, 0)
             if followers.__class__ is _Followers and followers.parsed is not None:

@@ -55,7 +55,8 @@ __all__ = ["restore_french", "restore_french_spacing", "restore_question_marks",
 
 from esgtext.repair.french.candidates import _EMPTY_HYPHENATION
 from esgtext.repair.french.cues import (
-    DELETED_CLASS_WEIGHT, DELETED_DISCOUNT, DELETED_MODERN_WEIGHT, STRIPPED_CLASS_WEIGHT,
+    DELETED_CLASS_WEIGHT, DELETED_DISCOUNT, DELETED_MODERN_WEIGHT, DELETED_UNSEEN_CONTEXT_WEIGHT,
+    STRIPPED_CLASS_WEIGHT,
     STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT,
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
@@ -154,8 +155,8 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
             model = bigram_model(STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT,
                                  STRIPPED_CLASS_WEIGHT)
         else:
-            model = bigram_model(DELETED_DISCOUNT, class_weight=DELETED_CLASS_WEIGHT,
-                                 modern_weight=DELETED_MODERN_WEIGHT)
+            model = bigram_model(DELETED_DISCOUNT, DELETED_UNSEEN_CONTEXT_WEIGHT,
+                                 DELETED_CLASS_WEIGHT, DELETED_MODERN_WEIGHT)
         edits += _decode(text, tokens, diagnosis, lexicon, model)
     if diagnosis.deleted and "--" in text:
         edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
