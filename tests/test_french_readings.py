@@ -473,3 +473,15 @@ def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
     text = intro + clean
     damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
     assert repair_text(damaged, lang="fr").text == text
+
+
+@pytest.mark.parametrize("clean", [
+    # a "?" ending a word after its auxiliary hides the participle's "é", not a question,
+    # before a number or a name too
+    "Cette année, l’entreprise a versé 4 millions d’euros à des associations.",
+    '"C’est très prometteur", a commenté Paul Davies, professeur.',
+    "«\u00a0C’est très prometteur\u00a0», a commenté Paul Davies, professeur.",
+])
+def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean

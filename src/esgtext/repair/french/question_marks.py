@@ -25,6 +25,7 @@ from esgtext.repair.lexicon import (
 )
 
 
+from esgtext.repair.french.cues import _PARTICIPLE_ENDINGS
 from esgtext.repair.french.tokens import TYPOGRAPHIC_APOSTROPHE, _VOWEL_START
 
 
@@ -119,12 +120,20 @@ def _words_with_question_marks(text: str):
             position = text.find("?", position + 1)
 
 
+# an avoir or être form right before a word (the word's "?" then hides a participle's ending)
+_AUXILIARY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:a|ont|avait|avaient|aura|auront|est|sont|été|ete|\?t\?)\s$", re.IGNORECASE)
+
+
 def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
     following = text[end:end + 3].lstrip(" \u00a0")
     nxt = following[:1]
     own = zipf.get(core, 0.0)
     spaced = text[end:end + 1] in (" ", "\u00a0")
     question = own >= 3.0 and zipf.get(candidate, 0.0) < own  # a frequent word, a rarer reading
+    if french and candidate.endswith(_PARTICIPLE_ENDINGS) and _AUXILIARY_BEFORE.search(
+            text, max(0, end - len(core) - 12), end - len(core) - 1):
+        return True  # "a vers? 4 millions": a participle after its auxiliary, no question
     if nxt.isdigit() and spaced and question:
         return False  # "durant son mandat? 89 % ...": a question, then a number
     if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
