@@ -485,3 +485,14 @@ def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
 def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # a leading "?" of a name takes its capital: a hyphenated name whose later part has one,
+    # a word Grammalecte knows only as a name (a city)
+    "La Région Île-de-France soutient le projet à Évry.",
+    "Il a été élu à Épinay-sur-Seine, près de l’île.",
+])
+def test_a_question_mark_starting_a_name_is_a_capital(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean

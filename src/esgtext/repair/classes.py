@@ -26,7 +26,7 @@ from functools import lru_cache
 from esgtext.repair.memo import make_room
 from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
-__all__ = ["WordClasses", "word_classes"]
+__all__ = ["WordClasses", "word_classes", "is_name"]
 
 _UNKNOWN = "U"
 MAX_CONTEXTS = 20_000  # contexts whose ratios are kept (then the older half goes): 14 MB at most
@@ -114,3 +114,10 @@ def word_classes() -> WordClasses | None:
         return WordClasses(data_text("fr_classes.txt.gz"))
     except OSError:
         return None
+
+
+def is_name(word: str) -> bool:
+    """Whether ``word`` is only ever a proper noun ("édimbourg", "évry": a city, "étienne"), by
+    the word classes (Grammalecte's lexicon)."""
+    classes = word_classes()
+    return classes is not None and classes.names_of(word) in (("M",), ("MC",))

@@ -497,6 +497,8 @@ def _adjective_rival(candidates: list["_Candidate"], zipf: dict[str, float],
     from esgtext.repair.classes import word_classes
 
     classes = word_classes()
+    if classes is None:  # (a build without the tables)
+        return 0.0
     best = 0.0
     for cand in candidates:
         output = cand.output

@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import add, is_not
 
 from esgtext.repair.calibration import margin_confidence, odds_reason
-from esgtext.repair.classes import word_classes
+from esgtext.repair.classes import is_name
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -691,7 +691,7 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
             else:
                 after = _case_like(cand.output, tok.surface)
                 if after[0] != tok.surface[0] and (_capital_lost(text, tok) or (
-                        capitals_lost and (cand.output in capitals or _is_name(cand.output)))):
+                        capitals_lost and (cand.output in capitals or is_name(cand.output)))):
                     after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
             apostrophe = text[tok.end:tok.end + 1]
             if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):
@@ -705,12 +705,6 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
                      _reason(tok.surface, after, cand, lexicon) + odds_reason(margin))
             )
     return edits
-
-
-def _is_name(word: str) -> bool:
-    """Whether ``word`` is only ever a proper noun ("édimbourg"), by the word classes."""
-    classes = word_classes()
-    return classes is not None and classes.names_of(word) in (("M",), ("MC",))
 
 
 def _capital_lost(text: str, tok: Token) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from esgtext.repair.calibration import margin_confidence, odds_reason
+from esgtext.repair.classes import is_name
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
     ELISIONS,
@@ -188,7 +189,8 @@ def _case_question_word(text: str, start: int, original: str, replacement: str) 
         source = original[i] if i < len(original) else ""
         out.append(c.upper() if source.isupper() else c)
     if original[0] == "?" and (_capital_expected(text, start, original)
-                               or _news_capital(text, start, replacement)):
+                               or _news_capital(text, start, replacement)
+                               or is_name(replacement)):
         out[0] = out[0].upper()
     return "".join(out)
 
@@ -224,8 +226,12 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
         # a name's parts all take capitals ("Nouvelle-?cosse"); "Peut-?tre" starts a sentence
         return (text[word_start:word_start + 1].isupper()
                 and text[word_start:start - 1].lower() not in _LOWER_CASE_HEADS)
-    after = text[start + len(original):start + len(original) + 2]
-    return after[:1] == "-" and after[1:2].isupper()
+    # a name whose next or later part takes a capital: "?le-de-France", "?pinay-sur-Seine"
+    tail = _HYPHENATED_TAIL.match(text, start + len(original))
+    return tail is not None and any(part[:1].isupper() for part in tail.group().split("-"))
+
+
+_HYPHENATED_TAIL = re.compile(r"(?:-[^\W\d_?]+){1,4}")
 
 
 def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
