@@ -496,3 +496,8 @@ def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
 def test_a_question_mark_starting_a_name_is_a_capital(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean
+
+
+def test_a_deleted_capital_of_a_hyphenated_name_comes_back_as_one():
+    clean = "Le ministre a déclaré que la réforme était nécessaire. La Région Île-de-France aussi."
+    assert repair_text(lossy_ascii(clean, capitals=True), lang="fr").text == clean

@@ -40,6 +40,7 @@ from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
+    capitalised_part_follows,
 )
 
 
@@ -708,13 +709,14 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
 
 
 def _capital_lost(text: str, tok: Token) -> bool:
-    """Was the deleted first letter a capital? At a sentence start, or in "tats-Unis"."""
+    """Was the deleted first letter a capital? At a sentence start, or in a name whose later
+    part has one ("tats-Unis", "le-de-France")."""
     head = text[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"«“(")  # a window: linear time
     if not head and tok.start > 12:
         return False
     if not head or head[-1] in ".!?\n":
         return True
-    return bool(re.match(r"-[A-Z]", text[tok.end:tok.end + 2]))
+    return capitalised_part_follows(text, tok.end)
 
 
 def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:

@@ -27,7 +27,9 @@ from esgtext.repair.lexicon import (
 
 
 from esgtext.repair.french.cues import _PARTICIPLE_ENDINGS
-from esgtext.repair.french.tokens import TYPOGRAPHIC_APOSTROPHE, _VOWEL_START
+from esgtext.repair.french.tokens import (
+    TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows,
+)
 
 
 # --- ?-replaced letters -----------------------------------------------------------------------
@@ -227,11 +229,7 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
         return (text[word_start:word_start + 1].isupper()
                 and text[word_start:start - 1].lower() not in _LOWER_CASE_HEADS)
     # a name whose next or later part takes a capital: "?le-de-France", "?pinay-sur-Seine"
-    tail = _HYPHENATED_TAIL.match(text, start + len(original))
-    return tail is not None and any(part[:1].isupper() for part in tail.group().split("-"))
-
-
-_HYPHENATED_TAIL = re.compile(r"(?:-[^\W\d_?]+){1,4}")
+    return capitalised_part_follows(text, start + len(original))
 
 
 def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,

@@ -84,3 +84,13 @@ def _columns(tokens: list[Token]) -> tuple[tuple, ...]:
     return tuple(zip(*tokens)) if tokens else ((), (), (), (), ())
 
 
+# the parts of a hyphenated word after one of them ("-de-France" after "le")
+_HYPHENATED_TAIL = re.compile(r"(?:-[^\W\d_?]+){1,4}")
+
+
+def capitalised_part_follows(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` goes on, after hyphens, with a part that takes a
+    capital: it is then a name whose parts all do ("le-de-France" is "Île-de-France",
+    "tats-Unis" "États-Unis"; "peut-tre" is no name)."""
+    tail = _HYPHENATED_TAIL.match(text, end)
+    return tail is not None and any(part[:1].isupper() for part in tail.group().split("-"))
