@@ -501,3 +501,9 @@ def test_a_question_mark_starting_a_name_is_a_capital(clean):
 def test_a_deleted_capital_of_a_hyphenated_name_comes_back_as_one():
     clean = "Le ministre a déclaré que la réforme était nécessaire. La Région Île-de-France aussi."
     assert repair_text(lossy_ascii(clean, capitals=True), lang="fr").text == clean
+
+
+def test_a_code_with_capitals_after_its_first_letter_is_no_elided_pair():
+    # "SBTi" is no "S’Bâti"; "lAFP" is "l’AFP"
+    clean = "Nos objectifs ont été validés par l’initiative Science Based Targets (SBTi) et l’AFP."
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean

@@ -148,8 +148,8 @@ def _readings(
     if diagnosis.deleted_apostrophe:
         glued = not tok.surface.isupper() and _GLUED_ELISION.match(tok.surface)
         if glued and (glued.group().lower() in _ELIDED_BEFORE_ACRONYMS
-                      or not tok.surface[glued.end():].isupper()):
-            # ("lUE", "dEDF" are elided; "mRNA", "cDNA", "tRNA" are codes)
+                      or not tok.surface[glued.end():glued.end() + 2].isupper()):
+            # ("lUE", "dEDF" are elided; "mRNA", "cDNA", "tRNA", "SBTi" are codes)
             elision = glued.group().lower()
             rest = lower[len(elision):]
             options = [rest] if zipf.get(rest, 0.0) >= 1.6 or not diagnosis.deleted else []
