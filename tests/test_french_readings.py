@@ -507,3 +507,22 @@ def test_a_code_with_capitals_after_its_first_letter_is_no_elided_pair():
     # "SBTi" is no "S’Bâti"; "lAFP" is "l’AFP"
     clean = "Nos objectifs ont été validés par l’initiative Science Based Targets (SBTi) et l’AFP."
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # guillemets typed with plain spaces: a lone "?" before a word, paired with one after a
+    # word on the same line, or before a sentence's capitalised pronoun or determiner
+    "« Nous avons tenu nos engagements », se félicite le directeur financier.",
+    "Selon elle, « la transition énergétique n’est plus une option, c’est une nécessité ».",
+    "« Cette certification récompense l’engagement de nos équipes », a souligné Marie Lefèvre.",
+    # with their no-break spaces: after a letter hidden by a "?" too, after a sentence's end,
+    # before a lone "?" that is "À"; and a word's "?" then the no-break space before ":"
+    "Selon elle, «\u00a0la transition n’est plus une option, c’est une nécessité\u00a0».",
+    "Le PDG a ajouté\u00a0: «\u00a0Nous irons plus loin dès l’année prochaine.\u00a0»",
+    "«\u00a0À terme, l’ensemble de nos usines fonctionnera sans énergie fossile\u00a0», précise-t-il.",
+    # ... while a lone "?" before a name that starts the sentence is still "À"
+    "À Vienne, le président a déclaré que la réforme était prête.",
+])
+def test_guillemets_turned_into_question_marks_come_back(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean

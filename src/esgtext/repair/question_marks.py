@@ -9,7 +9,10 @@ where the ``?`` stands, so that the letter pass only sees the ``?`` that are let
   ``aujourd?hui`` -> ``aujourd’hui``, ``jusqu??`` -> ``jusqu’à``; English ``don?t``, ``company?s``;
 - a no-break space next to a number or after a title: ``20?ans``, ``en?2020``, ``1?233?000``,
   ``67,7?%``, ``M.?Dupont``, and before ``: ; !`` (``mot?:``);
-- guillemets with their no-break spaces: ``??texte??`` -> ``« texte »``;
+- guillemets with their no-break spaces: ``??texte??`` -> ``« texte »``; and without them, a
+  lone ``?`` before a word and one after it on the same line (``? Nous avons tenu ?,`` ->
+  ``« Nous avons tenu »,``), or a lone ``?`` that opens a sentence before a capitalised common
+  word (``? Cette certification``: "À Cette" is no French);
 - the degree sign: ``n?1`` (``n°1``), ``20??C``.
 
     >>> from esgtext.repair.edits import apply_edits
@@ -40,8 +43,9 @@ _SYMBOL = re.compile(
     r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
     r"|(?P<a_before_number>(?<![^\W\d_?])\?\?(?=\d))"
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
-    r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]))"
-    r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$))"
+    r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
+    r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
+    r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|%)|(?<=[^\W\d_]{2})\?(?=\d)|(?:(?<=\bM\.)|(?<=\bMme))\?(?=[A-Z?])"
     r"|(?<=[^\W_])\?(?=[:;]))",
@@ -79,6 +83,76 @@ def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
     return lexicon.zipf.get(found[0], 0.0) if found else 0.0
 
 
+# A "?" between spaces (or at a line's ends): before a word it may open a quotation, after one
+# (before punctuation or the line's end) close it.
+_LONE = re.compile(r"(?:^|(?<=[ \t]))\?(?=[ \t,.;:!)]|$)", re.MULTILINE)
+_WORD_AFTER = re.compile(r"[ \t]+(?:\?[ \t]+)?([^\W\d_][^\W\d_?'’-]*)")
+# Words that never follow "À" with a capital (pronouns, determiners, conjunctions: "À Cette" and
+# "À Nous" are no French, where "À Vienne", "À Bad Homburg", "À La Haye" are)
+_NEVER_AFTER_A = frozenset(
+    "ce cet cette ces c nous vous il ils elle elles on je j notre nos votre vos mon ma mes son "
+    "sa ses leur leurs un une des du aux quand si mais et or donc car pour avec dans en "
+    "tout tous toute toutes chaque plusieurs aucun aucune nul qui que quoi".split())
+
+
+def _lone_guillemets(text: str) -> list[Edit]:
+    """The lone "?" that stood for guillemets typed with plain spaces: an opening one (before a
+    word) paired with the next closing one on its line (after a word, before punctuation or the
+    line's end), or an opening one before a sentence's capitalised common word."""
+    edits: list[Edit] = []
+    opening: int | None = None
+    opened = False  # whether the opening "?" is already read as a guillemet
+    line_end = skip_to = -1
+    for m in _LONE.finditer(text):
+        q = m.start()
+        if q < skip_to:
+            continue  # the "?" after an opening one: a letter ("« À terme"), for the letter pass
+        if q > line_end:  # a new line: an opening "?" does not pair across lines
+            opening = None
+            line_end = text.find("\n", q)
+            line_end = len(text) if line_end == -1 else line_end
+        after = text[q + 1:q + 3].lstrip(" \t")
+        word = _WORD_AFTER.match(text, q + 1)
+        if word is not None:  # before a word (or a "?" and a word): it may open
+            skip_to = word.start(1)
+            if opening is None and _opens_quoted_sentence(text, q, word.group(1)):
+                edits.append(Edit("question_mark", q, q + 1, "?", "«", 0.8,
+                                  "'?' before a sentence's capitalised word stands for an "
+                                  "opening guillemet"))
+                opening, opened = q, True
+                continue
+            opening, opened = q, False
+        elif opening is not None and (not after or after[0] in ",.;:!)") and (
+                text[q - 1:q].isspace() and text[opening + 1:q].strip()):
+            if not opened:
+                edits.append(Edit("question_mark", opening, opening + 1, "?", "«", 0.8,
+                                  "'?' before a word, with a closing '?' after it on its "
+                                  "line, stands for an opening guillemet"))
+            edits.append(Edit("question_mark", q, q + 1, "?", "»", 0.8,
+                              "'?' after a word, closing the guillemet opened before it, "
+                              "stands for a closing guillemet"))
+            opening = None
+    return edits
+
+
+def _opens_quoted_sentence(text: str, q: int, word: str) -> bool:
+    """Whether the lone "?" at ``q`` starts a sentence (a line, or after ". ") and ``word`` after
+    it is a capitalised word that no "À" precedes ("À Cette" is no French)."""
+    before = text[max(0, q - 3):q].rstrip(" \t")
+    if before and before[-1] not in ".!\n" and not (q >= 1 and text[q - 1] == "\n"):
+        return False
+    return word[:1].isupper() and word.lower() in _NEVER_AFTER_A
+
+
+def _word_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
+    """Zipf frequency of the word that ends with the ``?`` at ``start`` read as a letter
+    ("ajout?" of "ajout??:" is "ajouté")."""
+    left = re.search(r"[^\W\d_?]*$", text[max(0, start - 20):start])
+    word = ((left.group() if left else "") + "?").lower()
+    found = lexicon.candidates(word, "question_mark") if len(word) > 2 else ()
+    return lexicon.zipf.get(found[0], 0.0) if found else 0.0
+
+
 def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = None, *,
                                   french: bool = True) -> list[Edit]:
     """Edits for the ``?`` of ``text`` that stood for an apostrophe, a no-break space, a
@@ -91,11 +165,15 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
     if not damaged and not _OPENING_GUILLEMET.search(text):
         return []  # no "?" inside a word, no "??" opening one: the text was not damaged
     lexicon = lexicon or french_lexicon()
-    edits: list[Edit] = []
+    edits: list[Edit] = _lone_guillemets(text) if french else []
     open_quotes = 0
+    last_end = 0
     for m in _SYMBOL.finditer(text):
         kind = m.lastgroup
         start, end = m.start(), m.end()
+        if "\n" in text[last_end:start]:
+            open_quotes = 0  # a guillemet left open on an earlier line closes nothing here
+        last_end = end
         if kind == "elision":
             q = end - 1
             rest_zipf = _elision_rest(text, end, lexicon)
@@ -120,7 +198,20 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             edits.append(Edit("question_mark", start, end, m.group(),
                               "«" + NBSP if end - start == 2 else "«", 0.75,
                               "'?' before a word stands for an opening guillemet"))
+        elif kind == "close_after_period":
+            if open_quotes <= 0:
+                continue  # "Really.??": no guillemet to close
+            open_quotes -= 1
+            edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.75,
+                              "'??' after a sentence's end stands for a closing guillemet"))
         elif kind == "close_quote":
+            if open_quotes <= 0 and text[end:end + 1] in (":", ";") and _word_reading(
+                    text, start, lexicon) >= 2.0:
+                # "ajout??:": the first "?" is the letter of "ajouté", the second the no-break
+                # space before ":" (a real question mark is followed by no colon)
+                edits.append(Edit("question_mark", start + 1, end, "?", NBSP, 0.85,
+                                  "'?' before ':' or ';' stands for a no-break space"))
+                continue
             if open_quotes <= 0:
                 if not damaged:
                     continue  # "Really??"

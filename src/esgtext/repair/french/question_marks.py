@@ -261,6 +261,7 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
 
 _LONE_QUESTION_MARK = re.compile(
     r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))|(?:^|(?<=\n))\?(?= )"
+    r"|(?<=«\u00a0)\?(?= )"  # "«\u00a0? terme": after an opening guillemet and its space
 )
 
 
@@ -301,7 +302,8 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             sentence = re.split(r"[.!:\n]|\S\?", text[max(0, q - 300):q])[-1]
             if _INTERROGATIVE.search(sentence):
                 continue
-        head = text[max(0, q - 12):q].rstrip()  # a window: linear time
+        # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
+        head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
         margin = _a_against_a_dash(text, q, model, ends, starts)
         if margin is None:
