@@ -526,3 +526,10 @@ def test_a_code_with_capitals_after_its_first_letter_is_no_elided_pair():
 def test_guillemets_turned_into_question_marks_come_back(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean
+
+
+def test_a_line_that_lost_its_guillemet_gets_no_a_before_a_pronoun():
+    # "« Nous avons…" loses its guillemet and keeps the space after it: no "À Nous"
+    clean = "« Nous avons tenu nos engagements », se félicite le directeur financier."
+    damaged = lossy_ascii(clean, capitals=False)
+    assert repair_text(damaged, lang="fr").text.startswith(" Nous avons tenu")

@@ -17,6 +17,7 @@ from esgtext.repair.classes import is_name
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
+from esgtext.repair.question_marks import _NEVER_AFTER_A
 
 
 from esgtext.repair.french.candidates import (
@@ -219,7 +220,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 insertion[index] = 8
                 continue
             if capitals_lost and (index == 0 or kinds[index - 1] == "newline") and text[
-                    tokens[index - 1].end if index else 0:tok.start] == " ":
+                    tokens[index - 1].end if index else 0:tok.start] == " " and not (
+                    tok.surface[:1].isupper() and tok.context in _NEVER_AFTER_A):
                 # " Vienne, on affirme", " cet effet, il": a line that starts with the space
                 # that its vanished first word left ("À Vienne"), where no capital survived
                 insertion[index] = 6
