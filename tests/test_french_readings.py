@@ -533,3 +533,14 @@ def test_a_line_that_lost_its_guillemet_gets_no_a_before_a_pronoun():
     clean = "« Nous avons tenu nos engagements », se félicite le directeur financier."
     damaged = lossy_ascii(clean, capitals=False)
     assert repair_text(damaged, lang="fr").text.startswith(" Nous avons tenu")
+
+
+@pytest.mark.parametrize("clean", [
+    # a word whose last letter is a "?" ends no question: the next word keeps its lower case
+    "La réduction des émissions passe par l’efficacité énergétique et la sobriété.",
+    # "cr??" is "créé", not "cr" with a no-break space and a question mark
+    "Un comité dédié aux questions sociales a été créé en 2022.",
+])
+def test_question_marks_that_end_a_word_are_its_letters(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean

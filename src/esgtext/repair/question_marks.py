@@ -213,8 +213,8 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
                                   "'?' before ':' or ';' stands for a no-break space"))
                 continue
             if open_quotes <= 0:
-                if not damaged:
-                    continue  # "Really??"
+                if not damaged or _letter_reading(text, start, lexicon) >= 2.0:
+                    continue  # "Really??"; "cr?? en 2022": both are letters ("créé")
                 # no guillemet open: "quoi??" is a no-break space and a real question mark
                 edits.append(Edit("question_mark", start, start + 1, "?", NARROW_NBSP, 0.55,
                                   "'?' before a question mark stands for a no-break space"))

@@ -220,9 +220,11 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
         return True
     if before[-1] == "?" and not before[:-1].endswith((" ", "'", "’")):
         # a real question mark ("quoi? Établi"), not a lone "?" standing for "à", nor the last
-        # letter of a word with other "?" ("a ?t? ?tabli")
+        # letter of a word with other "?" ("a ?t? ?tabli") or of a word it ends ("l’efficacit?
+        # ?nerg?tique")
         word = re.search(r"[^\W\d_?]*(?:\?[^\W\d_]*)*$", text[max(0, start - 40):start].rstrip())
-        return not (word and "?" in word.group()[:-1])
+        return not (word and ("?" in word.group()[:-1] or french_lexicon().candidates(
+            word.group().lower(), "question_mark")))
     if before[-1] == "-" and len(before) >= 2 and before[-2].isalpha():
         word_start = text.rfind(" ", 0, start - 1) + 1
         # a name's parts all take capitals ("Nouvelle-?cosse"); "Peut-?tre" starts a sentence
