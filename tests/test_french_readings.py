@@ -485,6 +485,8 @@ def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
 def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean
+    # ... but a participle already ("dit") and nothing after it on the line: a real question
+    assert repair_text("Qui lui avait dit?").text == "Qui lui avait dit?"
 
 
 @pytest.mark.parametrize("clean", [
@@ -542,5 +544,23 @@ def test_a_line_that_lost_its_guillemet_gets_no_a_before_a_pronoun():
     "Un comité dédié aux questions sociales a été créé en 2022.",
 ])
 def test_question_marks_that_end_a_word_are_its_letters(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # a "?" hidden among letters is read with them ("d?clar?:" is "déclaré:", no space)
+    'Le ministre a déclaré: "non".',
+    # ... and no elision hides inside a word ("arr?t?es" is no "arr?t’es")
+    "Les manifestantes ont été arrêtées hier soir.",
+    # an elision before a name or an acronym, and "O’" before an Irish name
+    "Le président d’Anlong Veng a rencontré M. O’Donovan et l’ODS.",
+    # the no-break space and the euro or "à" after a number, the space between a month and a
+    # year, the space before "$"
+    "Le ticket coûte 1\u00a0€ par jour, de 15\u00a0à 20 pour les groupes, 40\u00a0$ en août\u00a02009.",
+    # a lone "?" after an opening quotation mark or parenthesis is "à"
+    'Il a dit que "à la fin" les dotations (à hauteur de 3 %) seront versées.',
+])
+def test_question_marks_around_numbers_names_and_opening_marks(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean

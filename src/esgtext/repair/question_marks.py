@@ -39,21 +39,25 @@ _ELISION_PREFIXES = tuple(sorted(ELISIONS + ("aujourd", "quelqu", "presqu"), key
 _SYMBOL = re.compile(
     r"(?P<a_after_elision>(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu|qu)\?\?(?![\w?]))"
     # elided word: a short prefix, "?", then a vowel, "h" or another "?"
-    r"|(?P<elision>(?<![^\W\d_])(?i:" + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"
+    r"|(?P<elision>(?<![^\W\d_])(?<!\?)(?i:" + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"
     r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
+    r"|(?P<irish>(?<=\bO)\?(?=[A-Z][a-z]))"
     r"|(?P<a_before_number>(?<![^\W\d_?])\?\?(?=\d))"
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
     r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
+    r"|(?P<euro>(?<=\d)\?\?(?=[ \t.,;:)]|$))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
     r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
-    r"|(?P<space>(?<=\d)\?(?=[^\W_]|%)|(?<=[^\W\d_]{2})\?(?=\d)|(?:(?<=\bM\.)|(?<=\bMme))\?(?=[A-Z?])"
+    r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$])|(?<=[^\W\d_]{2}|\?[^\W\d_])\?(?=\d)"
+    r"|(?:(?<=\bM\.)|(?<=\bMme))\?(?=[A-Z?])"
     r"|(?<=[^\W_])\?(?=[:;]))",
     re.MULTILINE,
 )
 
 
 _ORDINAL_AFTER = re.compile(r"(?:me|mes|re|res)\b")
+_NUMBER_AFTER = re.compile(r"[ \t]\d")
 _INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")
 _OPENING_GUILLEMET = re.compile(r"(?:^|(?<=\s))\?\?[^\W\d_]", re.MULTILINE)
 
@@ -76,7 +80,8 @@ def _elision_rest(text: str, end: int, lexicon: FrenchLexicon) -> float:
 
 def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
     """Zipf frequency of the whole word around the ``?`` at ``start`` read as letters ("léon")."""
-    left = re.search(r"[^\W\d_?]*$", text[max(0, start - 20):start])
+    # (the letters on the left may hide others behind a "?" too: "d?clar" of "d?clar?:")
+    left = re.search(r"(?:[^\W\d_]+\?)*[^\W\d_]*$", text[max(0, start - 20):start])
     right = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[start + 1:start + 40])
     word = ((left.group() if left else "") + "?" + (right.group() if right else "")).lower()
     found = lexicon.candidates(word, "question_mark")
@@ -177,10 +182,16 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
         if kind == "elision":
             q = end - 1
             rest_zipf = _elision_rest(text, end, lexicon)
+            if not rest_zipf and text[end:end + 1].isupper():
+                # "d?Anlong", "l?ODS": a name or an acronym after the elision
+                rest_zipf = 1.0 if _letter_reading(text, q, lexicon) < 2.0 else 0.0
             if not rest_zipf or _letter_reading(text, q, lexicon) > rest_zipf + 1.0:
                 continue  # a letter after all: "c?ur" is "cœur", "s?isme" "séisme"
             edits.append(Edit("question_mark", q, q + 1, "?", APOSTROPHE, 0.9,
                               "'?' after an elided word stands for an apostrophe"))
+        elif kind == "irish":
+            edits.append(Edit("question_mark", start, end, "?", APOSTROPHE, 0.9,
+                              "'?' between 'O' and a capitalised name stands for an apostrophe"))
         elif kind == "a_after_elision":
             q = end - 2
             edits.append(Edit("question_mark", q, end, "??", APOSTROPHE + "à", 0.9,
@@ -222,6 +233,15 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             open_quotes -= 1
             edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.75,
                               "'??' after a word stands for a closing guillemet"))
+        elif kind == "euro":
+            if _NUMBER_AFTER.match(text, end):
+                # "de 15?? 20": a range, "à" after the number's no-break space
+                edits.append(Edit("question_mark", start, end, "??", NBSP + "à", 0.75,
+                                  "'??' between two numbers stands for a no-break space and "
+                                  "'à'"))
+            else:
+                edits.append(Edit("question_mark", start, end, "??", NBSP + "€", 0.75,
+                                  "'??' after a number stands for a no-break space and '€'"))
         elif kind == "degree":
             after = "°" if len(m.group()) == 1 or m.group()[0] in "nN" else NBSP + "°"
             if m.group()[0] in "nN":

@@ -26,7 +26,7 @@ from esgtext.repair.lexicon import (
 )
 
 
-from esgtext.repair.french.cues import _PARTICIPLE_ENDINGS
+from esgtext.repair.french.cues import _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows,
 )
@@ -134,9 +134,12 @@ def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool
     own = zipf.get(core, 0.0)
     spaced = text[end:end + 1] in (" ", "\u00a0")
     question = own >= 3.0 and zipf.get(candidate, 0.0) < own  # a frequent word, a rarer reading
-    if french and candidate.endswith(_PARTICIPLE_ENDINGS) and _AUXILIARY_BEFORE.search(
-            text, max(0, end - len(core) - 12), end - len(core) - 1):
-        return True  # "a vers? 4 millions": a participle after its auxiliary, no question
+    if (french and nxt and nxt != "\n" and candidate.endswith(_PARTICIPLE_ENDINGS)
+            and core not in _IRREGULAR_PARTICIPLES
+            and _AUXILIARY_BEFORE.search(text, max(0, end - len(core) - 12), end - len(core) - 1)):
+        # "a vers? 4 millions": a participle after its auxiliary, no question (but "Qui lui
+        # avait dit?" asks one: "dit" is the participle, and nothing follows on its line)
+        return True
     if nxt.isdigit() and spaced and question:
         return False  # "durant son mandat? 89 % ...": a question, then a number
     if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
@@ -264,6 +267,7 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
 _LONE_QUESTION_MARK = re.compile(
     r"(?<=\S)(?: \?(?= )|(?<=['’])\?(?= )|(?<=[^\W\d_]-)\?(?=-[^\W\d_]))|(?:^|(?<=\n))\?(?= )"
     r"|(?<=«\u00a0)\?(?= )"  # "«\u00a0? terme": after an opening guillemet and its space
+    r"|(?:(?<=\s[\"(])|(?<=^[\"(]))\?(?= )"  # '"? la', "(? hauteur": after an opening mark
 )
 
 
