@@ -58,6 +58,10 @@ _SYMBOL = re.compile(
 
 _ORDINAL_AFTER = re.compile(r"(?:me|mes|re|res)\b")
 _NUMBER_AFTER = re.compile(r"[ \t]\d")
+# a year, or a code ending in digits ("A7", "L-159"), just before the "??"
+_A_AFTER_NUMBER = re.compile(r"(?:(?<!\d)(?:19|20)\d\d|[^\W\d_]-?\d+)$")
+# an article that "à" may precede ("à le" is "au") or a capitalised name after "??" and a space
+_NAME_OR_ARTICLE = re.compile(r"[ \t](?:[A-Z]|(?:la|l|un|une)\b)")
 _INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")
 _OPENING_GUILLEMET = re.compile(r"(?:^|(?<=\s))\?\?[^\W\d_]", re.MULTILINE)
 
@@ -234,11 +238,13 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.75,
                               "'??' after a word stands for a closing guillemet"))
         elif kind == "euro":
-            if _NUMBER_AFTER.match(text, end):
-                # "de 15?? 20": a range, "à" after the number's no-break space
+            if _NUMBER_AFTER.match(text, end) or _A_AFTER_NUMBER.search(
+                    text, max(0, start - 8), start) or _NAME_OR_ARTICLE.match(text, end):
+                # "de 15?? 20": a range; "en 2009?? la suite", "l’A7?? Flensburg": after a year
+                # or a code, before an article or a name: "à" after the no-break space
                 edits.append(Edit("question_mark", start, end, "??", NBSP + "à", 0.75,
-                                  "'??' between two numbers stands for a no-break space and "
-                                  "'à'"))
+                                  "'??' after a number stands for a no-break space and 'à' "
+                                  "(a range, or after a year or a code)"))
             else:
                 edits.append(Edit("question_mark", start, end, "??", NBSP + "€", 0.75,
                                   "'??' after a number stands for a no-break space and '€'"))
