@@ -566,3 +566,14 @@ def test_question_marks_that_end_a_word_are_its_letters(clean):
 def test_question_marks_around_numbers_names_and_opening_marks(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")
     assert repair_text(damaged, lang="fr").text == clean
+
+
+def test_a_question_mark_in_a_word_no_lexicon_knows_is_guessed_as_e_with_its_doubt():
+    text = "Le pr?sident dit que l?ars?nique et la d?ragulation ont ?t? vus par Puigcerc?s."
+    result = repair_text(text, lang="fr")
+    # an elided article's "?" is the apostrophe, the others "é"; a name is left as it is
+    assert result.text == ("Le président dit que l’arsénique et la déragulation ont été vus "
+                           "par Puigcerc?s.")
+    guesses = [e for e in result.edits if e.before in ("l?ars?nique", "d?ragulation")]
+    assert len(guesses) == 2 and all(e.confidence < 0.8 for e in guesses)
+    assert all("guess" in e.reason for e in guesses)

@@ -53,6 +53,11 @@ def score_bin(score: float) -> int:
     return bisect_right(BINS, score)
 
 
+# The reason of a "?" read as "é" in a word that no reading explains (its own calibration row)
+GUESSED_LETTER_REASON = ("'?' inside a word no lexicon knows: read as 'é', the commonest accented "
+                         "letter of French (a guess)")
+
+
 def edit_key(edit: Edit) -> str:
     """The calibration table's row for an edit: its kind; for a changed word whether the word as
     it was is itself a French word (changing a real word is the riskier edit), and whether the
@@ -74,6 +79,8 @@ def edit_key(edit: Edit) -> str:
     key = edit.kind
     if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
         return key + "|lone-a"  # a "?" between words read as "à", scored against a dash
+    if edit.kind == "question_mark" and edit.reason == GUESSED_LETTER_REASON:
+        return key + "|guess"  # "?" read as "é" in a word no lexicon knows
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
         from esgtext.repair.lexicon import french_lexicon
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from esgtext.repair.calibration import margin_confidence, odds_reason
+from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
 from esgtext.repair.classes import is_name
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
@@ -261,7 +261,33 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
         )
     if french:
         edits += _question_mark_a(text, edits)
+        edits += _guessed_letters(text, edits)
     return sorted(edits, key=lambda e: e.start)
+
+
+# A lower-case word with "?" between its letters that no reading explains ("ars?nique",
+# "l?ars?nique", "d?ragulation"): an elided article's "?" is the apostrophe, and the others
+# are read as "é", the commonest accented letter of French (tune split: right about half the
+# time; a capitalised word, a name, far less often: "Puigcerc?s", "St?be", left as they are).
+_UNEXPLAINED = re.compile(r"(?<![^\W\d_?])[^\W\d_]+(?:\?[^\W\d_]+)+(?![^\W\d_?])")
+_ELIDED_START = re.compile(r"(?i:qu|[ldsnjmtc])\?(?=[aeiouyhAEIOUYH?])")
+
+
+def _guessed_letters(text: str, done: list[Edit]) -> list[Edit]:
+    """Edits for the words of :data:`_UNEXPLAINED` that no other edit touched."""
+    taken = [(e.start, e.end) for e in done]
+    edits = []
+    for m in _UNEXPLAINED.finditer(text):
+        word = m.group()
+        elided = _ELIDED_START.match(word)
+        rest = word[elided.end():] if elided else word
+        if not rest[:1].islower() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        guess = ((word[:elided.end() - 1] + TYPOGRAPHIC_APOSTROPHE) if elided else "") + (
+            rest.replace("?", "é"))
+        edits.append(Edit("question_mark", m.start(), m.end(), word, guess,
+                          margin_confidence(0.0), GUESSED_LETTER_REASON))
+    return edits
 
 
 _LONE_QUESTION_MARK = re.compile(
