@@ -560,6 +560,8 @@ def test_question_marks_that_end_a_word_are_its_letters(clean):
     "Le ticket coûte 1\u00a0€ par jour, de 15\u00a0à 20 pour les groupes, 40\u00a0$ en août\u00a02009.",
     # ... "à" after a year or a code, or before "la" or a name; "€" before "le" ("à le" is "au")
     "Il est parti en 2009\u00a0à la suite du vote, sur l’A7\u00a0à Flensburg, pour 5\u00a0€ le kilo.",
+    # a word's last letter hidden by a "?", then the no-break space before a number
+    "La société a levé\u00a050 millions d’euros.",
     # the no-break space after a title ("Dr", "Me"), as after "M." and "Mme"
     "Le président et le Dr\u00a0Sheppard ont été reçus par Me\u00a0Dupont dans la Drôme.",
     # a lone "?" after an opening quotation mark or parenthesis is "à"

@@ -49,7 +49,7 @@ _SYMBOL = re.compile(
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
     r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
-    r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$])|(?<=[^\W\d_]{2}|\?[^\W\d_])\?(?=\d)"
+    r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$])|(?<=[^\W\d_]{2}|\?[^\W\d_]|[^\W\d_]\?)\?(?=\d)"
     r"|(?:(?<=\bM\.)|(?<=\bMme)|(?<=\bDr)|(?<=\bPr)|(?<=\bMe))\?(?=[A-Z?])"
     r"|(?<=[^\W_])\?(?=[:;]))",
     re.MULTILINE,
@@ -261,6 +261,8 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
                 continue  # "93?me": "93ème"
             if text[end:end + 1] in (":", ";") and _letter_reading(text, start, lexicon) >= 2.0:
                 continue  # "d?clar?:": the letter of "déclaré", no space before ":"
+            if text[start - 1:start] == "?" and _word_reading(text, start - 1, lexicon) < 2.0:
+                continue  # "lev??50" is "levé 50"; a word no letter makes known is left
             between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
             edits.append(Edit("question_mark", start, end, "?",
                               NARROW_NBSP if between_digits else NBSP, 0.85,
