@@ -581,3 +581,18 @@ def test_a_question_mark_in_a_word_no_lexicon_knows_is_guessed_as_e_with_its_dou
     guesses = [e for e in result.edits if e.before in ("l?ars?nique", "d?ragulation")]
     assert len(guesses) == 2 and all(e.confidence < 0.8 for e in guesses)
     assert all("guess" in e.reason for e in guesses)
+
+
+@pytest.mark.parametrize("clean", [
+    # before "par", a word that may be a participle is one: the agent of a passive
+    "Le réseau de chaleur alimenté par la géothermie sera prêt en 2025.",
+    # ... not a verb that takes "par", nor after a reflexive
+    "La réduction des émissions passe par la sobriété énergétique.",
+    "La baisse se traduit par une économie importante.",
+])
+@pytest.mark.parametrize("damage", ["deleted", "stripped"])
+def test_a_participle_before_the_agent_of_a_passive(clean, damage):
+    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+    text = intro + clean
+    damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
+    assert repair_text(damaged, lang="fr").text == text

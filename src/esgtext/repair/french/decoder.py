@@ -34,7 +34,7 @@ from esgtext.repair.french.cues import (
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
-    _IRREGULAR_PARTICIPLES, _adjective_rival, _participle_cue,
+    _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -591,7 +591,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     (see :func:`_short_word_cue`), and a reading and what it gets from the words around it: for
     an ambiguous stripped "a", its reading "à" (:func:`_verb_a_cue` before an adverb,
     :func:`_a_locution_cue`, the verb after "en"/"y"), for "ou" its reading "où"
-    (:func:`_where_cue`); ("", 0.0) elsewhere; and the frequency of the likeliest adjective
+    (:func:`_where_cue`), before "par" its participle (:func:`_agent_par_cue`); ("", 0.0)
+    elsewhere; and the frequency of the likeliest adjective
     among its readings, against which a participle after être gets no bonus (see
     :func:`_adjective_rival`; 0.0 where there is none)."""
     previous_context = contexts[index - 1] if index else ""
@@ -616,6 +617,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = ("à", a_reading_cue)
     elif ambiguous and context == "ou":
         reading_cue = ("où", _where_cue(tokens, contexts, index))
+    elif ambiguous and index + 1 < len(tokens) and contexts[index + 1] == "par":
+        reading_cue = _agent_par_cue(context, previous_context, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
