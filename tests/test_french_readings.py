@@ -596,3 +596,23 @@ def test_a_participle_before_the_agent_of_a_passive(clean, damage):
     text = intro + clean
     damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
     assert repair_text(damaged, lang="fr").text == text
+
+
+@pytest.mark.parametrize("clean", [
+    # a lone "?" before a word that never follows "à" stands for a dash
+    "Le groupe a assuré – avec également la présence de l’État – pendant deux ans le service.",
+    "Les économies seront réinvesties – ainsi que les bénéfices – dans la région.",
+])
+def test_a_lone_question_mark_before_a_word_no_a_precedes_is_a_dash(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    # ... but "à" before an object pronoun and its infinitive, or a stressed pronoun
+    "Nous sommes prêts à les protéger si nécessaire, a déclaré le président.",
+    "Les deux sociétés, quant à elles, ont été vendues.",
+])
+def test_a_lone_question_mark_is_still_a_before_pronouns_that_take_it(clean):
+    damaged = clean.encode("ascii", "replace").decode("ascii")
+    assert repair_text(damaged, lang="fr").text == clean

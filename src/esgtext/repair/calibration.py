@@ -79,6 +79,8 @@ def edit_key(edit: Edit) -> str:
     key = edit.kind
     if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
         return key + "|lone-a"  # a "?" between words read as "à", scored against a dash
+    if edit.kind == "question_mark" and edit.before == "?" and edit.after == "–":
+        return key + "|lone-dash"  # a "?" between words, before one no "à" precedes
     if edit.kind == "question_mark" and edit.reason == GUESSED_LETTER_REASON:
         return key + "|guess"  # "?" read as "é" in a word no lexicon knows
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):

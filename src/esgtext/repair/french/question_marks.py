@@ -337,6 +337,10 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
         # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
         head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
+        if head and not capital and _never_after_a(text, q):
+            # "partout ? indique", "le procès ? ainsi que": no "à" comes before these words
+            edits.append(Edit("question_mark", q, q + 1, "?", "–", 0.9, _DASH_REASON))
+            continue
         margin = _a_against_a_dash(text, q, model, ends, starts)
         if margin is None:
             confidence, reason = 0.65, ""
@@ -350,6 +354,38 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
         edits.append(Edit("question_mark", q, q + 1, "?", "À" if capital else "à", confidence,
                           "'?' between words stands for 'à'" + reason))
     return edits
+
+
+_DASH_REASON = "'?' between words, before a word that never follows 'à', stands for a dash"
+# Words that never follow "à": "le", "les" (it would be "au", "aux"; but "à le faire"), subject
+# pronouns (not "elle", "cela": "quant à elles", "réagit à cela"),
+# conjunctions and prepositions, and the verbs "être" and "avoir" in the third person
+_NEVER_AFTER_LOWER_A = frozenset(
+    "le les il ils on je tu ainsi avec pour pendant dans sur sans selon et "
+    "mais ou donc car comme voire soit est sont était étaient sera seront a ont avait avaient "
+    "sous chez contre vers parmi depuis lorsque lorsqu puisque quand tandis".split())
+_FOLLOWING_WORD = re.compile(r"[ \t]+([^\W\d_?]+)(?![?\w])(?:[ \t]+([^\s,.;:!]+))?")
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def _never_after_a(text: str, q: int) -> bool:
+    """Whether the word after the lone "?" at ``q`` is one that no "à" precedes (see
+    :data:`_NEVER_AFTER_LOWER_A`), or a finite verb by the word classes ("transmettent")."""
+    m = _FOLLOWING_WORD.match(text, q + 1)
+    if m is None:
+        return False
+    word = m.group(1)
+    lower = word.lower()
+    if lower in _NEVER_AFTER_LOWER_A:
+        # ("à le faire", "à les protéger": an object pronoun before an infinitive)
+        after = m.group(2) or ""
+        return not (lower in ("le", "les") and ("?" in after or after.endswith(_INFINITIVE_ENDINGS)))
+    from esgtext.repair.classes import word_classes
+
+    classes = word_classes()
+    return classes is not None and word[:1].islower() and sum(
+        share for c, share in classes.classes_of(lower)
+        if classes.names[c] in ("V3s", "V3p")) >= 0.9
 
 
 # How much likelier a dash may be than "à" at a lone "?" where "à" is still right, as the
