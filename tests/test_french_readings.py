@@ -494,6 +494,8 @@ def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
     # a word Grammalecte knows only as a name (a city)
     "La Région Île-de-France soutient le projet à Évry.",
     "Il a été élu à Épinay-sur-Seine, près de l’île.",
+    # a surname after a first name: a word that is no common French word
+    "Le président et David Álvarez ont dit que Paris était prête.",
 ])
 def test_a_question_mark_starting_a_name_is_a_capital(clean):
     damaged = clean.encode("ascii", "replace").decode("ascii")

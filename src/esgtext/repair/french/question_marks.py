@@ -195,9 +195,24 @@ def _case_question_word(text: str, start: int, original: str, replacement: str) 
         out.append(c.upper() if source.isupper() else c)
     if original[0] == "?" and (_capital_expected(text, start, original)
                                or _news_capital(text, start, replacement)
-                               or is_name(replacement)):
+                               or is_name(replacement)
+                               or _surname_after_first_name(text, start, replacement)):
         out[0] = out[0].upper()
     return "".join(out)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:\n] )(?<![^\W\d_])[A-Z][a-z]+ $")
+
+
+def _surname_after_first_name(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` (a leading "?" restored) follows a capitalised word inside a sentence and
+    is no common French word: a surname ("David ?lvarez" is "David Álvarez")."""
+    if not _CAPITALISED_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    from esgtext.repair.classes import word_classes
+
+    classes = word_classes()
+    return classes is not None and classes.names_of(word) == ("U",)
 
 
 def _news_capital(text: str, start: int, word: str) -> bool:
