@@ -23,6 +23,21 @@ def repaired(text: str) -> str:
     return apply_edits(text, restore_french(text)).split(". ", 1)[1]
 
 
+# A sentence of context before the sentence a test reads, for the diagnosis of its damage.
+INTRO = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
+DAMAGE = {
+    "deleted": lambda text: lossy_ascii(text, capitals=False),
+    "stripped": strip_accents,
+    "?": lambda text: text.encode("ascii", "replace").decode("ascii"),
+}
+
+
+def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -> None:
+    """``intro + clean``, damaged as ``damage`` says, is repaired back to itself."""
+    text = intro + clean
+    assert repair_text(DAMAGE[damage](text), lang="fr").text == text
+
+
 @pytest.mark.parametrize(
     ("damaged", "expected"),
     [
@@ -384,9 +399,7 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "Il n’y avait rien à cacher dans ce dossier.",  # avoir, "rien", an infinitive
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
-    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
-    damaged = lossy_ascii(intro + clean, capitals=False)
-    assert repair_text(damaged, lang="fr").text == intro + clean
+    assert_repaired_back(clean, "deleted", INTRO)
 
 
 @pytest.mark.parametrize("clean", [
@@ -394,9 +407,7 @@ def test_a_vanished_a_of_a_locution_comes_back(clean):
     "Il ne veut rien faire pour les aider.",  # no avoir before "rien"
 ])
 def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
-    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
-    damaged = lossy_ascii(intro + clean, capitals=False)
-    assert repair_text(damaged, lang="fr").text == intro + clean
+    assert_repaired_back(clean, "deleted", INTRO)
 
 
 @pytest.mark.parametrize("damaged, clean", [
@@ -449,9 +460,7 @@ def test_a_single_sentence_with_a_trace_in_a_hyphenated_word_or_a_rare_reading(d
     '"Nous allons gagner", a lancé Vladimir Poutine.',
 ])
 def test_no_a_before_the_inverted_subject_of_a_quotation(clean):
-    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
-    damaged = lossy_ascii(intro + clean, capitals=False)
-    assert repair_text(damaged, lang="fr").text == intro + clean
+    assert_repaired_back(clean, "deleted", INTRO)
 
 
 def test_a_verb_of_saying_keeps_its_a_where_no_quotation_precedes_it():
@@ -469,10 +478,7 @@ def test_a_verb_of_saying_keeps_its_a_where_no_quotation_precedes_it():
 ])
 @pytest.mark.parametrize("damage", ["deleted", "stripped"])
 def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
-    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
-    text = intro + clean
-    damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
-    assert repair_text(damaged, lang="fr").text == text
+    assert_repaired_back(clean, damage, INTRO)
 
 
 @pytest.mark.parametrize("clean", [
@@ -483,8 +489,7 @@ def test_an_adjective_after_etre_is_not_read_as_a_participle(clean, damage):
     "«\u00a0C’est très prometteur\u00a0», a commenté Paul Davies, professeur.",
 ])
 def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
     # ... but a participle already ("dit") and nothing after it on the line: a real question
     assert repair_text("Qui lui avait dit?").text == "Qui lui avait dit?"
 
@@ -498,8 +503,7 @@ def test_a_question_mark_after_an_auxiliary_ends_a_participle(clean):
     "Le président et David Álvarez ont dit que Paris était prête.",
 ])
 def test_a_question_mark_starting_a_name_is_a_capital(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
 
 
 def test_a_deleted_capital_of_a_hyphenated_name_comes_back_as_one():
@@ -528,8 +532,7 @@ def test_a_code_with_capitals_after_its_first_letter_is_no_elided_pair():
     "À Vienne, le président a déclaré que la réforme était prête.",
 ])
 def test_guillemets_turned_into_question_marks_come_back(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
 
 
 def test_a_line_that_lost_its_guillemet_gets_no_a_before_a_pronoun():
@@ -546,8 +549,7 @@ def test_a_line_that_lost_its_guillemet_gets_no_a_before_a_pronoun():
     "Un comité dédié aux questions sociales a été créé en 2022.",
 ])
 def test_question_marks_that_end_a_word_are_its_letters(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
 
 
 @pytest.mark.parametrize("clean", [
@@ -570,8 +572,7 @@ def test_question_marks_that_end_a_word_are_its_letters(clean):
     'Il a dit que "à la fin" les dotations (à hauteur de 3 %) seront versées.',
 ])
 def test_question_marks_around_numbers_names_and_opening_marks(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
 
 
 def test_a_question_mark_in_a_word_no_lexicon_knows_is_guessed_as_e_with_its_doubt():
@@ -594,10 +595,7 @@ def test_a_question_mark_in_a_word_no_lexicon_knows_is_guessed_as_e_with_its_dou
 ])
 @pytest.mark.parametrize("damage", ["deleted", "stripped"])
 def test_a_participle_before_the_agent_of_a_passive(clean, damage):
-    intro = "Le ministre a déclaré que la réforme était nécessaire pour l’économie. "
-    text = intro + clean
-    damaged = lossy_ascii(text, capitals=False) if damage == "deleted" else strip_accents(text)
-    assert repair_text(damaged, lang="fr").text == text
+    assert_repaired_back(clean, damage, INTRO)
 
 
 @pytest.mark.parametrize("clean", [
@@ -606,8 +604,7 @@ def test_a_participle_before_the_agent_of_a_passive(clean, damage):
     "Les économies seront réinvesties – ainsi que les bénéfices – dans la région.",
 ])
 def test_a_lone_question_mark_before_a_word_no_a_precedes_is_a_dash(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
 
 
 @pytest.mark.parametrize("clean", [
@@ -616,5 +613,4 @@ def test_a_lone_question_mark_before_a_word_no_a_precedes_is_a_dash(clean):
     "Les deux sociétés, quant à elles, ont été vendues.",
 ])
 def test_a_lone_question_mark_is_still_a_before_pronouns_that_take_it(clean):
-    damaged = clean.encode("ascii", "replace").decode("ascii")
-    assert repair_text(damaged, lang="fr").text == clean
+    assert_repaired_back(clean, "?")
