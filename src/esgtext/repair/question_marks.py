@@ -11,8 +11,8 @@ where the ``?`` stands, so that the letter pass only sees the ``?`` that are let
   ``67,7?%``, ``M.?Dupont``, and before ``: ; !`` (``mot?:``);
 - guillemets with their no-break spaces: ``??texte??`` -> ``« texte »``; and without them, a
   lone ``?`` before a word and one after it on the same line (``? Nous avons tenu ?,`` ->
-  ``« Nous avons tenu »,``), or a lone ``?`` that opens a sentence before a capitalised common
-  word (``? Cette certification``: "À Cette" is no French);
+  ``« Nous avons tenu »,``), or a lone ``?`` that opens a sentence before a capitalised pronoun
+  or determiner (``? Cette certification``: "À Cette" is no French);
 - the degree sign: ``n?1`` (``n°1``), ``20??C``.
 
     >>> from esgtext.repair.edits import apply_edits
@@ -82,13 +82,16 @@ def _elision_rest(text: str, end: int, lexicon: FrenchLexicon) -> float:
     return zipf if zipf >= 2.0 else 0.0
 
 
-def _letter_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
-    """Zipf frequency of the whole word around the ``?`` at ``start`` read as letters ("léon")."""
+def _letter_reading(text: str, start: int, lexicon: FrenchLexicon, *,
+                    ends_word: bool = False) -> float:
+    """Zipf frequency of the whole word around the ``?`` at ``start`` read as letters ("léon");
+    ``ends_word``: of the word that this ``?`` ends ("ajout?" of "ajout??:" is "ajouté")."""
     # (the letters on the left may hide others behind a "?" too: "d?clar" of "d?clar?:")
     left = re.search(r"(?:[^\W\d_]+\?)*[^\W\d_]*$", text[max(0, start - 20):start])
-    right = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[start + 1:start + 40])
+    right = None if ends_word else re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*",
+                                            text[start + 1:start + 40])
     word = ((left.group() if left else "") + "?" + (right.group() if right else "")).lower()
-    found = lexicon.candidates(word, "question_mark")
+    found = lexicon.candidates(word, "question_mark") if len(word) > 2 or not ends_word else ()
     return lexicon.zipf.get(found[0], 0.0) if found else 0.0
 
 
@@ -107,7 +110,7 @@ _NEVER_AFTER_A = frozenset(
 def _lone_guillemets(text: str) -> list[Edit]:
     """The lone "?" that stood for guillemets typed with plain spaces: an opening one (before a
     word) paired with the next closing one on its line (after a word, before punctuation or the
-    line's end), or an opening one before a sentence's capitalised common word."""
+    line's end), or an opening one before a sentence's capitalised pronoun or determiner."""
     edits: list[Edit] = []
     opening: int | None = None
     opened = False  # whether the opening "?" is already read as a guillemet
@@ -151,15 +154,6 @@ def _opens_quoted_sentence(text: str, q: int, word: str) -> bool:
     if before and before[-1] not in ".!\n" and not (q >= 1 and text[q - 1] == "\n"):
         return False
     return word[:1].isupper() and word.lower() in _NEVER_AFTER_A
-
-
-def _word_reading(text: str, start: int, lexicon: FrenchLexicon) -> float:
-    """Zipf frequency of the word that ends with the ``?`` at ``start`` read as a letter
-    ("ajout?" of "ajout??:" is "ajouté")."""
-    left = re.search(r"[^\W\d_?]*$", text[max(0, start - 20):start])
-    word = ((left.group() if left else "") + "?").lower()
-    found = lexicon.candidates(word, "question_mark") if len(word) > 2 else ()
-    return lexicon.zipf.get(found[0], 0.0) if found else 0.0
 
 
 def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = None, *,
@@ -220,8 +214,8 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             edits.append(Edit("question_mark", start, end, "??", NBSP + "»", 0.75,
                               "'??' after a sentence's end stands for a closing guillemet"))
         elif kind == "close_quote":
-            if open_quotes <= 0 and text[end:end + 1] in (":", ";") and _word_reading(
-                    text, start, lexicon) >= 2.0:
+            if open_quotes <= 0 and text[end:end + 1] in (":", ";") and _letter_reading(
+                    text, start, lexicon, ends_word=True) >= 2.0:
                 # "ajout??:": the first "?" is the letter of "ajouté", the second the no-break
                 # space before ":" (a real question mark is followed by no colon)
                 edits.append(Edit("question_mark", start + 1, end, "?", NBSP, 0.85,
@@ -261,7 +255,8 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
                 continue  # "93?me": "93ème"
             if text[end:end + 1] in (":", ";") and _letter_reading(text, start, lexicon) >= 2.0:
                 continue  # "d?clar?:": the letter of "déclaré", no space before ":"
-            if text[start - 1:start] == "?" and _word_reading(text, start - 1, lexicon) < 2.0:
+            if text[start - 1:start] == "?" and _letter_reading(
+                    text, start - 1, lexicon, ends_word=True) < 2.0:
                 continue  # "lev??50" is "levé 50"; a word no letter makes known is left
             between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
             edits.append(Edit("question_mark", start, end, "?",
