@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 
+from esgtext.repair.classes import word_classes
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
 
@@ -519,8 +520,6 @@ def _adjective_rival(candidates: list["_Candidate"], zipf: dict[str, float],
     if before_previous in _REFLEXIVES or not any(
             c.output.endswith(_PARTICIPLE_ENDINGS) for c in candidates):
         return 0.0
-    from esgtext.repair.classes import word_classes
-
     classes = word_classes()
     if classes is None:  # (a build without the tables)
         return 0.0

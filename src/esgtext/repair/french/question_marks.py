@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
-from esgtext.repair.classes import is_name
+from esgtext.repair.classes import is_name, word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
     ELISIONS,
@@ -26,7 +26,9 @@ from esgtext.repair.lexicon import (
 )
 
 
-from esgtext.repair.french.cues import _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS
+from esgtext.repair.french.cues import (
+    _INFINITIVE_ENDINGS, _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS,
+)
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows,
 )
@@ -209,8 +211,6 @@ def _surname_after_first_name(text: str, start: int, word: str) -> bool:
     is no common French word: a surname ("David ?lvarez" is "David Álvarez")."""
     if not _CAPITALISED_BEFORE.search(text, max(0, start - 20), start):
         return False
-    from esgtext.repair.classes import word_classes
-
     classes = word_classes()
     return classes is not None and classes.names_of(word) == ("U",)
 
@@ -380,7 +380,6 @@ _NEVER_AFTER_LOWER_A = frozenset(
     "mais ou donc car comme voire soit est sont était étaient sera seront a ont avait avaient "
     "sous chez contre vers parmi depuis lorsque lorsqu puisque quand tandis".split())
 _FOLLOWING_WORD = re.compile(r"[ \t]+([^\W\d_?]+)(?![?\w])(?:[ \t]+([^\s,.;:!]+))?")
-_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 
 
 def _never_after_a(text: str, q: int) -> bool:
@@ -395,8 +394,6 @@ def _never_after_a(text: str, q: int) -> bool:
         # ("à le faire", "à les protéger": an object pronoun before an infinitive)
         after = m.group(2) or ""
         return not (lower in ("le", "les") and ("?" in after or after.endswith(_INFINITIVE_ENDINGS)))
-    from esgtext.repair.classes import word_classes
-
     classes = word_classes()
     return classes is not None and word[:1].islower() and sum(
         share for c, share in classes.classes_of(lower)
