@@ -397,6 +397,10 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "Tout à coup, la lumière s’est éteinte.",
     "Il cherche à se séparer de son associé.",  # a pronoun before the governed infinitive
     "Il n’y avait rien à cacher dans ce dossier.",  # avoir, "rien", an infinitive
+    # locutions read from the words after the gap, and "mener à bien"
+    "Le comité s’est réuni à plusieurs reprises pour mener à bien le projet.",
+    "La région participe à hauteur de 40 % et le plan assure la rentabilité à long terme.",
+    "Les règles s’appliqueront à partir de 2025 à travers tout le pays.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)
