@@ -401,6 +401,10 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "Le comité s’est réuni à plusieurs reprises pour mener à bien le projet.",
     "La région participe à hauteur de 40 % et le plan assure la rentabilité à long terme.",
     "Les règles s’appliqueront à partir de 2025 à travers tout le pays.",
+    # ... also where the elided article is glued to its noun ("letranger": "l’étranger"), and a
+    # governed infinitive after a glued pronoun ("tient sexpliquer")
+    "Il a travaillé dix ans en France et à l’étranger.",
+    "Le directeur tient à s’expliquer devant le conseil.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)

@@ -334,9 +334,12 @@ _A_LOCUTION_STARTS = frozenset(
     for first, followers in (("plusieurs", "reprises"), ("maintes", "reprises"),
                              ("deux", "reprises"), ("trois", "reprises"), ("quatre", "reprises"),
                              ("hauteur", "de du d'"), ("partir", "de du d'"), ("long", "terme"),
-                             ("court", "terme"), ("moyen", "terme"))
+                             ("court", "terme"), ("moyen", "terme"),
+                             ("l'", "issue instar égard encontre horizon échelle origine "
+                                    "extérieur étranger"))
     for form in (first, damage_key(first, "deleted"))
-    for following in followers.split())
+    for following in followers.split()
+    for following in (following, damage_key(following, "deleted")))
 _A_LOCUTION_ALONE = frozenset(("travers",))
 _MENER = frozenset("mener mené menée menés menées mène mènent mènera mèneront menons".split())
 A_LOCUTION_BONUS = 3.0

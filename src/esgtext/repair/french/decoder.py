@@ -290,12 +290,15 @@ def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None]
     first = contexts[index]
     lasts = ([c.contexts[-1] for c in options[index - 1]] if options[index - 1]
              else (contexts[index - 1],))
-    if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE
+    # (a reading of two words, an elided article glued to its noun, "lissue": "l’issue")
+    glued = [c.contexts[:2] for c in options[index] or () if len(c.contexts) > 1]
+    if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE or glued
             or any(last in _NEGATIONS_BEFORE_A for last in lasts)):
         return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
-    return any(_a_cue_opens_gap(last, first, following, lexicon, before_last) for last in lasts)
+    return any(_a_cue_opens_gap(last, word, after, lexicon, before_last)
+               for last in lasts for word, after in [(first, following), *glued])
 
 
 def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
@@ -468,7 +471,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     if base + cue_max < best_score:
                         continue  # even the largest cue would not make it win
                     inserted = base + _a_cue(last, first, tok, previous_token, text, lexicon,
-                                             following, model, before_last)
+                                             cand_contexts[1] if len(cand_contexts) > 1
+                                             else following, model, before_last)
                     if inserted > best_score:
                         best_score, best_back, best_inserted = inserted, back, True
                     if ahead is not None and inserted > ahead[state_index]:
