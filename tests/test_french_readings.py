@@ -404,6 +404,7 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     # ... also where the elided article is glued to its noun ("letranger": "l’étranger"), and a
     # governed infinitive after a glued pronoun ("tient sexpliquer")
     "Il a travaillé dix ans en France et à l’étranger.",
+    "Cette démarche est à la fois économique et sociale.",
     "Le directeur tient à s’expliquer devant le conseil.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):

@@ -326,7 +326,8 @@ _A_LOCUTIONS = {
 }
 # ... and locutions that start after the gap, read from their first two words ("à plusieurs
 # reprises", "à hauteur de", "à partir de", "à long terme"; news, LM split: "à partir de" 22 times
-# in 25, "à long terme" 13 in 18, the others after an article or a preposition, where no gap is),
+# in 25, "à long terme" 13 in 18, "à la fois" 17 in 18, "à propos de" 13 in 13, the others after
+# an article or a preposition, where no gap is),
 # "à travers" (23 in 25: "de travers", "en travers"), and "mener à bien". Tune split, deleted
 # 2.170 -> 2.165 %, capitals too 2.226 -> 2.220 %.
 _A_LOCUTION_STARTS = frozenset(
@@ -336,7 +337,8 @@ _A_LOCUTION_STARTS = frozenset(
                              ("hauteur", "de du d'"), ("partir", "de du d'"), ("long", "terme"),
                              ("court", "terme"), ("moyen", "terme"),
                              ("l'", "issue instar égard encontre horizon échelle origine "
-                                    "extérieur étranger"))
+                                    "extérieur étranger"),
+                             ("la", "fois"), ("propos", "de du d'"))
     for form in (first, damage_key(first, "deleted"))
     for following in followers.split()
     for following in (following, damage_key(following, "deleted")))
