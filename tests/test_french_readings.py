@@ -414,6 +414,8 @@ def test_a_vanished_a_of_a_locution_comes_back(clean):
 @pytest.mark.parametrize("clean", [
     "Il a tout fait pour gagner la course.",  # "tout fait pour": no locution
     "Il ne veut rien faire pour les aider.",  # no avoir before "rien"
+    # a verb that takes "à" before an infinitive only: its object follows it directly
+    "Nous visons la neutralité des émissions en 2040.",
 ])
 def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
     assert_repaired_back(clean, "deleted", INTRO)
