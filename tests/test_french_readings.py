@@ -405,6 +405,9 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     # governed infinitive after a glued pronoun ("tient sexpliquer")
     "Il a travaillé dix ans en France et à l’étranger.",
     "Cette démarche est à la fois économique et sociale.",
+    # nouns that take "à" before their complement
+    "Les salariés ont participé à une journée de sensibilisation à la protection de l’eau.",
+    "Il a levé les obstacles à la croissance.",
     "Le directeur tient à s’expliquer devant le conseil.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):

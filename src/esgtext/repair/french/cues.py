@@ -125,7 +125,10 @@ _A_GOVERNORS = frozenset(
     "intéressé intéresse adhéré adhérer "
     # nouns and adjectives that take it ("le soutien à l’entreprise")
     "soutien atteinte adhésion allusion invitation candidature nécessaire utile indispensable "
-    "propice fidèle sensible hostile".split()
+    "propice fidèle sensible hostile "
+    # (and these, tune split: deleted 2.145 -> 2.144 %, capitals too 2.199 -> 2.198 %)
+    "dédié sensibilisation incitation adaptation exposition résistance obstacle opposition "
+    "appartenance attachement".split()
 )
 A_GOVERNOR_BONUS = 1.5
 
