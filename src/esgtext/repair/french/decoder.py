@@ -8,7 +8,6 @@ its left but its right neighbour wants "crée"); the smaller margin is the one a
 
 from __future__ import annotations
 
-import re
 from itertools import compress, repeat
 from operator import add, is_not
 
@@ -213,6 +212,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     # (only before a word, an elided article or a number)
     for index in compress(range(count), map(_GAP_KINDS.__contains__, kinds)):
         tok = tokens[index]
+        opened = None  # whether a cue opens this gap (see _opens_gap), once asked
         if index == 0 or kinds[index - 1] in ("newline", "punct"):
             if index and _opening_mark_then_space(text, tokens[index - 1], tok):
                 # '" la plus grande', '( hauteur de': an opening quotation mark or parenthesis
@@ -240,7 +240,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             continue
         elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
               and tok.start - tokens[index - 1].end == 1
-              and not _opens_gap(contexts, options, index, lexicon)):
+              and not (opened := _opens_gap(contexts, options, index, lexicon))):
             continue  # the usual case: no "à" after the word before, and no doubled space
         prev_end = tokens[index - 1].end
         if tok.start - prev_end == 1 and text[prev_end] == " ":
@@ -250,7 +250,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             if not gap or gap.strip(" \t\u00a0"):
                 continue
             double_space = "  " in gap
-        opened = not double_space and _opens_gap(contexts, options, index, lexicon)
+        if opened is None:
+            opened = not double_space and _opens_gap(contexts, options, index, lexicon)
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
             first = tok.context
