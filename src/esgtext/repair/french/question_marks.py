@@ -12,6 +12,8 @@ lexicon and, in French, the bigram model; capitals put back where news French wr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
 from esgtext.repair.classes import is_name, word_classes
@@ -290,13 +292,19 @@ _ELIDED_START = re.compile(r"(?i:qu|[ldsnjmtc])\?(?=[aeiouyhAEIOUYH?])")
 
 def _guessed_letters(text: str, done: list[Edit]) -> list[Edit]:
     """Edits for the words of :data:`_UNEXPLAINED` that no other edit touched."""
-    taken = [(e.start, e.end) for e in done]
+    # The edits by where they start, and the furthest any of them up to each reaches: a word
+    # overlaps one of them when the furthest reach of those starting before its end passes its
+    # start (a bisection per word, where a scan of every edit made a long text quadratic).
+    spans = sorted((e.start, e.end) for e in done)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
     edits = []
     for m in _UNEXPLAINED.finditer(text):
         word = m.group()
         elided = _ELIDED_START.match(word)
         rest = word[elided.end():] if elided else word
-        if not rest[:1].islower() or any(s < m.end() and m.start() < e for s, e in taken):
+        before_end = bisect_left(starts, m.end())
+        if not rest[:1].islower() or (before_end and reach[before_end - 1] > m.start()):
             continue
         guess = ((word[:elided.end() - 1] + TYPOGRAPHIC_APOSTROPHE) if elided else "") + (
             rest.replace("?", "é"))
