@@ -151,7 +151,7 @@ def _opens_quoted_sentence(text: str, q: int, word: str) -> bool:
     """Whether the lone "?" at ``q`` starts a sentence (a line, or after ". ") and ``word`` after
     it is a capitalised word that no "À" precedes ("À Cette" is no French)."""
     before = text[max(0, q - 3):q].rstrip(" \t")
-    if before and before[-1] not in ".!\n" and not (q >= 1 and text[q - 1] == "\n"):
+    if before and before[-1] not in ".!\n":
         return False
     return word[:1].isupper() and word.lower() in _NEVER_AFTER_A
 
