@@ -117,6 +117,30 @@ def test_a_stripped_french_line_with_few_marker_words_is_repaired_as_french():
                         "hesitation.") < 0.25
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # no marker word: the words only French uses say French ("avait", "acquis", "camion")
+        ("Rongen avait acquis 500 tonnes, 25 chargements complet dun camion.",
+         "Rongen avait acquis 500 tonnes, 25 chargements complet d’un camion."),
+        ("400 emplois dlocaliss", "400 emplois délocalisés"),
+        ("Quelques emplois taient menacs.", "Quelques emplois étaient menacés."),
+    ],
+)
+def test_a_short_damaged_line_without_marker_words_is_read_as_french(damaged, expected):
+    assert repair_text(damaged).text == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Global warming threatens coastal towns.", "Sustainability report released today!",
+     "Pierre Dupont, chief executive officer"],
+)
+def test_a_short_english_line_without_marker_words_stays_english(line):
+    assert french_score(line) < 0.5
+    assert repair_text(line).text == line
+
+
 def test_vanished_no_break_spaces_after_an_elision_a_year_and_before_a_dollar():
     text = "En 2008a t dcid que lanne2010 serait la meilleure, avec 99$ de plus."
     out = repair_text(text, lang="fr").text.replace("\u00a0", "_")

@@ -66,6 +66,32 @@ def _damaged_french_words(words: list[str], elided_only: bool = False) -> float:
     return found
 
 
+# A word of a few-marker line that only one of the two languages uses counts half a marker:
+# frequent in it (Zipf) and at least VOCABULARY_MARGIN rarer in the other ("aimait", "emplois",
+# "recommandations"; "routine", "menace", "efforts" are both).
+VOCABULARY_ZIPF = 3.0
+VOCABULARY_MARGIN = 2.0
+
+
+def _vocabulary_words(words: list[str]) -> tuple[float, float]:
+    """(French, English): half a marker for each word of ``words`` that is frequent in one
+    language and rare in the other ("Lukas Pytloun aimait voyager.": "aimait")."""
+    from wordfreq import zipf_frequency
+
+    zipf = french_lexicon().zipf
+    french = english = 0.0
+    for word in words:
+        lower = word.lower()
+        if len(lower) < 3 or word.isupper():
+            continue
+        fr, en = zipf.get(lower, 0.0), zipf_frequency(lower, "en")
+        if fr >= VOCABULARY_ZIPF and fr - en >= VOCABULARY_MARGIN:
+            french += 0.5
+        elif en >= VOCABULARY_ZIPF and en - fr >= VOCABULARY_MARGIN:
+            english += 0.5
+    return french, english
+
+
 def french_score(text: str, *, words: list[str] | None = None) -> float:
     """0..1: how French a possibly damaged text looks (deleted/stripped accents included);
     used by repair_text(lang=None) to decide whether to run restore_french. English and
@@ -107,6 +133,11 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
         # French; in a line of two words only an elided pair whose apostrophe vanished does
         # ("Lopinion publique."; "cmn_Hant", a Tatoeba label, is no damaged "hanté")
         french += _damaged_french_words(words, elided_only=len(words) < 3)
+        # and the words only one of the two languages uses ("Voici quelques recommandations.")
+        vocabulary = _vocabulary_words([w for w in words if w.lower() not in _FRENCH_MARKERS
+                                        and w.lower() not in _ENGLISH_MARKERS])
+        french += vocabulary[0]
+        english += vocabulary[1]
     if french + english == 0:
         return 0.0
     share = (french + 0.25) / (french + english + 0.5)
