@@ -141,6 +141,25 @@ def test_a_short_english_line_without_marker_words_stays_english(line):
     assert repair_text(line).text == line
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # as many words say "deleted" as "stripped": the text is read both ways
+        ("Les remarques sont envoyes par les entrepreneurs.",
+         "Les remarques sont envoyées par les entrepreneurs."),
+        ("Elle a appel des pourparlers entre les entreprises prives et les syndicats.",
+         "Elle a appelé des pourparlers entre les entreprises privées et les syndicats."),
+        ("Les riverains sont exposes a la pollution.", "Les riverains sont exposés à la pollution."),
+        ("Le taux reste inchange a 2 %.", "Le taux reste inchangé à 2 %."),
+        # ... but a tie is thin evidence where the text kept straight apostrophes of its own
+        ("Je suppose que peu importe le club auquel je m'affilie.",
+         "Je suppose que peu importe le club auquel je m'affilie."),
+    ],
+)
+def test_a_line_whose_words_say_deleted_and_stripped_alike_is_read_both_ways(damaged, expected):
+    assert repair_text(damaged).text == expected
+
+
 def test_vanished_no_break_spaces_after_an_elision_a_year_and_before_a_dollar():
     text = "En 2008a t dcid que lanne2010 serait la meilleure, avec 99$ de plus."
     out = repair_text(text, lang="fr").text.replace("\u00a0", "_")

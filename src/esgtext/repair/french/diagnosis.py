@@ -67,12 +67,22 @@ class DamageDiagnosis:
         return self.deleted_evidence + self.apostrophe_evidence
 
     @cached_property
+    def _tie_is_both(self) -> bool:
+        """A tie between deletion and stripping reads the text both ways: the words of a short
+        line often say both ("envoyes" is "envoyées" deleted or "envoyés" stripped), and the
+        decoder chooses among the readings of both. Not where the text kept straight
+        apostrophes of its own: a tie is thin evidence, and such a text may be clean ("je
+        m'affilie")."""
+        return not self.ascii_elisions
+
+    @cached_property
     def deleted(self) -> bool:
         # (a tie goes to deletion where a vanished apostrophe is part of its evidence: stripping
         # never loses one, while a word that reads as stripped may be a misspelling or a name:
         # "Independant")
         if self._dominant(self._deletion_evidence, self.stripped_evidence,
-                          ties=self._deletion_evidence > self.deleted_evidence):
+                          ties=self._tie_is_both
+                          or self._deletion_evidence > self.deleted_evidence):
             return True
         # A short text whose apostrophes vanished and that has no accented letter left went
         # through the same conversion: its accents were deleted too ("lanne coule ne sest pas").
@@ -82,7 +92,8 @@ class DamageDiagnosis:
 
     @cached_property
     def stripped(self) -> bool:
-        return self._dominant(self.stripped_evidence, self._deletion_evidence)
+        return self._dominant(self.stripped_evidence, self._deletion_evidence,
+                              ties=self._tie_is_both)
 
     @cached_property
     def deleted_apostrophe(self) -> bool:
