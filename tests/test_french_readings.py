@@ -671,3 +671,10 @@ def test_a_lone_question_mark_before_a_word_no_a_precedes_is_a_dash(clean):
 ])
 def test_a_lone_question_mark_is_still_a_before_pronouns_that_take_it(clean):
     assert_repaired_back(clean, "?")
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_a_word_whose_own_a_vanished(intro):
+    # "vis--vis": the "à" went between the hyphens, and none stood before the word
+    assert_repaired_back("Elle a souligné l’importance de la transparence vis-à-vis des parties "
+                         "prenantes.", intro=intro)

@@ -212,6 +212,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     # (only before a word, an elided article or a number)
     for index in compress(range(count), map(_GAP_KINDS.__contains__, kinds)):
         tok = tokens[index]
+        if _opens_emptied_hyphenation(text, tok):
+            continue
         opened = None  # whether a cue opens this gap (see _opens_gap), once asked
         if index == 0 or kinds[index - 1] in ("newline", "punct"):
             if index and _opening_mark_then_space(text, tokens[index - 1], tok):
@@ -270,6 +272,12 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
         insertion[index] = 7 if opened else 2 if double_space else 1
     return insertion
+
+
+def _opens_emptied_hyphenation(text: str, tok: Token) -> bool:
+    """Whether ``tok`` is the first word of "vis--vis", "face--face": its "à" vanished inside
+    the word (see ``_EMPTY_HYPHENATION``), and none stood before it."""
+    return text.startswith("--", tok.end)
 
 
 def _opening_mark_then_space(text: str, mark: Token, tok: Token) -> bool:
@@ -352,7 +360,8 @@ def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: 
     for index in compress(range(1, count), map(GAP_SCREEN.__le__, map(add, after[1:], before))):
         if (insertion[index] or kinds[index] not in _GAP_KINDS
                 or (kinds[index - 1] != "word" and tokens[index - 1].surface != ",")
-                or contexts[index - 1] in _NOT_BEFORE_A):  # ("de", "la": never before "à")
+                or contexts[index - 1] in _NOT_BEFORE_A  # ("de", "la": never before "à")
+                or _opens_emptied_hyphenation(text, tokens[index])):
             continue
         prev_end = tokens[index - 1].end
         if tokens[index].start - prev_end == 1 and text[prev_end] == " ":
