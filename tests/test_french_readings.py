@@ -678,3 +678,10 @@ def test_no_vanished_a_before_a_word_whose_own_a_vanished(intro):
     # "vis--vis": the "à" went between the hyphens, and none stood before the word
     assert_repaired_back("Elle a souligné l’importance de la transparence vis-à-vis des parties "
                          "prenantes.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_inside_a_name(intro):
+    # two capitalised words inside a sentence are one name: no "à" went between them
+    assert_repaired_back("La Société du Grand Paris a présenté le métro Grand Paris Express, "
+                         "a déclaré M. Russell Travers.", intro=intro)
