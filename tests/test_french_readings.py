@@ -685,3 +685,9 @@ def test_no_vanished_a_inside_a_name(intro):
     # two capitalised words inside a sentence are one name: no "à" went between them
     assert_repaired_back("La Société du Grand Paris a présenté le métro Grand Paris Express, "
                          "a déclaré M. Russell Travers.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_a_code(intro):
+    assert_repaired_back("Également sur l’autoroute D11, la circulation est très ralentie près de "
+                         "l’échangeur.", intro=intro)

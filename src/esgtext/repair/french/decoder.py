@@ -276,15 +276,19 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
 
 def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], index: int) -> bool:
     """Whether no "à" vanished before token ``index``: the first word of "vis--vis",
-    "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``), or the
-    second capitalised word of a name inside a sentence ("la Société du Grand Paris", "M. Russell
-    Travers": on the LM split 27 "à" in 2,020 such pairs, none after a range's "de": "de Prague
-    à Beroun")."""
+    "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``); a code after
+    a word ("l’autoroute D5", "les L-159"); the second capitalised word of a name inside a
+    sentence ("la Société du Grand Paris", "M. Russell Travers"). On the LM split: a code after
+    a lower-case word 39 times, never after "à"; two capitalised words inside a sentence 2,474
+    times, 41 with an "à" between them ("de Prague à Beroun")."""
     tok = tokens[index]
     if text.startswith("--", tok.end):
         return True
     if index < 2 or not tok.surface[:1].isupper() or kinds[index - 1] != "word":
         return False
+    if (len(tok.surface) <= 3 and tok.surface.isupper() and index + 1 < len(tokens)
+            and kinds[index + 1] == "num" and text[tok.end:tokens[index + 1].start] in ("", "-")):
+        return True
     before = tokens[index - 1].surface
     if not (before[:1].isupper() and before[1:2].islower()):
         return False
