@@ -691,3 +691,9 @@ def test_no_vanished_a_inside_a_name(intro):
 def test_no_vanished_a_before_a_code(intro):
     assert_repaired_back("Également sur l’autoroute D11, la circulation est très ralentie près de "
                          "l’échangeur.", intro=intro)
+
+
+def test_no_vanished_a_after_a_capital_a_that_is_one():
+    # some sources write "À" as "A": the locution after it has its "à" already
+    text = INTRO + "A partir de janvier, les tarifs changent."
+    assert repair_text(lossy_ascii(text, capitals=False), lang="fr").text == text
