@@ -697,3 +697,13 @@ def test_no_vanished_a_after_a_capital_a_that_is_one():
     # some sources write "À" as "A": the locution after it has its "à" already
     text = INTRO + "A partir de janvier, les tarifs changent."
     assert repair_text(lossy_ascii(text, capitals=False), lang="fr").text == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["Le projet a coûté à peu près deux millions d’euros.",
+     "Elle travaille à temps partiel depuis trois ans.",
+     "Il l’a lu à haute voix devant le conseil."],
+)
+def test_locutions_with_a_read_from_the_words_after_the_gap(clean):
+    assert_repaired_back(clean, intro=INTRO)
