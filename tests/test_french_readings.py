@@ -707,3 +707,8 @@ def test_no_vanished_a_after_a_capital_a_that_is_one():
 )
 def test_locutions_with_a_read_from_the_words_after_the_gap(clean):
     assert_repaired_back(clean, intro=INTRO)
+
+
+def test_words_that_take_a_after_them_open_its_gap():
+    assert_repaired_back("Contrairement à ses concurrents, le groupe publie ses données.",
+                         intro=INTRO)

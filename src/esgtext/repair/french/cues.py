@@ -128,7 +128,9 @@ _A_GOVERNORS = frozenset(
     "propice fidèle sensible hostile "
     # (and these, tune split: deleted 2.145 -> 2.144 %, capitals too 2.199 -> 2.198 %)
     "dédié sensibilisation incitation adaptation exposition résistance obstacle opposition "
-    "appartenance attachement".split()
+    "appartenance attachement "
+    # (and these, LM split: after them "à" at least 4 times and in a third of their uses)
+    "contrairement due disposé assigné semblable attribué".split()
 )
 A_GOVERNOR_BONUS = 1.5
 
