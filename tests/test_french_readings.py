@@ -712,3 +712,9 @@ def test_locutions_with_a_read_from_the_words_after_the_gap(clean):
 def test_words_that_take_a_after_them_open_its_gap():
     assert_repaired_back("Contrairement à ses concurrents, le groupe publie ses données.",
                          intro=INTRO)
+
+
+def test_where_before_a_subject_and_its_verb_in_stripped_text():
+    # "ou" then a determiner, a word and a finite verb: a clause, so "où"
+    assert_repaired_back("La région où les habitants vivent de la pêche a voté contre le projet.",
+                         damage="stripped", intro=INTRO)

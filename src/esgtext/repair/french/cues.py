@@ -653,16 +653,35 @@ _FINITE_VERBS = frozenset(
 def _where_cue(tokens: list[Token], contexts: tuple[str, ...], index: int) -> float:
     """"Au Pérou, où la croissance a atteint": what the reading "où" of a stripped "ou" gets
     after a comma when a clause follows (a verb within five words, before any punctuation)."""
-    if index == 0 or tokens[index - 1].surface != ",":
+    if index == 0:
         return 0.0
+    if tokens[index - 1].surface != ",":
+        # "la région ou les Ogoni vivent": a subject (a determiner and a word), then its verb
+        if index + 3 >= len(tokens) or contexts[index + 1] not in _SUBJECT_DETERMINERS:
+            return 0.0
+        return WHERE_BONUS if _finite_verb(contexts[index + 3], True) else 0.0
     for k in range(index + 1, min(index + 6, len(tokens))):
         if tokens[k].kind not in ("word", "elided"):
             return 0.0
-        word = contexts[k]
-        if word in _FINITE_VERBS or (k > index + 1 and word.endswith("ent")
-                                     and not word.endswith("ment") and len(word) > 4):
+        if _finite_verb(contexts[k], k > index + 1):
             return WHERE_BONUS
     return 0.0
+
+
+def _finite_verb(word: str, plural_ending: bool) -> bool:
+    """Whether ``word`` reads as a finite verb: a frequent one, a word that is only ever one
+    (by the word classes), or (``plural_ending``) a word in "-ent" that no adverb is."""
+    if word in _FINITE_VERBS or (plural_ending and word.endswith("ent")
+                                 and not word.endswith("ment") and len(word) > 4):
+        return True
+    classes = word_classes()
+    return classes is not None and set(classes.names_of(word)) <= _FINITE_CLASSES
+
+
+_FINITE_CLASSES = frozenset(("V3s", "V3p"))
+
+
+_SUBJECT_DETERMINERS = frozenset("le la les l' un une des ce cette ces son sa ses leur leurs".split())
 
 
 DU_BONUS = 2.0
