@@ -52,6 +52,12 @@ def test_glued_sentences_are_separated_in_any_language():
         "responsabilités sociales. Aujourd'hui, alors. In the category). In the global")
 
 
+def test_a_glued_sentence_after_a_name_is_separated_where_a_frequent_french_word_follows():
+    text = "touchées au Pakistan.Surtout dans chaque cas, de Chery.À l'avenir, voir Arch.Design"
+    assert apply_edits(text, restore_sentence_spaces(text)) == (
+        "touchées au Pakistan. Surtout dans chaque cas, de Chery. À l'avenir, voir Arch.Design")
+
+
 def test_repair_text_puts_no_break_spaces_back_in_damaged_french_only():
     clean = ("Début 2023, le groupe a été reconnu pour ses 20\u00a0ans de présence et ses "
              "1\u202f233\u202f000 véhicules vendus en\u00a02022.")

@@ -207,7 +207,7 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
 # quote) and ".!?", then a capital and a lower-case letter. Not inside a domain or an
 # abbreviation written with dots ("www.Example", "e.g.The").
 _GLUED_SENTENCE = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ]{2}[.!?])|(?<=[)\"”»][.!?]))(?=[A-ZÀ-ÖØ-Ý](?:[a-zà-öø-ÿ]|\.[ A-Z]))"
+    r"(?:(?<=[a-zà-öø-ÿ]{2}[.!?])|(?<=[)\"”»][.!?]))(?=[A-ZÀ-ÖØ-Ý](?:[a-zà-öø-ÿ]|\.[ A-Z])|À )"
 )
 _DOMAIN = re.compile(r"(?:Net|Com|Org|Info|Io)\b")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
@@ -218,6 +218,20 @@ _SENTENCE_STARTERS = frozenset(
     "leur leurs notre nos".split()
 )
 _WORD_BEFORE = re.compile(r"[\w.@/:-]*$")
+# A frequent French word that English seldom uses starts a sentence after a name too
+# ("Pakistan.Surtout", "Chery.À l’avenir"; "Arch.Design" stays a name)
+_FRENCH_STARTER_ZIPF = 5.0
+_ENGLISH_MAX_ZIPF = 4.0
+
+
+def _starts_sentences(word: str) -> bool:
+    """Whether ``word`` (lower case) usually starts a sentence, or is a frequent French word."""
+    if word in _SENTENCE_STARTERS:
+        return True
+    from wordfreq import zipf_frequency
+
+    return (french_lexicon().zipf.get(word, 0.0) >= _FRENCH_STARTER_ZIPF
+            and zipf_frequency(word, "en") < _ENGLISH_MAX_ZIPF)
 
 
 def restore_sentence_spaces(text: str) -> list[Edit]:
@@ -241,7 +255,7 @@ def restore_sentence_spaces(text: str) -> list[Edit]:
             # "Arch.Design" is a name, "Beach.This" two sentences: after a capitalised word,
             # only a word that usually starts a sentence starts one
             following = _NEXT_WORD.match(text, position)
-            if not following or following.group().lower() not in _SENTENCE_STARTERS:
+            if not following or not _starts_sentences(following.group().lower()):
                 continue
         edits.append(Edit("sentence_space", position, position, "", " ", 0.9,
                           "a sentence end glued to the next sentence"))
