@@ -718,3 +718,9 @@ def test_where_before_a_subject_and_its_verb_in_stripped_text():
     # "ou" then a determiner, a word and a finite verb: a clause, so "où"
     assert_repaired_back("La région où les habitants vivent de la pêche a voté contre le projet.",
                          damage="stripped", intro=INTRO)
+
+
+def test_an_elided_pronoun_and_en_stand_before_a_verb_only():
+    # seed 000: "a en outre men diverses initiatives" read "m’en diverses"
+    assert_repaired_back("Le groupe a en outre mené diverses initiatives, et il s’en félicite.",
+                         intro=INTRO)

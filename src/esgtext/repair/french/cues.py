@@ -668,6 +668,22 @@ def _where_cue(tokens: list[Token], contexts: tuple[str, ...], index: int) -> fl
     return 0.0
 
 
+# "a en outre men diverses initiatives" is "mené", not "m’en": an elided pronoun and "en" ("m’en",
+# "s’en", "n’en") stand before a verb (or an auxiliary), never before a word the classes know
+# only as something else ("diverses", "les")
+CLITIC_EN_PENALTY = 2.0
+_VERB_CLASSES = frozenset(("V3s", "V3p", "V12", "Y", "Hs", "Hp", "Es", "Ep", "U", "P"))
+
+
+def _clitic_en_cue(following: str) -> float:
+    """What the reading "m’en", "s’en", … of a glued word gets before ``following`` (the
+    context token after it): a penalty where no class of it is a verb's."""
+    classes = word_classes()
+    if classes is None or not following or following[-1:] == "'":
+        return 0.0
+    return 0.0 if _VERB_CLASSES.intersection(classes.names_of(following)) else -CLITIC_EN_PENALTY
+
+
 def _finite_verb(word: str, plural_ending: bool) -> bool:
     """Whether ``word`` reads as a finite verb: a frequent one, a word that is only ever one
     (by the word classes), or (``plural_ending``) a word in "-ent" that no adverb is."""

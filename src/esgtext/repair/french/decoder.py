@@ -33,7 +33,7 @@ from esgtext.repair.french.cues import (
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
-    _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _participle_cue,
+    _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -655,6 +655,10 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = ("où", _where_cue(tokens, contexts, index))
     elif ambiguous and index + 1 < len(tokens) and contexts[index + 1] == "par":
         reading_cue = _agent_par_cue(context, previous_context, options[index])
+    elif ambiguous and any(c.contexts[1:] == ("en",) for c in options[index]):
+        # "men", "sen": "m’en", "s’en" before a verb only
+        reading_cue = ("en", _clitic_en_cue(contexts[index + 1] if index + 1 < len(tokens)
+                                            else "<p>"))
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
