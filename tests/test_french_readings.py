@@ -724,3 +724,9 @@ def test_an_elided_pronoun_and_en_stand_before_a_verb_only():
     # seed 000: "a en outre men diverses initiatives" read "m’en diverses"
     assert_repaired_back("Le groupe a en outre mené diverses initiatives, et il s’en félicite.",
                          intro=INTRO)
+
+
+def test_verbs_that_take_a_before_their_object():
+    # seed 000: "afin de parvenir une harmonie gagnant-gagnant"
+    assert_repaired_back("Il faut parvenir à une harmonie gagnant-gagnant avec les consommateurs.",
+                         intro=INTRO)
