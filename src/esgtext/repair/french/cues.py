@@ -178,6 +178,10 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return A_GOVERNED_INFINITIVE_BONUS
+    if last.startswith(_REFLEXIVE_A_STEMS) and (before_last in _REFLEXIVE_PRONOUNS or (
+            prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
+            and prev.context[1:] in (last, damage_key(last, "deleted")))):
+        return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
     value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
                                                                model)
     if value is not None:
@@ -185,6 +189,12 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if prev is None:
         return 0.0
     return _a_cue_tokens(nxt, prev, infinitive_after_word, name_possible)
+
+
+# Reflexive verbs of an amount, a level, a rank, that take "à" ("s’établit à 4,2 milliards",
+# "s’est hissé à la deuxième place"; not "établit un record")
+_REFLEXIVE_PRONOUNS = frozenset(("s'", "se"))
+_REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr")
 
 
 # Verbs that govern "à" before an infinitive only: before a determiner their object follows
@@ -362,6 +372,8 @@ _A_LOCUTION_STARTS = frozenset(
     form + " " + following
     for first, followers in (("plusieurs", "reprises"), ("maintes", "reprises"),
                              ("deux", "reprises"), ("trois", "reprises"), ("quatre", "reprises"),
+                             ("cinq", "reprises"), ("six", "reprises"), ("sept", "reprises"),
+                             ("huit", "reprises"), ("dix", "reprises"),
                              ("hauteur", "de du d'"), ("partir", "de du d'"), ("long", "terme"),
                              ("court", "terme"), ("moyen", "terme"),
                              ("l'", "issue instar égard encontre horizon échelle origine "
