@@ -730,3 +730,17 @@ def test_verbs_that_take_a_before_their_object():
     # seed 000: "afin de parvenir une harmonie gagnant-gagnant"
     assert_repaired_back("Il faut parvenir à une harmonie gagnant-gagnant avec les consommateurs.",
                          intro=INTRO)
+
+
+def test_reflexive_verbs_of_an_amount_take_a():
+    assert_repaired_back("Le chiffre d’affaires s’établit à 4,2 milliards d’euros, et le comité "
+                         "s’est réuni à huit reprises.", intro=INTRO)
+
+
+def test_the_dash_after_a_press_release_dateline_comes_back():
+    clean = ("Paris, le 12 mars 2026 – Le groupe annonce la nomination de sa directrice.\n"
+             "Saint-Denis, 1er décembre 2025 – La société a publié son rapport annuel.")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+    # a date inside a sentence, or French that lost nothing, keeps its words
+    for text in ("Paris, le 12 mars 2026 Le groupe", "Le 12 mars 2026, le groupe a publié."):
+        assert repair_text(text, lang="fr").text == text

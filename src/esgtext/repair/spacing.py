@@ -35,12 +35,12 @@ NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
 # The months, as a conversion to ASCII may leave them ("aot", "dcembre")
-_MONTHS = (r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
+MONTHS = (r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
            r"|novembre|d[ée]?cembre")
 # A word glued to a number on either side (or between two: "2011et2012", "25et45"), a long digit
 # run, a title glued to a name, "%".
 _GLUE = re.compile(
-    rf"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille|{_MONTHS})(?=\d))"
+    rf"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille|{MONTHS})(?=\d))"
     r"|(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
@@ -145,7 +145,7 @@ def _frequent_glued(m: re.Match, lexicon: FrenchLexicon) -> bool:
 _LONG_NUMBER_THEN_WORD = re.compile(r" (?:de )?[a-z]{4,}")
 _STARTS_BEFORE_NUMBER = frozenset(
     "Le La Les En De Du Des Au Aux Dans Sur Pour Par Depuis Entre".split())
-_MONTH = re.compile(_MONTHS)
+_MONTH = re.compile(MONTHS)
 
 
 def _digit_groups(digits: str) -> list[int]:

@@ -47,7 +47,7 @@ from bisect import bisect_left
 
 
 from esgtext.repair.edits import Edit, apply_edits
-from esgtext.repair.spacing import restore_no_break_spaces
+from esgtext.repair.spacing import MONTHS, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
 
 __all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
@@ -137,6 +137,11 @@ def _position(edit: Edit) -> tuple[int, int]:
     return (edit.start, edit.end)
 
 
+# "Paris, le 12 mars 2026 Le groupe annonce": the dash after a press release's dateline (a
+# place, a date, then the first sentence) vanished with the other non-ASCII characters
+_DATELINE = re.compile(
+    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le )?\d{1,2}(?:er)? "
+    rf"(?:{MONTHS}) \d{{4}}(?= [A-ZÀ-Ý])")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -148,6 +153,9 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edits += [Edit("deleted_symbol", m.start(), m.end(), "n", "n°", 0.9,
                        "'n' before a number is 'n°' (numéro) whose '°' vanished")
                   for m in _NUMERO.finditer(text)]
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
+                       "the dash after a press release's dateline vanished")
+                  for m in _DATELINE.finditer(text)]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:
