@@ -744,3 +744,14 @@ def test_the_dash_after_a_press_release_dateline_comes_back():
     # a date inside a sentence, or French that lost nothing, keeps its words
     for text in ("Paris, le 12 mars 2026 Le groupe", "Le 12 mars 2026, le groupe a publié."):
         assert repair_text(text, lang="fr").text == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["Le groupe a présenté sa feuille de route climat à horizon 2035.",
+     "La publication sera suivie d’une conférence téléphonique à destination des analystes.",
+     # ... and no "à" after a word that takes one where a finite verb follows
+     "Le rapport détaille également les risques liés au changement climatique."],
+)
+def test_press_release_locutions_and_verbs(clean):
+    assert_repaired_back(clean, intro=INTRO)

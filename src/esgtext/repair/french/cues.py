@@ -320,7 +320,9 @@ def _governed_infinitive(word: str, lexicon: FrenchLexicon) -> bool:
 def _a_cue_words_uncached(last, first, following, lexicon, model):
     if _is_a_locution(last, first, following):
         return A_LOCUTION_BONUS, False, False  # "pas à pas", "tout à fait", "tout à coup"
-    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) else 0.0
+    # (not before a word that is only ever a finite verb: "le rapport détaille")
+    bonus = A_GOVERNOR_BONUS if _governs_a(last) and not _is_adverb(first) and not (
+        _only_finite_verb(first)) else 0.0
     if not bonus and first in _TITLES and last.endswith(_TITLE_PARTICIPLE_ENDINGS):
         # '", a indiqué Mme Chow.', '", déclare M. Gibbs': after a verb, the name is the inverted
         # subject of a quotation far more often than the object of "à" (news, LM split: a word
@@ -380,7 +382,8 @@ _A_LOCUTION_STARTS = frozenset(
                                     "extérieur étranger"),
                              ("la", "fois"), ("propos", "de du d'"), ("peu", "près"),
                              ("quel", "point"), ("tel", "point"), ("grande", "vitesse"),
-                             ("son", "tour"), ("haute", "voix"), ("but", "non"))
+                             ("son", "tour"), ("haute", "voix"), ("but", "non"),
+                             ("destination", "de du des d'"), ("horizon", "<num>"))
     for form in (first, damage_key(first, "deleted"))
     for following in followers.split()
     for following in (following, damage_key(following, "deleted")))
@@ -704,14 +707,18 @@ def _clitic_en_cue(following: str) -> float:
 def _finite_verb(word: str, plural_ending: bool) -> bool:
     """Whether ``word`` reads as a finite verb: a frequent one, a word that is only ever one
     (by the word classes), or (``plural_ending``) a word in "-ent" that no adverb is."""
-    if word in _FINITE_VERBS or (plural_ending and word.endswith("ent")
-                                 and not word.endswith("ment") and len(word) > 4):
-        return True
+    return word in _FINITE_VERBS or (plural_ending and word.endswith("ent")
+                                     and not word.endswith("ment") and len(word) > 4
+                                     ) or _only_finite_verb(word)
+
+
+_FINITE_CLASSES = frozenset(("V3s", "V3p", "V12"))
+
+
+def _only_finite_verb(word: str) -> bool:
+    """Whether the classes know ``word`` only as a finite verb ("détaille", "prévoient")."""
     classes = word_classes()
     return classes is not None and set(classes.names_of(word)) <= _FINITE_CLASSES
-
-
-_FINITE_CLASSES = frozenset(("V3s", "V3p"))
 
 
 _SUBJECT_DETERMINERS = frozenset("le la les l' un une des ce cette ces son sa ses leur leurs".split())
