@@ -124,6 +124,8 @@ def test_a_stripped_french_line_with_few_marker_words_is_repaired_as_french():
         ("Rongen avait acquis 500 tonnes, 25 chargements complet dun camion.",
          "Rongen avait acquis 500 tonnes, 25 chargements complet d’un camion."),
         ("400 emplois dlocaliss", "400 emplois délocalisés"),
+        # a date is French, its accents gone or not
+        ("28aot 2009.", "28\u00a0août 2009."),
         ("Quelques emplois taient menacs.", "Quelques emplois étaient menacés."),
     ],
 )

@@ -13,6 +13,7 @@ import re
 
 from esgtext.charsets import CJK_RE
 from esgtext.repair.lexicon import french_lexicon
+from esgtext.repair.spacing import MONTHS
 
 
 # --- language score ---------------------------------------------------------------------------
@@ -64,6 +65,10 @@ def _damaged_french_words(words: list[str], elided_only: bool = False) -> float:
         if (accented or elided) and zipf_frequency(lower, "en") < 1.5:
             found += 1.0 if accented else 0.5
     return found
+
+
+_FRENCH_DATE = re.compile(rf"(?<![\d.,])\d{{1,2}}(?:er)? ?(?:{MONTHS})(?![^\W\d_])",
+                          re.IGNORECASE)
 
 
 # A word of a few-marker line that only one of the two languages uses counts half a marker:
@@ -120,7 +125,9 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
     if cjk:
         words = [word for word in words if not _CJK.search(word)]
     latin_letters = sum(map(len, words))
-    french: float = elisions
+    # a French date counts as a marker, its accents gone or not ("28aot 2009", "le 1er fvrier")
+    french: float = elisions + (len(_FRENCH_DATE.findall(text)) if any(
+        c.isdigit() for c in text) else 0)
     english = contractions
     for lower in map(str.lower, words):
         if lower in _FRENCH_MARKERS:
