@@ -153,6 +153,9 @@ def test_a_short_english_line_without_marker_words_stays_english(line):
          "Elle a appelé des pourparlers entre les entreprises privées et les syndicats."),
         ("Les riverains sont exposes a la pollution.", "Les riverains sont exposés à la pollution."),
         ("Le taux reste inchange a 2 %.", "Le taux reste inchangé à 2 %."),
+        # a participle stripped after avoir says "stripped" in a line of no other evidence
+        ("Le groupe a signe un accord avec ses partenaires.",
+         "Le groupe a signé un accord avec ses partenaires."),
         # ... but a tie is thin evidence where the text kept straight apostrophes of its own
         ("Je suppose que peu importe le club auquel je m'affilie.",
          "Je suppose que peu importe le club auquel je m'affilie."),

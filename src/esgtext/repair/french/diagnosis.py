@@ -159,6 +159,22 @@ _AUXILIARY_WORD = re.compile(
     r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
     r"([a-z]{3,})(?![\w'’-])")
 _MIN_PARTICIPLE_ZIPF = 3.0
+_HAVE_THEN_WORD = re.compile(
+    r"(?:(?<![^\W\d_])([^\W\d_]+) |(?<![^\W\d_]))"
+    r"(a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
+    r"([a-z]{3,}e)(?![\w'’-])")
+# ... not where "a" may be "ça" whose "ç" was deleted: after these, or with no word before it
+# ("et a marche", "A marche": "et ça marche")
+_BEFORE_CA = frozenset("et si mais que qu comme quand car donc alors ou oui non".split()) | {""}
+
+
+def _stripped_participle(word: str, lexicon: FrenchLexicon) -> bool:
+    """Whether ``word`` (as written, ending in "e") is a stripped past participle, a frequent
+    one once its accents are back ("declare", "signe", "ete"): after avoir, clean French has
+    the participle, never the word as written."""
+    zipf = lexicon.zipf
+    return any(reading.endswith("é") and zipf.get(reading, 0.0) >= _MIN_PARTICIPLE_ZIPF
+               for reading in lexicon.candidates(word, "stripped"))
 # "ce temps-l", "celle-l", "soi-mme", "eux-mmes": "-là" and "-même(s)" without their accents
 _HYPHENATED_TRACE = re.compile(r"(?<=[^\W\d_]-)(?:l|mmes?)(?![\w'’-])")
 
@@ -213,6 +229,12 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         # once its final "é" is back
         deleted += sum(1 for word in _AUXILIARY_WORD.findall(text)
                        if zipf.get(word + "é", 0.0) >= _MIN_PARTICIPLE_ZIPF)
+    if not accented_lowercase and " " in text:
+        # "a declare", "ont ete": after an avoir form, a word whose stripped reading is a
+        # frequent participle lost its accents (clean French writes "a déclaré")
+        stripped += sum(1 for before, have, word in _HAVE_THEN_WORD.findall(text)
+                        if (have != "a" or before.lower() not in _BEFORE_CA)
+                        and _stripped_participle(word, lexicon))
     question = sum(1 for _ in _question_mark_words(text, lexicon))
     typographic = len(_TYPOGRAPHIC_ELISION.findall(text)) if "’" in text else 0
     ascii_elisions = len(_ASCII_ELISION.findall(text)) if "'" in text else 0
