@@ -156,6 +156,8 @@ def test_a_short_english_line_without_marker_words_stays_english(line):
         # a participle stripped after avoir says "stripped" in a line of no other evidence
         ("Le groupe a signe un accord avec ses partenaires.",
          "Le groupe a signé un accord avec ses partenaires."),
+        # the web's unaccented "tres", "meme", "etre" say "stripped" too
+        ("Le projet est tres ambitieux.", "Le projet est très ambitieux."),
         # ... but a tie is thin evidence where the text kept straight apostrophes of its own
         ("Je suppose que peu importe le club auquel je m'affilie.",
          "Je suppose que peu importe le club auquel je m'affilie."),

@@ -31,6 +31,7 @@ from esgtext.repair.french.tokens import (
 # A damaged form is "fixable" when an accented word it could come from is this many times (in
 # Zipf units, log10) more frequent than the form itself.
 _FIXABLE_MARGIN = 1.0
+_MISSPELLING_MARGIN = 1.5
 _MIN_EVIDENCE_ZIPF = 2.5
 _MIN_RARE_EVIDENCE_ZIPF = 1.5
 _MIN_STRIPPED_EVIDENCE_ZIPF = 2.0
@@ -251,8 +252,13 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
     """(deleted, stripped, deleted apostrophe): what one unaccented word says about the damage."""
     zipf = lexicon.zipf
     own = zipf.get(lower, 0.0)
-    if own >= 4.5 or len(lower) < 2:
+    if len(lower) < 2:
         return 0, 0, 0
+    if own >= 4.5:
+        # a frequent word is itself, unless the web's misspelling of a far more frequent one
+        # that lost its accents: "tres", "etre", "meme" (not "sur", "des", "ou")
+        stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _MISSPELLING_MARGIN)
+        return 0, stripped, 0
     readings = lexicon.candidates(lower, "deleted")
     best = zipf.get(readings[0], 0.0) if readings else 0.0
     # (a rare accented reading is no evidence, "flipe" is no damaged "félipe", unless two
