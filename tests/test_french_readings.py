@@ -762,3 +762,12 @@ def test_the_dash_after_a_press_release_dateline_comes_back():
 )
 def test_press_release_locutions_and_verbs(clean):
     assert_repaired_back(clean, intro=INTRO)
+
+
+def test_a_misspelling_says_stripped_only_where_no_word_says_deleted():
+    from esgtext.repair.french.diagnosis import diagnose_damage
+
+    # "tres", "meme": the web's own misspellings, weak evidence: a line that shows nothing else
+    # is read as stripped, but a line whose other words lost accents by deletion stays deleted
+    assert diagnose_damage("Le projet est tres ambitieux.").kinds == ("stripped",)
+    assert diagnose_damage("Elle est tres, tres contente de la rforme.").kinds[0] == "deleted"

@@ -140,7 +140,7 @@ UNKNOWN_SHARE = 0.25
 
 # (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
 # lower-case letters of an accented one; per process, keyed by the word as written.
-_EVIDENCE: dict[str, tuple[int, int, int] | int] = {}
+_EVIDENCE: dict[str, tuple[int, int, int, int] | int] = {}
 
 
 # The "word" tokens of tokens._SCAN, found by one C-level scan: an elided article matches first
@@ -190,7 +190,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
     else:
         kinds, _, _, surfaces, _ = _columns(tokens)
         counts = Counter(compress(surfaces, map("word".__eq__, kinds)))
-    deleted = stripped = apostrophe = apostrophe_words = 0
+    deleted = stripped = apostrophe = apostrophe_words = weak_stripped = 0
     accented_lowercase = 0
     words = sum(counts.values())
     zipf = lexicon.zipf
@@ -205,7 +205,7 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             else:
                 evidence = sum(1 for c in surface if c.islower() and not c.isascii())
                 if not evidence and _GLUED_ELISION.match(surface):
-                    evidence = (0, 0, 1)  # "lÉtat": the capital survived, the apostrophe not
+                    evidence = (0, 0, 1, 0)  # "lÉtat": the capital survived, the apostrophe not
             evidence_of[surface] = evidence
         if isinstance(evidence, int):
             accented_lowercase += n * evidence
@@ -214,6 +214,11 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
         stripped += n * evidence[1]
         apostrophe += n * evidence[2]
         apostrophe_words += evidence[2]
+        weak_stripped += n * evidence[3]
+    if not deleted and not apostrophe:
+        # (weak evidence, as sources misspell too: it breaks the silence of words that say
+        # nothing else, and never competes with a word's evidence of deletion)
+        stripped += weak_stripped
     if not stripped and not accented_lowercase:
         # (Only where no word says "stripped" and no accented letter is left: once repaired,
         # this evidence is gone, and a second repair must not then read the text otherwise.)
@@ -248,17 +253,19 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
                            typographic, apostrophe_words, ascii_elisions, unknown)
 
 
-def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int]:
-    """(deleted, stripped, deleted apostrophe): what one unaccented word says about the damage."""
+def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[int, int, int, int]:
+    """(deleted, stripped, deleted apostrophe, weakly stripped): what one unaccented word says
+    about the damage."""
     zipf = lexicon.zipf
     own = zipf.get(lower, 0.0)
     if len(lower) < 2:
-        return 0, 0, 0
+        return 0, 0, 0, 0
     if own >= 4.5:
         # a frequent word is itself, unless the web's misspelling of a far more frequent one
-        # that lost its accents: "tres", "etre", "meme" (not "sur", "des", "ou")
-        stripped = int(lexicon.best_zipf(lower, "stripped") - own >= _MISSPELLING_MARGIN)
-        return 0, stripped, 0
+        # that lost its accents: "tres", "etre", "meme" (not "sur", "des", "ou"); weak evidence,
+        # as forum writers type it so too
+        weak = int(lexicon.best_zipf(lower, "stripped") - own >= _MISSPELLING_MARGIN)
+        return 0, 0, 0, weak
     readings = lexicon.candidates(lower, "deleted")
     best = zipf.get(readings[0], 0.0) if readings else 0.0
     # (a rare accented reading is no evidence, "flipe" is no damaged "félipe", unless two
@@ -297,6 +304,6 @@ def _word_evidence(surface: str, lower: str, lexicon: FrenchLexicon) -> tuple[in
         deleted = int(lexicon.best_zipf(rest, "deleted") - zipf.get(rest, 0.0) >= _FIXABLE_MARGIN)
         stripped = stripped or int(lexicon.best_zipf(rest, "stripped") - zipf.get(rest, 0.0)
                                    >= _FIXABLE_MARGIN)
-    return deleted, stripped, apostrophe
+    return deleted, stripped, apostrophe, 0
 
 
