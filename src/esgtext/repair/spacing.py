@@ -36,7 +36,7 @@ NARROW_NBSP = "\u202f"
 
 # The months, as a conversion to ASCII may leave them ("aot", "dcembre")
 MONTHS = (r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
-           r"|novembre|d[ée]?cembre")
+          r"|novembre|d[ée]?cembre")
 # A word glued to a number on either side (or between two: "2011et2012", "25et45"), a long digit
 # run, a title glued to a name, "%".
 _GLUE = re.compile(

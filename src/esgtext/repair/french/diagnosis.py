@@ -138,8 +138,8 @@ class DamageDiagnosis:
 UNKNOWN_SHARE = 0.25
 
 
-# (deleted, stripped, apostrophe) evidence of an unaccented word, or the number of accented
-# lower-case letters of an accented one; per process, keyed by the word as written.
+# (deleted, stripped, apostrophe, weakly stripped) evidence of an unaccented word, or the number
+# of accented lower-case letters of an accented one; per process, keyed by the word as written.
 _EVIDENCE: dict[str, tuple[int, int, int, int] | int] = {}
 
 
@@ -165,7 +165,7 @@ _HAVE_THEN_WORD = re.compile(
     r"(a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
     r"([a-z]{3,}e)(?![\w'’-])")
 # ... not where "a" may be "ça" whose "ç" was deleted: after these, or with no word before it
-# ("et a marche", "A marche": "et ça marche")
+# ("et a marche": "et ça marche")
 _BEFORE_CA = frozenset("et si mais que qu comme quand car donc alors ou oui non".split()) | {""}
 
 
