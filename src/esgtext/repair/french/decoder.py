@@ -21,8 +21,8 @@ from esgtext.repair.question_marks import _NEVER_AFTER_A
 
 from esgtext.repair.french.candidates import (
     ELIDED_BEFORE_SPACE_BONUS, _ACCENTED_CAPITAL, _ELIDED_BEFORE_A, _case_like,
-    _elided_before_space, _is_euphonic_t, _is_inverted_subject, _is_title, _second_person_verb,
-    _word_candidates,
+    _TITLES, _elided_before_space, _is_euphonic_t, _is_inverted_subject, _is_title,
+    _second_person_verb, _word_candidates,
 )
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
@@ -296,10 +296,10 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     # (the first capital may be a sentence's: "Réunion à Paris"; "M. Russell" is no sentence)
     mark = tokens[index - 2]
     return kinds[index - 2] != "newline" and (mark.surface not in ".!?" or (
-        mark.surface == "." and index > 2 and tokens[index - 3].surface in _TITLES))
+        mark.surface == "." and index > 2 and tokens[index - 3].surface in _TITLES_BEFORE_A_DOT))
 
 
-_TITLES = frozenset(("M", "Mme", "Mlle", "Dr", "Pr", "Me", "Mgr", "St"))
+_TITLES_BEFORE_A_DOT = _TITLES | {"M"}  # ("M. Russell": the candidates' titles, and "M")
 
 
 def _opening_mark_then_space(text: str, mark: Token, tok: Token) -> bool:

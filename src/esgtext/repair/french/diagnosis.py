@@ -149,21 +149,18 @@ _EVIDENCE: dict[str, tuple[int, int, int, int] | int] = {}
 _WORD_TOKEN = re.compile(f"{ELIDED}|({WORD})", re.IGNORECASE)
 
 
+# The forms of avoir that stand before a past participle.
+_HAVE_FORMS = "a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient"
 # An auxiliary, then a lone "t": "été" without its letters ("a t reconnu"; not "a-t-il").
 _AUXILIARY_T = re.compile(
-    r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) t"
-    r"(?![\w'’-])", re.IGNORECASE)
+    rf"(?<![^\W\d_])(?:{_HAVE_FORMS}) t(?![\w'’-])", re.IGNORECASE)
 
 
 # An auxiliary, then a lower-case word: "a tir" may be "a tiré" without its "é".
-_AUXILIARY_WORD = re.compile(
-    r"(?<![^\W\d_])(?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
-    r"([a-z]{3,})(?![\w'’-])")
+_AUXILIARY_WORD = re.compile(rf"(?<![^\W\d_])(?:{_HAVE_FORMS}) ([a-z]{{3,}})(?![\w'’-])")
 _MIN_PARTICIPLE_ZIPF = 3.0
 _HAVE_THEN_WORD = re.compile(
-    r"(?:(?<![^\W\d_])([^\W\d_]+) |(?<![^\W\d_]))"
-    r"(a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient) "
-    r"([a-z]{3,}e)(?![\w'’-])")
+    rf"(?:(?<![^\W\d_])([^\W\d_]+) |(?<![^\W\d_]))({_HAVE_FORMS}) ([a-z]{{3,}}e)(?![\w'’-])")
 # ... not where "a" may be "ça" whose "ç" was deleted: after these, or with no word before it
 # ("et a marche": "et ça marche")
 _BEFORE_CA = frozenset("et si mais que qu comme quand car donc alors ou oui non".split()) | {""}

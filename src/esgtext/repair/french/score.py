@@ -126,8 +126,7 @@ def french_score(text: str, *, words: list[str] | None = None) -> float:
         words = [word for word in words if not _CJK.search(word)]
     latin_letters = sum(map(len, words))
     # a French date counts as a marker, its accents gone or not ("28aot 2009", "le 1er fvrier")
-    french: float = elisions + (len(_FRENCH_DATE.findall(text)) if any(
-        c.isdigit() for c in text) else 0)
+    french: float = elisions + len(_FRENCH_DATE.findall(text))
     english = contractions
     for lower in map(str.lower, words):
         if lower in _FRENCH_MARKERS:
