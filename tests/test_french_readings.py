@@ -771,3 +771,14 @@ def test_a_misspelling_says_stripped_only_where_no_word_says_deleted():
     # is read as stripped, but a line whose other words lost accents by deletion stays deleted
     assert diagnose_damage("Le projet est tres ambitieux.").kinds == ("stripped",)
     assert diagnose_damage("Elle est tres, tres contente de la rforme.").kinds[0] == "deleted"
+
+
+def test_a_stripped_a_after_a_clause_opening_noun_phrase_is_the_verb():
+    # a determiner and its noun open the clause; a determiner or an adverb follows "a"
+    stripped = ('"Cet organisme a une capacite double." Le Tresor a plus de 40 000 dollars. '
+                "Le jeu a deux couleurs donne le ton et les jouets a piles sont interdits.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert '"Cet organisme a une capacité double."' in repaired
+    assert "Le Trésor a plus de" in repaired
+    # before a number or a bare noun, "à" stays possible
+    assert "Le jeu à deux couleurs" in repaired and "les jouets à piles" in repaired

@@ -34,7 +34,7 @@ from esgtext.repair.french.cues import (
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
-    _short_word_cue, _subject_cue, _verb_a_cue, _where_cue,
+    _short_word_cue, _subject_cue, _subject_phrase_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -650,6 +650,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         elif not a_reading_cue and _is_adverb(after) and index + 2 < len(tokens):
             a_reading_cue = _verb_a_cue([c.output for c in options[index + 2] or ()]
                                         or [after_two])
+        if not a_reading_cue:
+            a_reading_cue = _subject_phrase_cue(contexts, index)
         reading_cue = ("à", a_reading_cue)
     elif ambiguous and context == "ou":
         reading_cue = ("où", _where_cue(tokens, contexts, index))
