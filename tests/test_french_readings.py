@@ -56,6 +56,8 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         # number is none
         ("Les loyers ont augment de 15 38 pour cent sur 4 8 ans.",
          "Les loyers ont augmenté de 15 à 38 pour cent sur 4 à 8 ans."),
+        ("Le taux des jeunes de 15 24 ans, des fissures allant de 2 5 cm.",
+         "Le taux des jeunes de 15 à 24 ans, des fissures allant de 2 à 5 cm."),
         ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
          "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
         # where the gap model finds an "à" likely, any word may precede it

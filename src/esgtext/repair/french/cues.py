@@ -88,7 +88,10 @@ _NOT_BEFORE_A = frozenset(
     "leur leurs notre nos votre vos mon ma mes qui que qu' ne n' se s' il elle ils elles on".split()
 ) | PREPOSITIONS_BEFORE_NO_A
 NEXT_NAME_BONUS = 1.5
-NUMBER_RANGE_BONUS = 2.0
+# Two numbers one space apart, no thousands group: a range whose "à" vanished ("de 15 24 ans";
+# LM split: 47 with "à" between them, 3 with nothing). Tuned on newstest2011, deleted: 2.0
+# -> 2.110 %, 3.0 and 4.0 -> 2.096 %, 6.0 -> 2.096 %.
+NUMBER_RANGE_BONUS = 4.0
 
 
 _A_LIFT_CACHE: dict[tuple[str, float, float], float] = {}
