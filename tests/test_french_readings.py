@@ -702,6 +702,13 @@ def test_no_vanished_a_before_a_code(intro):
                          "l’échangeur.", intro=intro)
 
 
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_a_number_after_a_capitalised_word(intro):
+    # "la Formule 1", "Peugeot 207": a name and its number
+    assert_repaired_back("Il a travaillé dix ans dans la Formule 1 de Red Bull, dans l’usine de "
+                         "Formule 1 de Milton Keynes.", intro=intro)
+
+
 def test_no_vanished_a_after_a_capital_a_that_is_one():
     # some sources write "À" as "A": the locution after it has its "à" already
     text = INTRO + "A partir de janvier, les tarifs changent."

@@ -278,13 +278,18 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     """Whether no "à" vanished before token ``index``: the first word of "vis--vis",
     "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``); a word after
     a capital "A", itself the "à" ("A partir du moment", as some sources write "À"); a code after
-    a word ("l’autoroute D5", "les L-159"); the second capitalised word of a name inside a
-    sentence ("la Société du Grand Paris", "M. Russell Travers"). On the LM split: a code after
-    a lower-case word 39 times, never after "à"; two capitalised words inside a sentence 2,474
-    times, 41 with an "à" between them ("de Prague à Beroun")."""
+    a word ("l’autoroute D5", "les L-159"); a number after a capitalised word ("la Formule 1",
+    "Peugeot 207"); the second capitalised word of a name inside a sentence ("la Société du
+    Grand Paris", "M. Russell Travers"). On the LM split: a code after a lower-case word 39
+    times, never after "à"; a number after a capitalised word inside a sentence 47 times, 2 with
+    an "à" between them ("Khartoum à 15"); two capitalised words inside a sentence 2,474 times,
+    41 with an "à" between them ("de Prague à Beroun")."""
     tok = tokens[index]
     if text.startswith("--", tok.end) or (index and tokens[index - 1].surface == "A"):
         return True
+    if tok.kind == "num" and index and kinds[index - 1] == "word" and tokens[
+            index - 1].surface[:1].isupper():
+        return True  # "la Formule 1", "Peugeot 207", "Samedi 25"
     if index < 2 or not tok.surface[:1].isupper() or kinds[index - 1] != "word":
         return False
     if (len(tok.surface) <= 3 and tok.surface.isupper() and index + 1 < len(tokens)
