@@ -791,3 +791,10 @@ def test_a_stripped_a_after_a_clause_opening_noun_phrase_is_the_verb():
     assert "Le Trésor a plus de" in repaired
     # before a number or a bare noun, "à" stays possible
     assert "Le jeu à deux couleurs" in repaired and "les jouets à piles" in repaired
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_a_vanished_a_after_aller_before_a_noun_phrase(intro):
+    # "aller" + "à" + a noun phrase; before an infinitive, no "à" ("va adopter")
+    assert_repaired_back("Il va à l’école tous les jours. Le gouvernement va adopter une loi. "
+                         "Elle a l’intention d’aller à une exposition.", intro=intro)
