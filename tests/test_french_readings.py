@@ -798,3 +798,28 @@ def test_a_vanished_a_after_aller_before_a_noun_phrase(intro):
     # "aller" + "à" + a noun phrase; before an infinitive, no "à" ("va adopter")
     assert_repaired_back("Il va à l’école tous les jours. Le gouvernement va adopter une loi. "
                          "Elle a l’intention d’aller à une exposition.", intro=intro)
+
+
+SPANISH_NEWS = ("Le maire de Mazatlán, Jorge Abel López, a rencontré Rubén Sánchez et Isaías "
+                "Dávalos à la mairie.")
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_spanish_names_among_spanish_names_get_their_accents_back(intro):
+    # "Isaas", "Dvalos": no French word; among other Spanish names, Spanish ones
+    assert_repaired_back(SPANISH_NEWS, intro=intro)
+    # (stripped: after a sentence whose words say so; the names alone say nothing of the damage)
+    stripped = repair_text(strip_accents(INTRO + SPANISH_NEWS), lang="fr")
+    assert "Mazatlán" in stripped.text and "Dávalos" in stripped.text
+    names = [e for e in stripped.edits if e.after in ("Mazatlán", "Dávalos")]
+    assert names and all(e.reason.startswith("a Spanish name") for e in names)
+
+
+def test_a_spanish_name_alone_or_one_french_writes_its_own_way_stays():
+    # a name alone says nothing of its text; "Mexico" and "Chavez" are how French writes them
+    alone = lossy_ascii(INTRO + "Hier, M. Dávalos a rencontré le maire de la ville.", capitals=False)
+    assert "Dvalos" in repair_text(alone, lang="fr").text
+    french = strip_accents(INTRO + "La ville de Mexico et le président Chavez ont signé un accord "
+                           "avec Mazatlán et Dávalos.")
+    repaired = repair_text(french, lang="fr").text
+    assert "Mexico" in repaired and "Chavez" in repaired and "Dávalos" in repaired

@@ -75,6 +75,9 @@ def edit_key(edit: Edit) -> str:
         'deleted_accent|non-word'
         >>> edit_key(Edit("stripped_accent", 0, 6, "Ruben", "Rubén"))
         'stripped_accent|word|capitalised'
+        >>> edit_key(Edit("deleted_accent", 0, 6, "Dvalos", "Dávalos", 0.9,
+        ...               "a Spanish name whose accent the damage took, and others are near it"))
+        'deleted_accent|spanish-name'
     """
     key = edit.kind
     if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
@@ -83,6 +86,8 @@ def edit_key(edit: Edit) -> str:
         return key + "|lone-dash"  # a "?" between words, before one no "à" precedes
     if edit.kind == "question_mark" and edit.reason == GUESSED_LETTER_REASON:
         return key + "|guess"  # "?" read as "é" in a word no lexicon knows
+    if edit.reason.startswith(SPANISH_NAME_REASON):
+        return key + "|spanish-name"  # (see esgtext.repair.french.names)
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
         from esgtext.repair.lexicon import french_lexicon
 
@@ -96,6 +101,8 @@ def edit_key(edit: Edit) -> str:
 
 
 _ACCENT_KINDS = ("deleted_accent", "stripped_accent")
+# the reason of an accent put back in a Spanish name (see esgtext.repair.french.names)
+SPANISH_NAME_REASON = "a Spanish name whose accent the damage took"
 
 
 @lru_cache(maxsize=1)

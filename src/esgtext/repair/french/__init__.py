@@ -30,6 +30,7 @@ One idea per module, in the order a text goes through them:
 - :mod:`.candidates` — the readings of each damaged word;
 - :mod:`.cues`, :mod:`.gaps` and :mod:`.decoder` — the choice among them in context, with the odds
   of each;
+- :mod:`.names` — Spanish names among other Spanish names, whose accents the damage took;
 - :mod:`.score` — how French a text reads (``repair_text(lang=None)`` asks it).
 
     >>> from esgtext.repair.edits import apply_edits
@@ -61,6 +62,7 @@ from esgtext.repair.french.cues import (
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
+from esgtext.repair.french.names import spanish_names
 from esgtext.repair.french.question_marks import restore_question_marks
 from esgtext.repair.french.score import french_score
 from esgtext.repair.french.tokens import Token, _tokens
@@ -165,7 +167,13 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         else:
             model = bigram_model(DELETED_DISCOUNT, DELETED_UNSEEN_CONTEXT_WEIGHT,
                                  DELETED_CLASS_WEIGHT, DELETED_MODERN_WEIGHT)
-        edits += _decode(text, tokens, diagnosis, lexicon, model)
+        decoded = _decode(text, tokens, diagnosis, lexicon, model)
+        edited = {edit.start for edit in decoded if edit.end > edit.start}
+        for kind in ("deleted", "stripped"):
+            if getattr(diagnosis, kind):
+                decoded += spanish_names(text, tokens, kind, edited)
+                break
+        edits += decoded
     if diagnosis.deleted and "--" in text:
         edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
             Edit("inserted_word", m.start() + 1, m.start() + 1, "", "à", 0.9,

@@ -1,0 +1,137 @@
+"""Spanish names in French news whose accents the damage took: "Fernndez" was "Fernández",
+"Mazatlan" "Mazatlán", where the text around them is about a Spanish-speaking place.
+
+French writes many Spanish names without their accents ("Sanchez" outnumbers "Sánchez" in
+wordfreq's French list), so a name alone says nothing; news from a Spanish-speaking country names
+several, and writes them as Spanish does. A capitalised word the decoder left as it was is read
+as the Spanish word it may be (``scripts/build_spanish_names.py``: a word Spanish writes accented
+far more often than as damaged, that French does not write otherwise as a word of its own,
+"Japon" for "Japón") when another such name stands within :data:`WINDOW_LINES` lines of it.
+Tune split (newstest2011): deleted documents 2.088 -> 2.067 %, stripped 1.046 -> 1.035 %.
+
+    >>> text = "Le maire de Mazatln, Jorge Abel Lpez, a rencontr Rubn Snchez."
+    >>> [(e.before, e.after) for e in spanish_names(text, _tokens(text), "deleted", set())]
+    [('Mazatln', 'Mazatlán'), ('Lpez', 'López'), ('Rubn', 'Rubén'), ('Snchez', 'Sánchez')]
+    >>> text = "Le maire de Mazatlan, Jorge Abel Lopez, a rencontre Ruben Davalos."
+    >>> [(e.before, e.after) for e in spanish_names(text, _tokens(text), "stripped", set())]
+    [('Mazatlan', 'Mazatlán'), ('Davalos', 'Dávalos')]
+    >>> text = "M. Lpez a rencontr le maire."  # a name alone
+    >>> spanish_names(text, _tokens(text), "deleted", set())
+    []
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from esgtext.repair.calibration import SPANISH_NAME_REASON
+from esgtext.repair.edits import Edit
+from esgtext.repair.tables import data_text
+from esgtext.repair.french.tokens import Token, _tokens  # noqa: F401 (_tokens: the doctest)
+
+__all__ = ["spanish_names", "SPANISH_NAME_REASON"]
+
+# (tune split, deleted / stripped documents with the margins below: 2.0 -> 2.064 / 0.956 % (a
+# table of words down to 2.0: scripts/build_spanish_names.py now stops at 2.5),
+# 2.5 -> 2.067 / 1.035 %, 3.0 -> 2.074 / 0.983 % with a French margin of 2.0 for both; an
+# accent margin of 0.0 -> 0.984 %, of 1.0 nothing passes: "Fernández" is 0.8)
+MIN_SPANISH_ZIPF = 2.5  # the Spanish word is at least this frequent in Spanish
+SPANISH_ACCENT_MARGIN = 0.5  # ... and this much more frequent (Zipf) than its damaged form
+# No Spanish reading for a word French writes as damaged this much more often (Zipf) than
+# accented. What a deletion leaves is rarely French ("Mazatln"; "Los" is no "líos": it fails
+# the accent margin); what stripping leaves often is, and French names Spanish places and people
+# its own way ("Mexico", "Panama", "Chavez"): 0.5 there. Tune split, stripped: 2.0 -> 0.959 %,
+# 1.5 -> 0.966, 1.0 -> 1.018, 0.5 -> 1.035, 0.0 -> 1.046 % (none); on the LM split (news
+# 2008-2010, which this module never read) 0.680, 0.681, 0.681, 0.678, 0.678 %: "Panamá",
+# "Chávez", "Raúl" where the French source wrote them without. Deleted: 3.0 and 2.0 -> 2.067 %,
+# 1.0 -> 2.074, 0.5 -> 2.075 % (LM split 1.765 % for each).
+FRENCH_WORD_MARGIN = {"deleted": 2.0, "stripped": 0.5}
+# A name is read as Spanish only with another one within this many lines of it: a French text
+# on Venezuela may write "Chavez"; a text from a Spanish-speaking country names several people
+# and places as Spanish does. (Without it: tune split 2.064 / 1.028 %, LM split 1.766 / 0.679 %;
+# with it 2.067 / 1.035 % and 1.765 / 0.678 %; 3 lines: 2.071 / 0.983 %, 6: 2.068 / 0.968 %, 24
+# the same as 12, all with a stripped French margin of 2.0.)
+WINDOW_LINES = 12
+CONFIDENCE = 0.9  # the raw score (see esgtext.repair.calibration: its own row of the table)
+
+
+# what each kind of damage makes of Spanish's accented letters (as esgtext.damage does)
+_DAMAGE = {"stripped": str.maketrans("áéíóúñü", "aeiounu"),
+           "deleted": str.maketrans("", "", "áéíóúñü")}
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, dict[str, str]]:
+    """Per kind of damage, the damaged form of each Spanish word to the word."""
+    out: dict[str, dict[str, str]] = {"deleted": {}, "stripped": {}}
+    try:
+        text = data_text("es_accented.txt.gz")
+    except OSError:  # a build without the table
+        return out
+    best: dict[tuple[str, str], int] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word, *numbers = line.split("\t")
+        own, french, *damaged = map(int, numbers)  # tenths of Zipf
+        if own < MIN_SPANISH_ZIPF * 10:
+            continue
+        for kind, spanish, damaged_french in (("stripped", *damaged[:2]), ("deleted", *damaged[2:])):
+            # Spanish writes it accented far more often than as damaged, and French does not
+            # write the damaged form as a word of its own far more often ("Japon", "Los")
+            if (own - spanish < SPANISH_ACCENT_MARGIN * 10
+                    or damaged_french - french >= FRENCH_WORD_MARGIN[kind] * 10):
+                continue
+            key = word.translate(_DAMAGE[kind])
+            if own > best.get((kind, key), 0):
+                best[kind, key] = own
+                out[kind][key] = word
+    return out
+
+
+def _is_name(surface: str) -> bool:
+    return (len(surface) >= 3 and surface.isascii() and surface[:1].isupper()
+            and surface[1:].islower())
+
+
+def spanish_names(text: str, tokens: list[Token], kind: str, edited: set[int]) -> list[Edit]:
+    """Edits that put back the accents of Spanish names (see the module) among ``tokens`` of
+    ``text`` damaged as ``kind`` ("deleted" or "stripped"), but those that start at one of the
+    offsets ``edited`` (words the decoder changed)."""
+    table = _readings()[kind]
+    if not table:
+        return []
+    found: list[tuple[int, Token, str]] = []  # (line, token, its Spanish reading)
+    line = 0
+    for tok in tokens:
+        if tok.kind == "newline":
+            line += 1
+        elif tok.kind == "word" and tok.start not in edited and _is_name(tok.surface):
+            word = table.get(tok.context)
+            if word is not None:
+                found.append((line, tok, word))
+    if len({word for _, _, word in found}) < 2:
+        return []
+    before = _nearest_other(found)
+    after = _nearest_other(found[::-1])[::-1]
+    return [Edit(f"{kind}_accent", tok.start, tok.end, tok.surface, word[0].upper() + word[1:],
+                 CONFIDENCE, f"{SPANISH_NAME_REASON}, and other Spanish names are near it")
+            for (line, tok, word), back, on in zip(found, before, after)
+            if abs(line - back) <= WINDOW_LINES or abs(on - line) <= WINDOW_LINES]
+
+
+_FAR = 1 << 30
+
+
+def _nearest_other(found: list[tuple[int, Token, str]]) -> list[int]:
+    """For each name, the line of the nearest one before it (in the order given) that is
+    another word (a line far away where there is none)."""
+    out = []
+    latest = ("", _FAR)  # the latest name seen, and its line
+    other = ("", _FAR)  # the latest one seen that is another word than ``latest``
+    for line, _, word in found:
+        out.append(latest[1] if word != latest[0] else other[1])
+        if word != latest[0]:
+            other = latest
+        latest = (word, line)
+    return out
