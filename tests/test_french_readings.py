@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from esgtext.damage import lossy_ascii, strip_accents
+from esgtext.damage import french_typography, lossy_ascii, strip_accents
 from esgtext.repair import RepairConfig, repair_text
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french
@@ -757,6 +757,10 @@ def test_the_dash_after_a_press_release_dateline_comes_back():
     clean = ("Paris, le 12 mars 2026 – Le groupe annonce la nomination de sa directrice.\n"
              "Saint-Denis, 1er décembre 2025 – La société a publié son rapport annuel.")
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+    # ... also where the no-break spaces of the date vanished with it ("le12mars2026")
+    glued = lossy_ascii(french_typography(clean, optional_share=1.0), capitals=False)
+    assert "le12mars2026 Le" in glued
+    assert repair_text(glued, lang="fr").text.replace("\u00a0", " ") == clean
     # a date inside a sentence, or French that lost nothing, keeps its words
     for text in ("Paris, le 12 mars 2026 Le groupe", "Le 12 mars 2026, le groupe a publié."):
         assert repair_text(text, lang="fr").text == text
@@ -823,3 +827,10 @@ def test_a_spanish_name_alone_or_one_french_writes_its_own_way_stays():
                            "avec Mazatlán et Dávalos.")
     repaired = repair_text(french, lang="fr").text
     assert "Mexico" in repaired and "Chavez" in repaired and "Dávalos" in repaired
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_after_rapport_but_in_par_rapport_a(intro):
+    # "rapport à" is "par rapport à" (LM split: 47 of 48); a report is "le rapport annuel"
+    assert_repaired_back("Le rapport annuel intégré et le rapport extra-financier seront publiés "
+                         "demain; les ventes ont progressé par rapport à l’an dernier.", intro=intro)

@@ -142,8 +142,8 @@ def _position(edit: Edit) -> tuple[int, int]:
 # "Paris, le 12 mars 2026 Le groupe annonce": the dash after a press release's dateline (a
 # place, a date, then the first sentence) vanished with the other non-ASCII characters
 _DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le )?\d{1,2}(?:er)? "
-    rf"(?:{MONTHS}) \d{{4}}(?= [A-ZÀ-Ý])")
+    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le[ \u00a0])?\d{1,2}(?:er)?"
+    rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (the spaces: ours, where they vanished)
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 

@@ -279,7 +279,8 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``); a word after
     a capital "A", itself the "à" ("A partir du moment", as some sources write "À"); a code after
     a word ("l’autoroute D5", "les L-159"); a number after a capitalised word ("la Formule 1",
-    "Peugeot 207"); the second capitalised word of a name inside a sentence ("la Société du
+    "Peugeot 207"); the word after "rapport" but in "par rapport à" ("le rapport annuel"); the
+    second capitalised word of a name inside a sentence ("la Société du
     Grand Paris", "M. Russell Travers"). On the LM split: a code after a lower-case word 39
     times, never after "à"; a number after a capitalised word inside a sentence 47 times, 2 with
     an "à" between them ("Khartoum à 15"); two capitalised words inside a sentence 2,474 times,
@@ -290,6 +291,9 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     if tok.kind == "num" and index and kinds[index - 1] == "word" and tokens[
             index - 1].surface[:1].isupper():
         return True  # "la Formule 1", "Peugeot 207", "Samedi 25"
+    if index and tokens[index - 1].context == "rapport" and (
+            index < 2 or tokens[index - 2].context != "par"):
+        return True  # "le rapport annuel": "rapport à" is "par rapport à" (LM split: 47 in 48)
     if index < 2 or not tok.surface[:1].isupper() or kinds[index - 1] != "word":
         return False
     if (len(tok.surface) <= 3 and tok.surface.isupper() and index + 1 < len(tokens)
