@@ -834,3 +834,13 @@ def test_no_vanished_a_after_rapport_but_in_par_rapport_a(intro):
     # "rapport à" is "par rapport à" (LM split: 47 of 48); a report is "le rapport annuel"
     assert_repaired_back("Le rapport annuel intégré et le rapport extra-financier seront publiés "
                          "demain; les ventes ont progressé par rapport à l’an dernier.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_forms_of_emettre_near_a_pollutant(intro):
+    # "missions", "mettent" near CO2, greenhouse gases or carbon are forms of "émettre"
+    assert_repaired_back("Ces centrales émettent 25 000 tonnes de CO2 par an, et les émissions "
+                         "globales de GES ont augmenté.", intro=intro)
+    # ... but "la mission", "avoir pour mission" keep theirs
+    assert_repaired_back("La société s’est fixé pour mission de réduire son empreinte carbone.",
+                         intro=intro)

@@ -34,7 +34,7 @@ from esgtext.repair.french.cues import (
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
-    _short_word_cue, _subject_cue, _subject_phrase_cue, _verb_a_cue, _where_cue,
+    _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue, _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -670,6 +670,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         # "men", "sen": "m’en", "s’en" before a verb only
         reading_cue = ("en", _clitic_en_cue(contexts[index + 1] if index + 1 < len(tokens)
                                             else "<p>"))
+    elif ambiguous and context in _EMISSION_FORMS:  # "missions de CO2"
+        reading_cue = _emission_cue(contexts, index, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
