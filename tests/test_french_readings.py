@@ -844,3 +844,9 @@ def test_forms_of_emettre_near_a_pollutant(intro):
     # ... but "la mission", "avoir pour mission" keep theirs
     assert_repaired_back("La société s’est fixé pour mission de réduire son empreinte carbone.",
                          intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_a_vanished_a_between_a_noun_and_a_percentage(intro):
+    assert_repaired_back("Le conseil a approuvé trois nominations, portant la part des femmes à "
+                         "45 %.", intro=intro)
