@@ -850,3 +850,13 @@ def test_forms_of_emettre_near_a_pollutant(intro):
 def test_a_vanished_a_between_a_noun_and_a_percentage(intro):
     assert_repaired_back("Le conseil a approuvé trois nominations, portant la part des femmes à "
                          "45 %.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_what_is_emitted_and_the_locutions_of_releases(intro):
+    assert_repaired_back("Les obligations vertes émises en septembre financeront des bâtiments à "
+                         "haute performance énergétique et des véhicules à faible émission.",
+                         intro=intro)
+    # "mettre" keeps its own ("mises à disposition", "mis en place")
+    assert_repaired_back("Les obligations ont été mises à disposition des clients, et le groupe a "
+                         "mis en place un plan de réduction des émissions de CO2.", intro=intro)
