@@ -860,3 +860,10 @@ def test_what_is_emitted_and_the_locutions_of_releases(intro):
     # "mettre" keeps its own ("mises à disposition", "mis en place")
     assert_repaired_back("Les obligations ont été mises à disposition des clients, et le groupe a "
                          "mis en place un plan de réduction des émissions de CO2.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_a_vanished_a_in_the_figures_of_releases(intro):
+    assert_repaired_back("Le chiffre d’affaires est en hausse de 6 % à périmètre constant. "
+                         "L’assemblée a voté à 97 % la résolution, et le groupe a signé un "
+                         "financement à impact.", intro=intro)

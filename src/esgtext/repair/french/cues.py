@@ -192,9 +192,11 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
             and prev.context[1:] in (last, damage_key(last, "deleted")))):
         return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
-    if (nxt.kind == "num" and prev is not None and prev.kind == "word"
-            and _PERCENT_AFTER.match(text, nxt.end) and _noun_only(last)):
-        return PERCENT_AFTER_NOUN_BONUS  # "la part des femmes 45 %": "à 45 %"
+    if nxt.kind == "num" and prev is not None and prev.kind == "word":
+        if _PERCENT_AFTER.match(text, nxt.end) and _noun_only(last):
+            return PERCENT_AFTER_NOUN_BONUS  # "la part des femmes 45 %": "à 45 %"
+        if last in _AMOUNT_GOVERNORS:
+            return AMOUNT_GOVERNOR_BONUS  # "voté à 97 %", "estimé à 3 milliards"
     value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
                                                                model)
     if value is not None:
@@ -210,6 +212,17 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
 # and 9.0 -> 2.050 % (capitals too 2.106 -> 2.104 %)
 PERCENT_AFTER_NOUN_BONUS = 4.0
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?(?:%|pour ?cent\b)")
+
+
+# Participles that take "à" before an amount ("adopté à 97 %", "estimé à 3 milliards", "porté
+# à 24,2 %"; LM and tune splits: 4 such before a number with "à", none without). Tune split,
+# deleted: none, 1.0 and 2.0 -> 2.046 %, 4.0 -> 2.044 % (capitals too 2.100 -> 2.099 %)
+AMOUNT_GOVERNOR_BONUS = 4.0
+_AMOUNT_GOVERNORS = frozenset(
+    stem + ending
+    for stem in ("vot", "adopt", "approuv", "fix", "estim", "évalu", "port", "limit", "ramen",
+                 "chiffr", "plafonn", "réélu", "élu")
+    for ending in (("", "e", "s", "es") if stem.endswith("u") else ("é", "ée", "és", "ées")))
 
 
 def _noun_only(word: str) -> bool:
@@ -387,6 +400,10 @@ _DOUBLED_AROUND_A = frozenset(
 _A_LOCUTIONS = {
     ("tout", "fait"): frozenset("pour de d' ce ça cela le la les l' un une des en y par".split()),
     ("tout", "coup"): frozenset(),
+    # impact finance: "un financement à impact", "les fonds à impact"
+    **{(kind, "impact"): frozenset() for kind in (
+        "financement financements investissement investissements fonds finance placement "
+        "placements obligation obligations prêt prêts entreprise entreprises").split()},
 }
 # ... and locutions that start after the gap, read from their first two words ("à plusieurs
 # reprises", "à hauteur de", "à partir de", "à long terme"; news, LM split: "à partir de" 22 times
@@ -410,6 +427,8 @@ _ESG_A_LOCUTIONS = (
     ("faible", "émission émissions teneur coût intensité impact consommation revenu revenus"),
     ("bas", "carbone coût coûts prix"), ("basse", "consommation tension température"),
     ("grande", "échelle"), ("zéro", "émission émissions déchet déchets carbone"),
+    ("périmètre", "constant comparable"), ("changes", "constants"),
+    ("données", "comparables"),
 )
 _A_LOCUTION_STARTS = frozenset(
     form + " " + following
