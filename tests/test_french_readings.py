@@ -867,3 +867,12 @@ def test_a_vanished_a_in_the_figures_of_releases(intro):
     assert_repaired_back("Le chiffre d’affaires est en hausse de 6 % à périmètre constant. "
                          "L’assemblée a voté à 97 % la résolution, et le groupe a signé un "
                          "financement à impact.", intro=intro)
+
+
+def test_an_elided_article_glued_to_an_acronym_at_a_sentence_start():
+    # "LONU", "LUE": the apostrophe vanished where capitals start the sentence; inside one, an
+    # acronym stays ("(DSH)", '"LED"'), and "LONG" is no "L’ONG" (it is the commoner word)
+    clean = ("Le rapport a été publié hier. L’ONU a proposé une résolution. L’UE annonce un "
+             "plan, selon la direction (DSH) et les lampes \"LED\" du réseau.")
+    repaired = repair_text(lossy_ascii(INTRO + clean, capitals=False), lang="fr").text
+    assert repaired == INTRO + clean

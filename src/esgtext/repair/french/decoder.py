@@ -128,6 +128,10 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
             candidates = memo[tok.surface] = _word_candidates(tok, diagnosis, lexicon,
                                                               previous_kind)
         previous_kind = "word"
+        if tok.surface.isupper() and len(candidates) > 1 and candidates[-1].elision and not (
+                index == 0 or tokens[index - 1].kind == "newline" or tokens[index - 1].surface in ".!?"):
+            # "L’ONU" from "LONU" where a sentence starts only ("(DSH)", '"LED"' are acronyms)
+            candidates = [c for c in candidates if not c.elision]
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code
@@ -135,7 +139,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
                     and not _is_title(tokens, index)
-                    and not _is_acronym(tokens, index)):
+                    and (not _is_acronym(tokens, index) or candidates[-1].elision)):
                 options[index] = candidates
         elif allow_insertion and tok.context in _ELIDED_BEFORE_A and _elided_before_space(text, tok):
             # "jusqu' 2001", "qu' la": the apostrophe survived, the "à" after it did not.
