@@ -876,3 +876,10 @@ def test_an_elided_article_glued_to_an_acronym_at_a_sentence_start():
              "plan, selon la direction (DSH) et les lampes \"LED\" du réseau.")
     repaired = repair_text(lossy_ascii(INTRO + clean, capitals=False), lang="fr").text
     assert repaired == INTRO + clean
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_last_year(intro):
+    # "l’année dernière" after a word that does not take "à" is a time
+    assert_repaired_back("La décision prise l’année dernière d’abandonner le projet a été "
+                         "confirmée.", intro=intro)
