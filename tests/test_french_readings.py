@@ -801,7 +801,8 @@ def test_a_stripped_a_after_a_clause_opening_noun_phrase_is_the_verb():
 def test_a_vanished_a_after_aller_before_a_noun_phrase(intro):
     # "aller" + "à" + a noun phrase; before an infinitive, no "à" ("va adopter")
     assert_repaired_back("Il va à l’école tous les jours. Le gouvernement va adopter une loi. "
-                         "Elle a l’intention d’aller à une exposition.", intro=intro)
+                         "Elle a l’intention d’aller à une exposition. Les électeurs y pensent "
+                         "en allant voter.", intro=intro)
 
 
 SPANISH_NEWS = ("Le maire de Mazatlán, Jorge Abel López, a rencontré Rubén Sánchez et Isaías "
