@@ -884,3 +884,11 @@ def test_no_vanished_a_before_last_year(intro):
     # "l’année dernière" after a word that does not take "à" is a time
     assert_repaired_back("La décision prise l’année dernière d’abandonner le projet a été "
                          "confirmée.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_the_object_of_an_infinitive_only_governor(intro):
+    # "continuer à" takes an infinitive; its object follows directly; "commentaire" is no
+    # form of "commencer"
+    assert_repaired_back("Wikileaks continue ses révélations et continue chaque année. Il s’est "
+                         "abstenu de tout commentaire à ce sujet.", intro=intro)
