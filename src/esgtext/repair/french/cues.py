@@ -65,7 +65,7 @@ GAP_ANY_CONTEXT = 0.0
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they
 # match damaged text too ("russi" from "réussi").
 _A_GOVERNING_STEMS = (
-    "continu", "aid", "parvien", "parvin", "parven", "commen", "cherch", "contribu", "russi",
+    "continu", "aid", "parvien", "parvin", "parven", "commenc", "commenç", "cherch", "contribu", "russi",
     "reussi", "consist", "invit", "encourag", "autoris", "hsit", "hesit", "vis", "apprend", "appri",
     "arriv", "pens", "engag", "sert", "servi", "tien", "tenu", "tenir", "incit", "pouss", "oblig",
     "prpar", "prepar", "habitu", "rsist", "resist", "renon", "destin", "prt", "pret", "apte",
