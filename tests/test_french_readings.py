@@ -892,3 +892,9 @@ def test_no_vanished_a_before_the_object_of_an_infinitive_only_governor(intro):
     # form of "commencer"
     assert_repaired_back("Wikileaks continue ses révélations et continue chaque année. Il s’est "
                          "abstenu de tout commentaire à ce sujet.", intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_before_a_time(intro):
+    assert_repaired_back("Dix patients ont été hospitalisés cette année, et les limites sont "
+                         "revues chaque saison.", intro=intro)

@@ -198,6 +198,8 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
             and prev.context[1:] in (last, damage_key(last, "deleted")))):
         return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
+    if first in _TIME_DETERMINERS and following in _TIME_NOUNS:
+        return -TIME_PENALTY  # "hospitalisés cette année", "chaque saison": a time
     if nxt.kind == "num" and prev is not None and prev.kind == "word":
         if _PERCENT_AFTER.match(text, nxt.end) and _noun_only(last):
             return PERCENT_AFTER_NOUN_BONUS  # "la part des femmes 45 %": "à 45 %"
@@ -210,6 +212,16 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if prev is None:
         return 0.0
     return _a_cue_tokens(nxt, prev, infinitive_after_word, name_possible)
+
+
+# "cette année", "chaque semaine", "ce matin" after a word are a time, never its object (LM
+# split: before "cette", "ce", "chaque" and one of these nouns, 1 "à" in about 100). Tune split,
+# deleted: 2.032 -> 2.025 % (2.026 % at 1.0, the same at 4.0), capitals too 2.086 -> 2.079 %
+TIME_PENALTY = 2.0
+_TIME_DETERMINERS = frozenset(("ce", "cet", "cette", "chaque"))
+_TIME_NOUNS = frozenset(
+    "année anne semaine mois jour matin soir nuit week saison automne hiver printemps an "
+    "trimestre semestre".split())
 
 
 # A noun right before a percentage lost the word between them, "à" ("la part des femmes à 45 %",
