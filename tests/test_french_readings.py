@@ -897,4 +897,5 @@ def test_no_vanished_a_before_the_object_of_an_infinitive_only_governor(intro):
 @pytest.mark.parametrize("intro", ["", INTRO])
 def test_no_vanished_a_before_a_time(intro):
     assert_repaired_back("Dix patients ont été hospitalisés cette année, et les limites sont "
-                         "revues chaque saison.", intro=intro)
+                         "revues chaque saison. Il a reçu le lundi un appel téléphonique.",
+                         intro=intro)
