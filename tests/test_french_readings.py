@@ -899,3 +899,9 @@ def test_no_vanished_a_before_a_time(intro):
     assert_repaired_back("Dix patients ont été hospitalisés cette année, et les limites sont "
                          "revues chaque saison. Il a reçu le lundi un appel téléphonique.",
                          intro=intro)
+
+
+@pytest.mark.parametrize("intro", ["", INTRO])
+def test_no_vanished_a_between_a_modal_its_adverb_and_its_infinitive(intro):
+    assert_repaired_back("Les salariés peuvent souvent prendre deux jours, et la direction pourra "
+                         "toujours dire non.", intro=intro)
