@@ -143,7 +143,7 @@ def _position(edit: Edit) -> tuple[int, int]:
 # place, a date, then the first sentence) vanished with the other non-ASCII characters
 _DATELINE = re.compile(
     r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le[ \u00a0])?\d{1,2}(?:er)?"
-    rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (the spaces: ours, where they vanished)
+    rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (no-break: ours, where they vanished)
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 

@@ -65,7 +65,8 @@ GAP_ANY_CONTEXT = 0.0
 # Verbs that govern "à" + infinitive ("continuera à pratiquer"), as accent-free stems so that they
 # match damaged text too ("russi" from "réussi").
 _A_GOVERNING_STEMS = (
-    "continu", "aid", "parvien", "parvin", "parven", "commenc", "commenç", "cherch", "contribu", "russi",
+    "continu", "aid", "parvien", "parvin", "parven", "commenc", "commenç", "cherch", "contribu",
+    "russi",
     "reussi", "consist", "invit", "encourag", "autoris", "hsit", "hesit", "vis", "apprend", "appri",
     "arriv", "pens", "engag", "sert", "servi", "tien", "tenu", "tenir", "incit", "pouss", "oblig",
     "prpar", "prepar", "habitu", "rsist", "resist", "renon", "destin", "prt", "pret", "apte",
@@ -224,13 +225,13 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
 # deleted: 2.032 -> 2.025 % (2.026 % at 1.0, the same at 4.0), capitals too 2.086 -> 2.079 %
 TIME_PENALTY = 2.0
 _TIME_DETERMINERS = frozenset(("ce", "cet", "cette", "chaque"))
+_TIME_NOUNS = frozenset(
+    "année anne semaine mois jour matin soir nuit week saison automne hiver printemps an "
+    "trimestre semestre".split())
 # ... and after a day of the week, "à" only before a place, a name (LM split: before another
 # word 17 times in about 190; tune split 2.025 -> 2.023 % at 0.5 and 1.0, 2.022 % at 2.0)
 WEEKDAY_PENALTY = 1.0
 _WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
-_TIME_NOUNS = frozenset(
-    "année anne semaine mois jour matin soir nuit week saison automne hiver printemps an "
-    "trimestre semestre".split())
 
 
 # A noun right before a percentage lost the word between them, "à" ("la part des femmes à 45 %",
@@ -282,7 +283,8 @@ _REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr")
 # stem of "commencer" is no longer "commen" ("commentaire à ce sujet"): tune split, deleted
 # 2.036 -> 2.033 %, capitals too 2.090 -> 2.088 %.
 INFINITIVE_GOVERNOR_PENALTY = 2.0
-_INFINITIVE_ONLY_GOVERNORS = ("vis", "cherch", "commenc", "commenç", "continu", "aid", "tend", "engag",
+_INFINITIVE_ONLY_GOVERNORS = ("vis", "cherch", "commenc", "commenç", "continu", "aid", "tend",
+                              "engag",
                               "autoris", "encourag", "oblig", "apprend", "incit")
 _DETERMINERS = frozenset(
     "la le les l' un une des du son sa ses ce cet cette ces chaque notre nos votre vos mon ma "
@@ -763,7 +765,8 @@ def _verb_a_cue(readings_after_adverb: list[str]) -> float:
 SUBJECT_A_PENALTY = 1.5
 _CLAUSE_OPENERS = frozenset(("<p>", "et", "que", "qu'", "mais"))
 _SUBJECT_PHRASE_DETERMINERS = frozenset(
-    "le la les l' un une cet cette ces son sa ses leur leurs mon ma mes notre nos votre vos".split())
+    "le la les l' un une cet cette ces son sa ses leur leurs mon ma mes notre nos votre "
+    "vos".split())
 
 
 _AFTER_SUBJECT_A = (_SUBJECT_PHRASE_DETERMINERS - {"l'", "le"}) | frozenset(

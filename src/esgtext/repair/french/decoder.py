@@ -34,7 +34,8 @@ from esgtext.repair.french.cues import (
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
-    _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue, _verb_a_cue, _where_cue,
+    _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
+    _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -129,7 +130,8 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                                               previous_kind)
         previous_kind = "word"
         if tok.surface.isupper() and len(candidates) > 1 and candidates[-1].elision and not (
-                index == 0 or tokens[index - 1].kind == "newline" or tokens[index - 1].surface in ".!?"):
+                index == 0 or tokens[index - 1].kind == "newline"
+                or tokens[index - 1].surface in ".!?"):
             # "L’ONU" from "LONU" where a sentence starts only ("(DSH)", '"LED"' are acronyms)
             candidates = [c for c in candidates if not c.elision]
         if len(candidates) > 1:

@@ -76,7 +76,8 @@ def _readings() -> dict[str, dict[str, str]]:
         own, french, *damaged = map(int, numbers)  # tenths of Zipf
         if own < MIN_SPANISH_ZIPF * 10:
             continue
-        for kind, spanish, damaged_french in (("stripped", *damaged[:2]), ("deleted", *damaged[2:])):
+        for kind, spanish, damaged_french in (("stripped", *damaged[:2]),
+                                              ("deleted", *damaged[2:])):
             # Spanish writes it accented far more often than as damaged, and French does not
             # write the damaged form as a word of its own far more often ("Japon", "Los")
             if (own - spanish < SPANISH_ACCENT_MARGIN * 10
