@@ -873,3 +873,12 @@ VANISHED_A_CASES = [
 @pytest.mark.parametrize("clean", VANISHED_A_CASES)
 def test_where_a_vanished_a_comes_back_and_where_none_went(clean, intro):
     assert_repaired_back(clean, intro=intro)
+
+
+@pytest.mark.parametrize("damage", ["deleted", "?"])
+def test_the_dash_after_a_press_release_heading(damage):
+    # "Communiqué de presse – Lyon": the heading, then its dash, not "presse à Lyon"; inside a
+    # sentence the words are read as any others
+    clean = ("Communiqué de presse – Lyon, le 14 octobre 2026. Le groupe annonce l’acquisition "
+             "d’une société spécialisée.\nLe communiqué de presse a été publié à Lyon.")
+    assert_repaired_back(clean, damage)

@@ -58,7 +58,7 @@ from esgtext.repair.french.candidates import _EMPTY_HYPHENATION
 from esgtext.repair.french.cues import (
     DELETED_CLASS_WEIGHT, DELETED_DISCOUNT, DELETED_MODERN_WEIGHT, DELETED_UNSEEN_CONTEXT_WEIGHT,
     STRIPPED_CLASS_WEIGHT,
-    STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT,
+    STRIPPED_DISCOUNT, STRIPPED_UNSEEN_CONTEXT_WEIGHT, RELEASE_HEADING,
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
@@ -144,6 +144,8 @@ def _position(edit: Edit) -> tuple[int, int]:
 _DATELINE = re.compile(
     r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le[ \u00a0])?\d{1,2}(?:er)?"
     rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (no-break: ours, where they vanished)
+# "Communiqu de presse Lyon": the dash after the heading too (see cues.RELEASE_HEADING)
+_HEADING_THEN_NAME = re.compile(RELEASE_HEADING.pattern + r"(?= [A-ZÀ-Ý])")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -158,6 +160,9 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
                        "the dash after a press release's dateline vanished")
                   for m in _DATELINE.finditer(text)]
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
+                       "the dash after a press release's heading vanished")
+                  for m in _HEADING_THEN_NAME.finditer(text)]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:

@@ -969,3 +969,17 @@ def _a_cue_max() -> float:
                A_LOCUTION_BONUS)
 
 
+# "Communiqué de presse – Lyon, le 14 octobre": the heading that opens a press release, then a
+# dash; "?" or nothing is left of the dash, and the name after the heading is no place of "à"
+RELEASE_HEADING = re.compile(
+    r"(?m)^[^\S\n]*(?:[Cc]ommuniqu[ée?]?|COMMUNIQU[ÉE?]?)(?: (?:de presse|DE PRESSE))?")
+
+
+def after_release_heading(text: str, position: int) -> bool:
+    """Whether ``text`` before ``position`` on its line is the heading of a press release
+    ("Communiqué de presse", damaged or not) and one space or "?" ("Communiqu de presse Lyon")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if position - line_start > 40:
+        return False
+    head = RELEASE_HEADING.match(text, line_start)
+    return head is not None and text[head.end():position].strip(" ?") == ""

@@ -35,6 +35,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
+    after_release_heading,
     _verb_a_cue, _where_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
@@ -297,6 +298,9 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     if tok.kind == "num" and index and kinds[index - 1] == "word" and tokens[
             index - 1].surface[:1].isupper():
         return True  # "la Formule 1", "Peugeot 207", "Samedi 25"
+    if index and tokens[index - 1].context in ("presse", "communiqu", "communiqué") and (
+            after_release_heading(text, tok.start)):
+        return True  # "Communiqué de presse – Lyon": the heading, then its dash
     if index and tokens[index - 1].context == "rapport" and (
             index < 2 or tokens[index - 2].context != "par"):
         return True  # "le rapport annuel": "rapport à" is "par rapport à" (LM split: 47 in 48)

@@ -29,7 +29,7 @@ from esgtext.repair.lexicon import (
 
 
 from esgtext.repair.french.cues import (
-    _INFINITIVE_ENDINGS, _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS,
+    _INFINITIVE_ENDINGS, _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS, after_release_heading,
 )
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows,
@@ -360,7 +360,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
         # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
         head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
-        if head and not capital and _never_after_a(text, q):
+        if head and not capital and (_never_after_a(text, q) or after_release_heading(text, q)):
             # "partout ? indique", "le procès ? ainsi que": no "à" comes before these words
             edits.append(Edit("question_mark", q, q + 1, "?", "–", 0.9, _DASH_REASON))
             continue
