@@ -145,7 +145,8 @@ _DATELINE = re.compile(
     r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le[ \u00a0])?\d{1,2}(?:er)?"
     rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (no-break: ours, where they vanished)
 # "Communiqu de presse Lyon": the dash after the heading too (see cues.RELEASE_HEADING)
-_HEADING_THEN_NAME = re.compile(RELEASE_HEADING.pattern + r"(?= [A-ZÀ-Ý])")
+_HEADING_THEN_NAME = re.compile(
+    RELEASE_HEADING.pattern + r"(?! (?:de presse|DE PRESSE))(?= [A-ZÀ-Ý][^\W\d_]*[a-zà-ÿ])")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
