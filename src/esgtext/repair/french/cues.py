@@ -964,9 +964,11 @@ _ARTICLE_CUE_MAX = 2.0
 
 
 def _a_cue_max() -> float:
+    """The largest value :func:`_a_cue` can return (the decoder's pruning bound): every bonus it
+    may give must be here."""
     return max(A_GOVERNOR_BONUS + max(_ARTICLE_CUE_MAX, 0.0), A_GOVERNED_INFINITIVE_BONUS,
                INFINITIVE_AFTER_WORD_BONUS, NUMBER_RANGE_BONUS, NEXT_NAME_BONUS,
-               A_LOCUTION_BONUS)
+               A_LOCUTION_BONUS, PERCENT_AFTER_NOUN_BONUS, AMOUNT_GOVERNOR_BONUS)
 
 
 # "Communiqué de presse – Lyon, le 14 octobre": the heading that opens a press release, then a
@@ -978,8 +980,11 @@ RELEASE_HEADING = re.compile(
 def after_release_heading(text: str, position: int) -> bool:
     """Whether ``text`` before ``position`` on its line is the heading of a press release
     ("Communiqué de presse", damaged or not) and one space or "?" ("Communiqu de presse Lyon")."""
-    line_start = text.rfind("\n", 0, position) + 1
-    if position - line_start > 40:
-        return False
+    # (the line's start searched for in the 41 characters before only: asked at every lone "?",
+    # a search to the start of a long line made a text of one line quadratic)
+    window = max(0, position - 41)
+    line_start = text.rfind("\n", window, position) + 1
+    if not line_start and window:
+        return False  # more than 40 characters of the line before ``position``
     head = RELEASE_HEADING.match(text, line_start)
     return head is not None and text[head.end():position].strip(" ?") == ""
