@@ -55,11 +55,6 @@ WINDOW_LINES = 12
 CONFIDENCE = 0.9  # the raw score (see esgtext.repair.calibration: its own row of the table)
 
 
-# what each kind of damage makes of Spanish's accented letters (as esgtext.damage does)
-_DAMAGE = {"stripped": str.maketrans("áéíóúñü", "aeiounu"),
-           "deleted": str.maketrans("", "", "áéíóúñü")}
-
-
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, dict[str, str]]:
     """Per kind of damage, the damaged form of each Spanish word to the word."""
@@ -72,18 +67,17 @@ def _readings() -> dict[str, dict[str, str]]:
     for line in text.splitlines():
         if line.startswith("#"):
             continue
-        word, *numbers = line.split("\t")
+        word, stripped, deleted, *numbers = line.split("\t")
         own, french, *damaged = map(int, numbers)  # tenths of Zipf
         if own < MIN_SPANISH_ZIPF * 10:
             continue
-        for kind, spanish, damaged_french in (("stripped", *damaged[:2]),
-                                              ("deleted", *damaged[2:])):
+        for kind, key, spanish, damaged_french in (("stripped", stripped, *damaged[:2]),
+                                                   ("deleted", deleted, *damaged[2:])):
             # Spanish writes it accented far more often than as damaged, and French does not
             # write the damaged form as a word of its own far more often ("Japon", "Los")
             if (own - spanish < SPANISH_ACCENT_MARGIN * 10
                     or damaged_french - french >= FRENCH_WORD_MARGIN[kind] * 10):
                 continue
-            key = word.translate(_DAMAGE[kind])
             if own > best.get((kind, key), 0):
                 best[kind, key] = own
                 out[kind][key] = word
