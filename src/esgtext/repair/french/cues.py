@@ -286,9 +286,11 @@ INFINITIVE_GOVERNOR_PENALTY = 2.0
 _INFINITIVE_ONLY_GOVERNORS = ("vis", "cherch", "commenc", "commenç", "continu", "aid", "tend",
                               "engag",
                               "autoris", "encourag", "oblig", "apprend", "incit")
-_DETERMINERS = frozenset(
-    "la le les l' un une des du son sa ses ce cet cette ces chaque notre nos votre vos mon ma "
-    "mes".split())
+# The determiners that ARTICLES_AFTER_A (the bigram tables' articles, "son", "leur", "ce", …) has
+# not; each set of determiners below is those with a difference of its own
+_OTHER_DETERMINERS = frozenset("cet mon ma mes notre nos votre vos".split())
+# ("leur" may be a pronoun before an infinitive: "cherche à leur mettre")
+_DETERMINERS = (ARTICLES_AFTER_A - {"leur", "leurs"}) | _OTHER_DETERMINERS | {"du", "chaque"}
 
 
 # '"…", a déclaré Thomas Ullmann', '…, indique Louis Ruel': after a quotation (or the clause it
@@ -764,9 +766,7 @@ def _verb_a_cue(readings_after_adverb: list[str]) -> float:
 # 3.0 -> 1.053; the same with a name as the subject: 1.047 / 1.072, not taken)
 SUBJECT_A_PENALTY = 1.5
 _CLAUSE_OPENERS = frozenset(("<p>", "et", "que", "qu'", "mais"))
-_SUBJECT_PHRASE_DETERMINERS = frozenset(
-    "le la les l' un une cet cette ces son sa ses leur leurs mon ma mes notre nos votre "
-    "vos".split())
+_SUBJECT_PHRASE_DETERMINERS = (ARTICLES_AFTER_A - {"des", "ce"}) | _OTHER_DETERMINERS
 
 
 _AFTER_SUBJECT_A = (_SUBJECT_PHRASE_DETERMINERS - {"l'", "le"}) | frozenset(
@@ -925,7 +925,7 @@ def _only_finite_verb(word: str) -> bool:
     return classes is not None and set(classes.names_of(word)) <= _FINITE_CLASSES
 
 
-_SUBJECT_DETERMINERS = frozenset("le la les l' un une des ce cette ces son sa ses leur leurs".split())
+_SUBJECT_DETERMINERS = ARTICLES_AFTER_A  # ("le", "la", "les", "l'", "un", "une", "des", "ce", …)
 
 
 DU_BONUS = 2.0
