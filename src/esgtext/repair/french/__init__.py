@@ -47,6 +47,7 @@ import re
 from bisect import bisect_left
 
 
+from esgtext.repair.addresses import outside_addresses
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.spacing import MONTHS, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
@@ -121,8 +122,9 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
             # (the diagnosis holds: a no-break space is no word, and no evidence of any damage)
             spaced = apply_edits(text, spaces)
             accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
-            return _before_insertions(spaces, accents)
-    return _restore_accents(text, _tokens(text), diagnosis, lexicon)
+            return outside_addresses(text, _before_insertions(spaces, accents))
+    # (web and e-mail addresses are read as words, as context, but never changed)
+    return outside_addresses(text, _restore_accents(text, _tokens(text), diagnosis, lexicon))
 
 
 def _before_insertions(spaces: list[Edit], edits: list[Edit]) -> list[Edit]:

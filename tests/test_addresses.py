@@ -1,0 +1,45 @@
+"""Web and e-mail addresses, handles and file names pass through the French repair unchanged,
+whatever the damage around them (esgtext.repair.addresses)."""
+
+import pytest
+
+from esgtext.damage import lossy_ascii, strip_accents
+from esgtext.repair import repair_text
+from esgtext.repair.addresses import address_spans, outside_addresses
+from esgtext.repair.edits import Edit
+
+RELEASE = (
+    "Le groupe a publié son rapport intégré, disponible sur www.societe-exemple.fr/rse/"
+    "rapport-integre-2025.pdf et sur https://exemple.com/fr/sp101201_FAQ.html. Pour toute "
+    "question, écrivez à presse@societe-generale.fr ou suivez @GroupeExemple sur les réseaux "
+    "sociaux ; les données détaillées sont dans donnees-esg-2025.xlsx."
+)
+ADDRESSES = ["www.societe-exemple.fr/rse/rapport-integre-2025.pdf",
+             "https://exemple.com/fr/sp101201_FAQ.html", "presse@societe-generale.fr",
+             "@GroupeExemple", "donnees-esg-2025.xlsx"]
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda t: lossy_ascii(t, capitals=False), id="deleted"),
+    pytest.param(lambda t: lossy_ascii(t, replacement="?", capitals=False), id="question-marks"),
+    pytest.param(strip_accents, id="stripped"),
+])
+def test_addresses_are_never_repaired(damage):
+    repaired = repair_text(damage(RELEASE), lang="fr").text
+    for address in ADDRESSES:
+        assert address in repaired  # not "société-générale.fr", nor "spé 101 201"
+    assert "a publié son rapport" in repaired and "données détaillées" in repaired  # the French is
+
+
+def test_address_spans_trim_punctuation_and_skip_glued_sentences():
+    text = "Voir (www.exemple.fr). Fin.Le site exemple.Com reste, comme 3.5 et M.Dupont."
+    assert [text[a:b] for a, b in address_spans(text)] == ["www.exemple.fr"]
+
+
+def test_outside_addresses_keeps_insertions_at_an_address_edge():
+    text = "crivez presse@exemple.fr"
+    start = text.index("presse")
+    edits = [Edit("inserted_word", start, start, "", "à ", 0.9),
+             Edit("deleted_accent", start, start + 6, "presse", "pressé", 0.9),
+             Edit("deleted_symbol", start + 3, start + 3, "", " ", 0.9)]
+    assert outside_addresses(text, edits) == edits[:1]
