@@ -253,14 +253,20 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
         else:  # space
             if text[end:end + 1].isalpha() and _ORDINAL_AFTER.match(text, end):
                 continue  # "93?me": "93ème"
-            if text[end:end + 1] in (":", ";") and _letter_reading(text, start, lexicon) >= 2.0:
-                continue  # "d?clar?:": the letter of "déclaré", no space before ":"
+            if text[end:end + 1] in (":", ";") and text[start - 1:start].isalpha() and (
+                    _letter_reading(text, start, lexicon) >= 2.0):
+                # "d?clar?:": the letter of "déclaré", no space before ":" (but "2019?;": no
+                # letter after a digit; "contact?:" too is "contacté:", as news most often glues
+                # ":" to its word)
+                continue
             if text[start - 1:start] == "?" and _letter_reading(
                     text, start - 1, lexicon, ends_word=True) < 2.0:
                 continue  # "lev??50" is "levé 50"; a word no letter makes known is left
             between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
+            # (French typography: a narrow one in digit groups and before ";", a full one else)
+            narrow = between_digits or text[end:end + 1] == ";"
             edits.append(Edit("question_mark", start, end, "?",
-                              NARROW_NBSP if between_digits else NBSP, 0.85,
+                              NARROW_NBSP if narrow else NBSP, 0.85,
                               "'?' next to a number, a title or ': ; !' stands for a "
                               "no-break space"))
         if "\n" in text[start:end]:

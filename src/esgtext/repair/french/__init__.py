@@ -64,9 +64,9 @@ from esgtext.repair.french.cues import (
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
 from esgtext.repair.french.names import spanish_names
-from esgtext.repair.french.question_marks import restore_question_marks
+from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.score import french_score
-from esgtext.repair.french.tokens import Token, _tokens
+from esgtext.repair.french.tokens import Token, _tokens, list_item
 
 
 MAX_PIECE = 100_000  # characters repaired at once
@@ -149,6 +149,8 @@ _DATELINE = re.compile(
 # "Communiqu de presse Lyon": the dash after the heading too (see cues.RELEASE_HEADING)
 _HEADING_THEN_NAME = re.compile(
     RELEASE_HEADING.pattern + r"(?! (?:de presse|DE PRESSE))(?= [A-ZÀ-Ý][^\W\d_]*[a-zà-ÿ])")
+# a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
+_SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -166,6 +168,9 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
                        "the dash after a press release's heading vanished")
                   for m in _HEADING_THEN_NAME.finditer(text)]
+        edits += [Edit("deleted_symbol", m.start(), m.start(), "", "•", BULLET_CONFIDENCE,
+                       "the bullet of an item of a list vanished")
+                  for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)
     if diagnosis.deleted or diagnosis.stripped or diagnosis.deleted_apostrophe:

@@ -42,7 +42,7 @@ from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
-    capitalised_part_follows,
+    capitalised_part_follows, list_item,
 )
 
 
@@ -228,8 +228,12 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 # that a space follows lost the word after it, most often "à"
                 insertion[index] = 8
                 continue
+            line_start = tokens[index - 1].end if index else 0
+            if (index == 0 or kinds[index - 1] == "newline") and text[
+                    line_start:tok.start] == " " and list_item(text, line_start):
+                continue  # " rduction de 32 % ;": the bullet of a list item vanished
             if capitals_lost and (index == 0 or kinds[index - 1] == "newline") and text[
-                    tokens[index - 1].end if index else 0:tok.start] == " " and not (
+                    line_start:tok.start] == " " and not (
                     tok.surface[:1].isupper() and tok.context in _NEVER_AFTER_A):
                 # " Vienne, on affirme", " cet effet, il": a line that starts with the space
                 # that its vanished first word left ("À Vienne"), where no capital survived

@@ -32,7 +32,7 @@ from esgtext.repair.french.cues import (
     _INFINITIVE_ENDINGS, _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS, after_release_heading,
 )
 from esgtext.repair.french.tokens import (
-    TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows,
+    TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows, list_item,
 )
 
 
@@ -357,6 +357,10 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             sentence = re.split(r"[.!:\n]|\S\?", text[max(0, q - 300):q])[-1]
             if _INTERROGATIVE.search(sentence):
                 continue
+        if (q == 0 or text[q - 1] == "\n") and list_item(text, q, "?"):
+            edits.append(Edit("question_mark", q, q + 1, "?", "•", BULLET_CONFIDENCE,
+                              BULLET_REASON))
+            continue
         # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
         head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
@@ -379,6 +383,10 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
     return edits
 
 
+# "? rduction de 32 % ;" on a line of a list (see tokens.list_item): the "?" was its bullet
+# (most often "•"; a dash or another mark as well: no news set has lists to count them on)
+BULLET_CONFIDENCE = 0.7
+BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 _DASH_REASON = "'?' between words, before a word that never follows 'à', stands for a dash"
 # Words that never follow "à": "le", "les" (it would be "au", "aux"; but "à le faire"), subject
 # pronouns (not "elle", "cela": "quant à elles", "réagit à cela"),

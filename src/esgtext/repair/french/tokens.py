@@ -94,3 +94,43 @@ def capitalised_part_follows(text: str, end: int) -> bool:
     "tats-Unis" "États-Unis"; "peut-tre" is no name)."""
     tail = _HYPHENATED_TAIL.match(text, end)
     return tail is not None and any(part[:1].isupper() for part in tail.group().split("-"))
+
+
+def list_item(text: str, line_start: int, marker: str = "") -> bool:
+    """Whether the line at ``line_start``, which starts with ``marker`` then a space (what a
+    lossy conversion leaves of a bullet: "" or "?"), is an item of a list: the line before it
+    ends with a colon, or the line before or after starts the same way and one of the two ends
+    as list items do, with ";" or "," or no full stop at all. Its first word then follows a
+    bullet, not a vanished "À" (two sentences in a row that lost their "À", " Vienne, on
+    affirme que...", " vrai dire, ...", are no list).
+
+        >>> text = "Nos indicateurs :\\n rduction de 32 % ;\\n 78 % d'lectricit verte."
+        >>> list_item(text, text.index(" rduction")), list_item(" Vienne, on affirme", 0)
+        (True, False)
+        >>> list_item(" Vienne, on affirme.\\n vrai dire, rien.", 0)
+        False
+    """
+    head = marker + " "
+    line_end = text.find("\n", line_start)
+    if line_end < 0:
+        line_end = len(text)
+    neighbours = []
+    if line_start > 0:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        previous = text[previous_start:line_start - 1]
+        if previous.rstrip().endswith(":"):
+            return True
+        neighbours.append(previous)
+    if line_end < len(text):
+        following_end = text.find("\n", line_end + 1)
+        neighbours.append(text[line_end + 1:following_end if following_end >= 0 else len(text)])
+    line = text[line_start:line_end]
+    return any(other.startswith(head) and (_ends_like_an_item(line) or _ends_like_an_item(other))
+               for other in neighbours)
+
+
+def _ends_like_an_item(line: str) -> bool:
+    """Whether ``line`` ends as an item of a list does: with ";" or ",", or with no mark that
+    ends a sentence."""
+    end = line.rstrip(" \t\u00a0\u202f")[-1:]
+    return end in (";", ",") or (end != "" and end not in ".!?:»\"”)")

@@ -1,0 +1,41 @@
+"""The layout of press releases through the whole lossy conversion: the bullets of a list, and
+the no-break space before ";" after a number (issue #10)."""
+
+from __future__ import annotations
+
+from esgtext.damage import french_typography, lossy_ascii
+from esgtext.repair import repair_text
+
+LIST = ("Principaux indicateurs de l’exercice :\n"
+        "• réduction de 32 % des émissions par rapport à 2019 ;\n"
+        "• 78 % d’électricité d’origine renouvelable dans nos usines ;\n"
+        "• taux de fréquence des accidents ramené à 2,1.\n")
+
+
+def test_a_vanished_bullet_is_put_back_not_read_as_a_vanished_a():
+    damaged = lossy_ascii(french_typography(LIST, optional_share=0), capitals=True)
+    assert damaged.splitlines()[1].startswith(" rduction")  # the bullet left its space
+    result = repair_text(damaged, lang="fr")
+    lines = result.text.splitlines()
+    assert [line[:3] for line in lines[1:]] == ["• r", "• 7", "• t"]  # not "À réduction"
+    assert "À" not in result.text
+    bullets = [e for e in result.edits if e.after == "•"]
+    assert len(bullets) == 3 and all("list" in e.reason for e in bullets)
+
+
+def test_a_question_mark_that_opens_a_list_item_is_its_bullet():
+    damaged = lossy_ascii(french_typography(LIST, optional_share=0), replacement="?",
+                          capitals=True)
+    assert damaged.splitlines()[1].startswith("? r?duction")
+    lines = repair_text(damaged, lang="fr").text.splitlines()
+    assert [line[:3] for line in lines[1:]] == ["• r", "• 7", "• t"]
+    assert lines[1].endswith("2019\u202f;")  # "2019?;": no letter after a digit
+
+
+def test_sentences_in_a_row_that_lost_their_a_are_no_list():
+    # capitals too: "À" vanished and left the space before its sentence's next word
+    text = "À Vienne, on affirme que le projet est prêt.\nÀ vrai dire, rien n’est signé.\n"
+    damaged = lossy_ascii(text, capitals=True)
+    assert damaged.startswith(" Vienne")
+    repaired = repair_text(damaged, lang="fr").text
+    assert "•" not in repaired and repaired.startswith("À Vienne")
