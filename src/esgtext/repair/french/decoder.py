@@ -290,7 +290,8 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``); a word after
     a capital "A", itself the "à" ("A partir du moment", as some sources write "À"); a code after
     a word ("l’autoroute D5", "les L-159"); a number after a capitalised word ("la Formule 1",
-    "Peugeot 207"); the word after "rapport" but in "par rapport à" ("le rapport annuel"); the
+    "Peugeot 207"); the word after "rapport" but in "par rapport à" ("le rapport annuel");
+    "propos" but before "de" ("le dividende proposé s’élève"); the
     second capitalised word of a name inside a sentence ("la Société du
     Grand Paris", "M. Russell Travers"). On the LM split: a code after a lower-case word 39
     times, never after "à"; a number after a capitalised word inside a sentence 47 times, 2 with
@@ -305,6 +306,9 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     if index and tokens[index - 1].context in ("presse", "communiqu", "communiqué") and (
             after_release_heading(text, tok.start)):
         return True  # "Communiqué de presse – Lyon": the heading, then its dash
+    if tok.context == "propos" and (index + 1 == len(tokens) or tokens[index + 1].context
+                                    not in ("de", "du", "des", "d'")):
+        return True  # "le dividende propos s’élève": "à propos" is "à propos de" (LM: 22 in 22)
     if index and tokens[index - 1].context == "rapport" and (
             index < 2 or tokens[index - 2].context != "par"):
         return True  # "le rapport annuel": "rapport à" is "par rapport à" (LM split: 47 in 48)
