@@ -1,9 +1,12 @@
-"""The layout of press releases through the whole lossy conversion: the bullets of a list, and
-the no-break space before ";" after a number (issue #10)."""
+"""Press releases through the whole lossy conversion: the bullets of a list, the no-break space
+before ";" after a number, the sentence after a dateline, the terms of reporting French
+(issue #10)."""
 
 from __future__ import annotations
 
-from esgtext.damage import french_typography, lossy_ascii
+import pytest
+
+from esgtext.damage import french_typography, lossy_ascii, strip_accents
 from esgtext.repair import repair_text
 
 LIST = ("Principaux indicateurs de l’exercice :\n"
@@ -39,3 +42,30 @@ def test_sentences_in_a_row_that_lost_their_a_are_no_list():
     assert damaged.startswith(" Vienne")
     repaired = repair_text(damaged, lang="fr").text
     assert "•" not in repaired and repaired.startswith("À Vienne")
+
+
+# The terms of reporting French (esgtext.repair.terms), deleted and stripped
+TERMS = ("Information presse\nLe groupe vise la neutralité carbone en 2040. Les fonds levés "
+         "financeront des projets, et le plan couvre les sociétés mères et leurs filiales.")
+
+
+@pytest.mark.parametrize("damage", [lambda t: lossy_ascii(t, capitals=False), strip_accents],
+                         ids=["deleted", "stripped"])
+def test_the_terms_of_reporting_french(damage):
+    assert repair_text(damage(TERMS), lang="fr").text == TERMS  # not "carbonée", "élevés"
+
+
+def test_a_sentence_starts_after_a_datelines_year():
+    # the dash after the date vanished, and the apostrophe of the sentence's first word
+    clean = "Paris, le 22 mai 2026 – L’assemblée générale s’est réunie hier à Lyon."
+    damaged = lossy_ascii(french_typography(clean, optional_share=0))
+    assert "2026 Lassemble" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+
+
+def test_a_list_items_first_word_keeps_its_lower_case():
+    clean = ("Les résultats sont les suivants :\n– écart de rémunération : 38 points ;\n"
+             "– écart de taux de promotions : 15 points.\n")
+    repaired = repair_text(lossy_ascii(clean), lang="fr").text
+    assert repaired.splitlines()[1:] == ["• écart de rémunération : 38 points ;",
+                                         "• écart de taux de promotions : 15 points."]

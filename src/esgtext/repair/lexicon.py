@@ -254,6 +254,10 @@ class BigramModel:
         # cache["v w"]: log10 P(w | v) once logprob(w, v) has computed it -- a decoder's inner
         # loop reads it directly (its older half goes when full; the dict is never replaced).
         self.cache: dict[str, float] = {}
+        # "v w" pairs of the terms of reporting French (esgtext.repair.terms): at least
+        # TERM_PAIR_LOGPROB, whatever the counts say
+        self.term_pairs: frozenset[str] = frozenset()
+        self.term_floor = 0.0
 
     def _followers(self, v: str) -> tuple[int, float, dict[str, int] | _Followers]:
         entry = self._parsed.get(v)
@@ -333,6 +337,8 @@ class BigramModel:
             if seen and self.modern_weight:
                 seen *= self._modern_scale(w)
             value = math.log10(seen + backoff * unigram)
+        if value < self.term_floor and key in self.term_pairs:
+            value = self.term_floor  # "neutralité carbone": a term of reporting French
         self.cache[key] = value
         return value
 
@@ -437,6 +443,10 @@ def bigram_model(discount: float = 1.5, unseen_weight: float = 1.0,
     stripped text, where both spellings are real words, needs); ``class_weight`` is how much
     the back-off listens to the word classes (0: not at all); ``modern_weight`` how much the
     counts are rescaled to today's word frequencies (see :class:`BigramModel`)."""
-    return BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight,
-                       _news_bigram_text(), NEWS_WEIGHT, word_classes(), class_weight,
-                       modern_weight)
+    from esgtext.repair.terms import TERM_PAIR_LOGPROB, term_pairs
+
+    model = BigramModel(_bigram_text(), french_lexicon(), discount, unseen_weight,
+                        _news_bigram_text(), NEWS_WEIGHT, word_classes(), class_weight,
+                        modern_weight)
+    model.term_pairs, model.term_floor = term_pairs(context_tokens), TERM_PAIR_LOGPROB
+    return model

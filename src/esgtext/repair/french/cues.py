@@ -271,7 +271,7 @@ _MODALS = frozenset(
     "devait devaient devrait devraient devra devront devoir dû veut veulent voulait voudrait "
     "vouloir faut fallait faudra faudrait va vont allait allaient ira iront irait sait savent "
     "savait".split())
-_REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr")
+_REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr", "élev", "élèv")
 
 
 # Verbs that govern "à" before an infinitive only: before a determiner their object follows

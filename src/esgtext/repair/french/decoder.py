@@ -8,6 +8,7 @@ its left but its right neighbour wants "crée"); the smaller margin is the one a
 
 from __future__ import annotations
 
+import re
 from itertools import compress, repeat
 from operator import add, is_not
 
@@ -17,6 +18,7 @@ from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
 from esgtext.repair.question_marks import _NEVER_AFTER_A
+from esgtext.repair.spacing import MONTHS
 
 
 from esgtext.repair.french.candidates import (
@@ -121,8 +123,11 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
     previous_kind = ""
     for index, tok in enumerate(tokens):
         if tok.kind != "word":
-            # after punctuation or a line break a sentence may start
-            previous_kind = "" if tok.kind in ("punct", "newline") else tok.kind
+            # after punctuation or a line break a sentence may start, and after a dateline's
+            # year ("Paris, le 22 mai 2026 Lentreprise": its dash vanished)
+            previous_kind = "" if tok.kind in ("punct", "newline") or (
+                tok.kind == "num" and index and _MONTH.fullmatch(contexts[index - 1])
+                and len(tok.surface) == 4) else tok.kind
             continue
         memo = memos[previous_kind]
         candidates = memo.get(tok.surface)
@@ -152,6 +157,9 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
     if diagnosis.deleted_apostrophe:
         _elided_auxiliaries(tokens, contexts, options)
     return options
+
+
+_MONTH = re.compile(MONTHS)
 
 
 def _is_acronym(tokens: list[Token], index: int) -> bool:
@@ -790,6 +798,9 @@ def _capital_lost(text: str, tok: Token) -> bool:
     head = text[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"«“(")  # a window: linear time
     if not head and tok.start > 12:
         return False
+    if head[-1:] == "\n" and text[tok.start - 1] == " " and text[tok.start - 2] == "\n" and (
+            list_item(text, tok.start - 1)):
+        return False  # " cart de rmunration ;": a list item's first word, after its bullet
     if not head or head[-1] in ".!?\n":
         return True
     return capitalised_part_follows(text, tok.end)
