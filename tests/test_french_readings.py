@@ -866,6 +866,8 @@ VANISHED_A_CASES = [
     # of "commencer"
     pytest.param("Wikileaks continue ses révélations et continue chaque année. Il s’est abstenu "
                  "de tout commentaire à ce sujet.", id="infinitive-only-governor"),
+    # "s’élever à" before an amount
+    pytest.param("Le montant total s’élève à un million d’euros.", id="s-elever-a"),
     # "à propos" is "à propos de"
     pytest.param("Il a parlé à propos de la réforme.", id="a-propos"),
 ]
