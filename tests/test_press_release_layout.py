@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from esgtext.damage import french_typography, lossy_ascii, strip_accents
-from esgtext.repair import repair_text
+from esgtext.repair import RepairConfig, repair_text
 
 LIST = ("Principaux indicateurs de l’exercice :\n"
         "• réduction de 32 % des émissions par rapport à 2019 ;\n"
@@ -69,3 +69,44 @@ def test_a_list_items_first_word_keeps_its_lower_case():
     repaired = repair_text(lossy_ascii(clean), lang="fr").text
     assert repaired.splitlines()[1:] == ["• écart de rémunération : 38 points ;",
                                          "• écart de taux de promotions : 15 points."]
+
+
+def test_a_press_contacts_vanished_dashes():
+    clean = ("Le groupe a publié son rapport de durabilité et ses résultats annuels.\n"
+             "Contact presse\nCamille Le Floch – 02 40 18 56 78 – presse@exemple.fr")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0))
+    assert "Floch 02 40 18 56 78 presse@" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+
+
+# French typography that news often omits: only with RepairConfig(french_typography=True)
+RELEASE = ("Les résultats de l’exercice sont les suivants : 1 200 salariés formés ; 9 800 "
+           "heures de bénévolat.\n"
+           "Ces résultats sont ceux de nos équipes, a déclaré Hélène Roux, directrice générale. "
+           "Nous allons poursuivre nos efforts.\n"
+           "Le groupe, fondé en 1990, annonce la validation de sa trajectoire en 2026.\n")
+TYPESET = ("Les résultats de l’exercice sont les suivants\u00a0: 1\u202f200 salariés formés\u202f; "
+           "9\u202f800 heures de bénévolat.\n"
+           "«\u00a0Ces résultats sont ceux de nos équipes\u00a0», a déclaré Hélène Roux, "
+           "directrice générale. «\u00a0Nous allons poursuivre nos efforts.\u00a0»\n"
+           "Le groupe, fondé en 1990, annonce la validation de sa trajectoire en 2026.\n")
+
+
+def test_french_typography_is_put_back_only_when_asked_for():
+    damaged = lossy_ascii(TYPESET, capitals=False)
+    assert "suivantes:" not in damaged and "suivants: 1200 salaris" in damaged
+    assert "Ces rsultats" in damaged and "quipes, a dclar" in damaged
+    default = repair_text(damaged, lang="fr")
+    assert default.text == RELEASE.replace(" :", ":").replace(" ;", ";").replace(
+        "1 200", "1200").replace("9 800", "9800")  # news's own typography: left as it is
+    typeset = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True))
+    assert typeset.text == TYPESET
+    typography = [e for e in typeset.edits if e.reason.startswith("French typography")]
+    assert len(typography) == 8 and all(e.confidence in (0.7, 0.8) for e in typography)
+
+
+def test_french_typography_leaves_straight_quotes_and_clean_text_alone():
+    config = RepairConfig(french_typography=True)
+    quoted = '"Ces rsultats sont ceux de nos quipes", a dclar Hlne Roux. Le groupe a vendu.\n'
+    assert "«" not in repair_text(quoted, lang="fr", config=config).text
+    assert repair_text(RELEASE, lang="fr", config=config).text == RELEASE  # nothing was lost

@@ -159,7 +159,7 @@ def test_french_restoration_can_be_switched_off():
 def test_later_steps_compose_with_mojibake_edits(monkeypatch):
     from esgtext.repair import french
 
-    def fake_restore(text, spacing=False):  # a French step that edits a word ftfy produced, and another word
+    def fake_restore(text, spacing=False, typography=False):  # a French step that edits a word ftfy produced, and another word
         edits = []
         for word, fixed in (("médaille", "Médaille"), ("lentreprise", "l’entreprise")):
             start = text.find(word)
@@ -348,9 +348,9 @@ def test_long_french_text_is_restored_in_bounded_pieces(monkeypatch):
     seen = []
     real = french.restore_french
 
-    def spy(text, spacing=False):
+    def spy(text, spacing=False, typography=False):
         seen.append(len(text))
-        return real(text, spacing=spacing)
+        return real(text, spacing=spacing, typography=typography)
 
     monkeypatch.setattr(french, "restore_french", spy)
     monkeypatch.setattr(repair, "FRENCH_PIECE", 400)

@@ -8,12 +8,16 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from esgtext.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TEXT_EXIT_CODES_HELP, run_command
 from esgtext.cli import error as _error
 from esgtext.cli import warn_unknown_kinds
+
+if TYPE_CHECKING:
+    from esgtext.repair import RepairConfig
 
 
 REPAIR_HELP_EPILOG = (
@@ -79,9 +83,14 @@ class _Job:
 @click.option("--explain", is_flag=True, help="Print every edit to stderr as path:line:col  before → after  (kind, …).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read symlinks inside a folder that point outside it (default: skipped, with a warning).")
+@click.option("--french-typography", is_flag=True,
+              help="French that lost its non-ASCII characters also gets back what French typography has "
+                   "and many news sites omit: the no-break space before : ; ! ?, the thousands space of a "
+                   "four-digit count (1 200 salariés), the guillemets of a quotation (« … », a déclaré X). "
+                   "For releases written in a word processor's French mode.")
 def repair(
     paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool,
-    follow_symlinks: bool = False,
+    follow_symlinks: bool = False, french_typography: bool = False,
 ) -> None:
     """Repair encodings, mojibake, HTML entities and lost French accents.
 
@@ -90,7 +99,8 @@ def repair(
     for stdin (the default). The repaired text goes to stdout, or to OUT.
     """
     run_command(lambda: run_repair(paths, out, lang=lang, encoding=encoding, as_json=as_json,
-                                   explain=explain, follow_symlinks=follow_symlinks))
+                                   explain=explain, follow_symlinks=follow_symlinks,
+                                   french_typography=french_typography))
 
 
 def run_repair(
@@ -102,15 +112,17 @@ def run_repair(
     as_json: bool = False,
     explain: bool = False,
     follow_symlinks: bool = False,
+    french_typography: bool = False,
 ) -> int:
     """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
-    from esgtext.repair import UndecodableInput
+    from esgtext.repair import DEFAULT_CONFIG, RepairConfig, UndecodableInput
 
     from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
     from esgtext.documents import is_document
     from esgtext.inputs import atomic_write, output_path, read_input
 
     failed = False
+    config = RepairConfig(french_typography=True) if french_typography else DEFAULT_CONFIG
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error("-", "no input: give a PATH, or pipe text to stdin")
@@ -132,7 +144,7 @@ def run_repair(
     for job in jobs:
         try:
             data = _binary(sys.stdin).read() if job.source is None else read_input(job.source)
-            result = _repair_input(data, job.shown, lang=lang, encoding=encoding)
+            result = _repair_input(data, job.shown, lang=lang, encoding=encoding, config=config)
         except (UndecodableInput, InputError) as exc:
             _error(job.shown, str(exc))
             failed = True
@@ -201,7 +213,8 @@ def _binary(stream):
     return getattr(stream, "buffer", stream)
 
 
-def _repair_input(data: bytes, name: str, *, lang: str | None, encoding: str | None):
+def _repair_input(data: bytes, name: str, *, lang: str | None, encoding: str | None,
+                  config: RepairConfig | None = None):
     """``repair_bytes``; for an ``.html``/``.htm`` file, the article text is repaired (what
     ``translate`` reads), not the raw markup; for a ``.pdf``/``.docx`` file (or PDF/Word bytes
     on stdin), its text (``InputError`` for a PDF without a text layer)."""
@@ -209,18 +222,20 @@ def _repair_input(data: bytes, name: str, *, lang: str | None, encoding: str | N
 
     from esgtext.documents import extract_document, is_document, sniff_document
     from esgtext.html import HTML_SUFFIXES, extract_article
-    from esgtext.repair import repair_bytes, repair_text
+    from esgtext.repair import DEFAULT_CONFIG, repair_bytes, repair_text
     from esgtext.repair.decode import decode_bytes
+
+    config = config or DEFAULT_CONFIG
 
     kind = name if is_document(name) else (sniff_document(data) if name == "-" else None)
     if kind is not None and encoding is None:
         extracted = extract_document(data, kind)
-        result = repair_text(extracted.text, lang=lang)
+        result = repair_text(extracted.text, lang=lang, config=config)
         return replace(result, encoding=None, warnings=extracted.warnings + result.warnings)
     if not name.lower().endswith(HTML_SUFFIXES):
-        return repair_bytes(data, lang=lang, encoding=encoding)
+        return repair_bytes(data, lang=lang, encoding=encoding, config=config)
     decoded = decode_bytes(data, encoding)
-    result = repair_text(extract_article(decoded.text).text, lang=lang)
+    result = repair_text(extract_article(decoded.text).text, lang=lang, config=config)
     return replace(result, encoding=decoded.encoding, undecodable_bytes=decoded.undecodable_bytes,
                    warnings=decoded.warnings + result.warnings)
 

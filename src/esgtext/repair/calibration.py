@@ -53,6 +53,8 @@ def score_bin(score: float) -> int:
     return bisect_right(BINS, score)
 
 
+# How the reasons of the edits of RepairConfig.french_typography start (their own rows)
+TYPOGRAPHY_REASON = "French typography"
 # The reason of a "?" read as "é" in a word that no reading explains (its own calibration row)
 GUESSED_LETTER_REASON = ("'?' inside a word no lexicon knows: read as 'é', the commonest accented "
                          "letter of French (a guess)")
@@ -84,6 +86,8 @@ def edit_key(edit: Edit) -> str:
         return key + "|lone-a"  # a "?" between words read as "à", scored against a dash
     if edit.kind == "question_mark" and edit.before == "?" and edit.after == "–":
         return key + "|lone-dash"  # a "?" between words, before one no "à" precedes
+    if edit.reason.startswith(TYPOGRAPHY_REASON):
+        return key + "|typography"  # RepairConfig.french_typography (no row: no news set has it)
     if edit.after == "•":
         return key + "|bullet"  # a list item's vanished bullet (no row: no news set has lists)
     if edit.kind == "question_mark" and edit.reason == GUESSED_LETTER_REASON:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from esgtext.repair.calibration import TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 
@@ -47,6 +48,12 @@ _GLUE = re.compile(
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
     r"|(?P<percent>(?<=\d)[%$])"
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
+)
+# ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
+# before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?"
+_TYPOGRAPHY = re.compile(
+    r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?[a-zà-öø-ÿ]{4,}[sx]\b))"
+    r"|(?P<high>(?<=[^\W_)\]%])[:;!?](?=[ \t\n]|$))"
 )
 # What French writes right after a number without a space: ordinals, "h" of times, units' codes.
 _ORDINAL_OR_CODE = frozenset(
@@ -148,18 +155,45 @@ _STARTS_BEFORE_NUMBER = frozenset(
 _MONTH = re.compile(MONTHS)
 
 
+# Plural words after a number of four digits that it does not count ("en 2024 dans", "2020
+# nous": a year)
+_NOT_COUNTED = frozenset(
+    "les des ses ces nos vos leurs mais dans sous sans vers puis plus alors depuis après apres "
+    "tous toutes nous vous moins jamais toujours lors".split())
+_PLURAL_WORD = re.compile(r"[a-zà-öø-ÿ]+")
+
+
+def _counted(text: str, start: int, lexicon: FrenchLexicon) -> bool:
+    """Whether the word at ``start`` is a plural word that a number of four digits counts
+    ("1200 salaris": "1 200 salariés")."""
+    word = _PLURAL_WORD.match(text, start)
+    if word is None or word.group() in _NOT_COUNTED:
+        return False
+    return _is_word(word.group(), lexicon, elided=False)
+
+
 def _digit_groups(digits: str) -> list[int]:
     """Offsets inside ``digits`` where a thousands separator goes: "1233000" -> [1, 4]."""
     first = len(digits) % 3 or 3
     return list(range(first, len(digits), 3))
 
 
-def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> list[Edit]:
+def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
+                            typography: bool = False) -> list[Edit]:
     """Insertions of the no-break spaces that French typography had and a conversion to ASCII
     deleted. Only for French text known to have lost its non-ASCII characters.
 
+    ``typography``: also those that sources differ on, as French typography has them (see
+    :attr:`esgtext.repair.RepairConfig.french_typography`): before ``: ; ! ?`` (a full one before
+    ":", a narrow one before the others) and in the thousands of a count of four digits
+    (``1200 salaris`` → ``1 200``). News often writes neither (the WMT news sets glue 72 % of their
+    ``: ; ! ?`` and half their four-digit counts); releases written in a word processor's French
+    mode have both.
+
     >>> [e.after for e in restore_no_break_spaces("du24dcembre et les 13pays, la G20 et le 22e")]
     ['\\xa0', '\\xa0', '\\xa0']
+    >>> [e.after for e in restore_no_break_spaces("Bilan: 1200 salaris", typography=True)]
+    ['\\xa0', '\\u202f']
     """
     lexicon = lexicon or french_lexicon()
     # A source that wrote these with ordinary spaces kept them ("12 %", "15 000"): its glued
@@ -167,7 +201,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
     spaced_percent = bool(_SPACED_PERCENT.search(text))
     spaced_groups = bool(_SPACED_GROUP.search(text))
     edits = []
-    for m in _GLUE.finditer(text):
+    matches = _GLUE.finditer(text)
+    if typography:  # (in text order, the two scans' matches never overlap)
+        matches = sorted([*matches, *_TYPOGRAPHY.finditer(text)], key=lambda m: m.start())
+    for m in matches:
         kind = m.lastgroup
         if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):
             continue
@@ -191,6 +228,17 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None) -> 
                 position = m.start() + offset
                 edits.append(Edit("no_break_space", position, position, "", NARROW_NBSP, 0.85,
                                   "French separates thousands with a narrow no-break space"))
+        elif kind == "four":
+            # (the word may be glued to it as well: "9800collaborateurs")
+            if not spaced_groups and _counted(text, m.end() + (text[m.end()] == " "), lexicon):
+                edits.append(Edit("no_break_space", m.start() + 1, m.start() + 1, "",
+                                  NARROW_NBSP, 0.8, f"{TYPOGRAPHY_REASON} separates the thousands "
+                                  "of a count with a narrow no-break space"))
+        elif kind == "high":
+            mark = m.group()
+            edits.append(Edit("no_break_space", m.start(), m.start(), "",
+                              NBSP if mark == ":" else NARROW_NBSP, 0.8,
+                              f"{TYPOGRAPHY_REASON} puts a no-break space before {mark!r}"))
         elif kind == "title":
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.95,
                               f"a no-break space after {m.group()!r} vanished"))

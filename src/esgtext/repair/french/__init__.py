@@ -65,6 +65,7 @@ from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
 from esgtext.repair.french.names import spanish_names
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
+from esgtext.repair.french.quotations import vanished_guillemets
 from esgtext.repair.french.score import french_score
 from esgtext.repair.french.tokens import Token, _tokens, list_item
 
@@ -89,13 +90,14 @@ def _pieces(text: str, size: int):
     yield start, len(text)
 
 
-def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
+def restore_french(text: str, *, spacing: bool = False, typography: bool = False) -> list[Edit]:
     """Edits that restore deleted / ?-replaced / stripped French accents (and deleted typographic
     apostrophes, and the vanished word "à") in text already known to be French. Offsets relative
     to `text`, sorted, non-overlapping; never touches line breaks; clean text -> [].
 
     ``spacing``: also put back the vanished no-break spaces (as :func:`restore_french_spacing`),
-    from the same diagnosis of the text.
+    from the same diagnosis of the text; ``typography``: with those that sources differ on
+    (see :attr:`esgtext.repair.RepairConfig.french_typography`).
 
     >>> from esgtext.repair.edits import apply_edits
     >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement"
@@ -112,19 +114,35 @@ def restore_french(text: str, *, spacing: bool = False) -> list[Edit]:
         # its own, so that memory stays bounded and time linear.
         pieces: list[Edit] = []
         for start, end in _pieces(text, MAX_PIECE):
-            pieces += [e.shifted(start) for e in restore_french(text[start:end], spacing=spacing)]
+            pieces += [e.shifted(start) for e in restore_french(text[start:end], spacing=spacing,
+                                                                typography=typography)]
         return pieces
     lexicon = french_lexicon()
     diagnosis = diagnose_damage(text)
-    if spacing and _lost_no_break_spaces(text, diagnosis):
-        spaces = restore_no_break_spaces(text, lexicon)
+    if spacing and _lost_no_break_spaces(text, diagnosis, typography):
+        spaces = restore_no_break_spaces(text, lexicon, typography=typography)
         if spaces:
             # (the diagnosis holds: a no-break space is no word, and no evidence of any damage)
             spaced = apply_edits(text, spaces)
             accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
-            return outside_addresses(text, _before_insertions(spaces, accents))
-    # (web and e-mail addresses are read as words, as context, but never changed)
-    return outside_addresses(text, _restore_accents(text, _tokens(text), diagnosis, lexicon))
+            return _final(text, _before_insertions(spaces, accents), diagnosis, typography)
+    return _final(text, _restore_accents(text, _tokens(text), diagnosis, lexicon), diagnosis,
+                  typography)
+
+
+_QUOTATION_MARKS = re.compile("[\"«»“”]")
+
+
+def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
+           typography: bool) -> list[Edit]:
+    """``edits`` with the vanished guillemets of French typography where asked for (deleted
+    damage; not where quotation marks survived: the source wrote straight ones), and without
+    those that would change a web or e-mail address (read as words, as context, never changed)."""
+    if typography and diagnosis.deleted and not _QUOTATION_MARKS.search(text):
+        quotes = vanished_guillemets(text)
+        if quotes:
+            edits = sorted(edits + quotes, key=_position)
+    return outside_addresses(text, edits)
 
 
 def _before_insertions(spaces: list[Edit], edits: list[Edit]) -> list[Edit]:
@@ -149,6 +167,15 @@ _DATELINE = re.compile(
 # "Communiqu de presse Lyon": the dash after the heading too (see cues.RELEASE_HEADING)
 _HEADING_THEN_NAME = re.compile(
     RELEASE_HEADING.pattern + r"(?! (?:de presse|DE PRESSE))(?= [A-ZÀ-Ý][^\W\d_]*[a-zà-ÿ])")
+# A contact line's separators, where a dash vanished between a name and a telephone number, or
+# before an address after one ("Camille Roux 02 40 18 56 78 presse@exemple.fr": an ASCII one
+# would have survived)
+_PHONE = r"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[ .]?\d\d){4}"
+_CONTACT_GAP = re.compile(
+    rf"(?<=[^\W\d_]{{2}}) (?={_PHONE}(?!\d))"  # a name, then the number
+    rf"|(?<=\d\d) (?=[\w.+-]+@[\w-]+\.|www\.|https?://)"  # a number, then an address
+)
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+$")
 # a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
 _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
@@ -168,6 +195,7 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
                        "the dash after a press release's heading vanished")
                   for m in _HEADING_THEN_NAME.finditer(text)]
+        edits += _contact_separators(text)
         edits += [Edit("deleted_symbol", m.start(), m.start(), "", "•", BULLET_CONFIDENCE,
                        "the bullet of an item of a list vanished")
                   for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]
@@ -202,15 +230,36 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
     return kept
 
 
-def _may_hold_no_break_spaces(text: str) -> bool:
-    """Whether ``text`` has a place for one: a digit, or an "M" (``M. Dupont``)."""
-    return any(c.isdigit() or c == "M" for c in text)
+def _contact_separators(text: str) -> list[Edit]:
+    """The dashes of a press contact's line that vanished ("Camille Roux – 02 40 18 56 78 –
+    presse@exemple.fr"): before a telephone number after a name, before an address after a
+    number (after a telephone number's last digits: "+33 1 …" or "01 …")."""
+    if "@" not in text and not re.search(_PHONE, text):
+        return []
+    edits = []
+    for m in _CONTACT_GAP.finditer(text):
+        position = m.end()
+        if text[position].isdigit() or text[position] == "+":
+            if not _NAME_BEFORE.search(text, max(0, position - 41), position - 1):
+                continue  # ("le 12 mars 2026 01 …" is no contact)
+        elif not re.search(_PHONE + r"$", text[max(0, position - 21):position - 1]):
+            continue  # (an address after a number that is no telephone number)
+        edits.append(Edit("deleted_symbol", position, position, "", "– ", 0.6,
+                          "the dash between a press contact's name, number and address vanished"))
+    return edits
 
 
-def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis) -> bool:
+def _may_hold_no_break_spaces(text: str, typography: bool = False) -> bool:
+    """Whether ``text`` has a place for one: a digit, or an "M" (``M. Dupont``); with
+    ``typography``, also ": ; ! ?"."""
+    return any(c.isdigit() or c == "M" for c in text) or (
+        typography and any(c in ":;!?" for c in text))
+
+
+def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis, typography: bool = False) -> bool:
     """Whether ``text`` may have lost the no-break spaces of French typography: it has a place
     for one, and lost its non-ASCII characters."""
-    if not _may_hold_no_break_spaces(text):
+    if not _may_hold_no_break_spaces(text, typography):
         return False
     # (a text that kept its accented letters lost at most its apostrophes, as a conversion to
     # Latin-1 does, which keeps U+00A0)

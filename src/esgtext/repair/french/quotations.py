@@ -1,0 +1,116 @@
+"""The guillemets of a quotation that a lossy conversion to ASCII deleted.
+
+French releases quote their managers between guillemets: ``« Ces résultats témoignent de
+l’engagement de nos équipes », a déclaré Hélène Dufresne, directrice générale. « Nous allons
+poursuivre nos efforts. »`` Deleted with every other non-ASCII character, they leave ``Ces
+rsultats tmoignent de lengagement de nos quipes, a dclar Hlne Dufresne, directrice gnrale. Nous
+allons poursuivre nos efforts.``: the quotation still shows by its attribution (``, a déclaré``
+or ``, souligne`` and a name or a title) and by its first person (``nous``, ``notre``, ``je``).
+
+Read only with :attr:`esgtext.repair.RepairConfig.french_typography`: news often reports a
+speaker's words without any quotation marks (the WMT news sets: 146 attributions without any
+against 26 whose guillemets a conversion would delete), where releases quote with guillemets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgtext.repair.calibration import TYPOGRAPHY_REASON
+from esgtext.repair.edits import Edit
+from esgtext.repair.lexicon import damage_key
+
+NBSP = "\u00a0"
+_PARTICIPLES = (
+    "déclaré dit indiqué souligné expliqué ajouté précisé affirmé estimé commenté rappelé conclu "
+    "assuré reconnu confié insisté noté observé résumé poursuivi déploré regretté averti prévenu "
+    "martelé témoigné détaillé relevé confirmé".split())
+_PRESENTS = (
+    "déclare dit indique souligne explique ajoute précise affirme estime commente rappelle "
+    "conclut assure reconnaît confie insiste note observe résume poursuit déplore regrette "
+    "avertit prévient martèle témoigne détaille relève confirme".split())
+
+
+# who speaks, after the attribution's verb: a name, or "le directeur", "la présidente", "son
+# fondateur" (never "annonce la validation": a verb and its object)
+_TITLES = (
+    "directeur directrice président présidente porte-parole ministre maire responsable pdg "
+    "fondateur fondatrice secrétaire délégué déléguée adjoint adjointe gérant gérante "
+    "dirigeant dirigeante patron patronne vice-président vice-présidente".split())
+
+
+def _forms(words: list[str]) -> str:
+    """The words and their forms once their accented letters were deleted, as alternatives."""
+    forms = {form for word in words for form in (word, damage_key(word, "deleted"))}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+# ", a déclaré Hélène", ", souligne le directeur", ", précise-t-elle", ", a-t-il ajouté"
+_ATTRIBUTION = re.compile(
+    rf", (?:a (?:{_forms(_PARTICIPLES)})|(?:{_forms(_PRESENTS)})(?:-t-(?:il|elle)|-(?:il|elle))?"
+    rf"|a-t-(?:il|elle) (?:{_forms(_PARTICIPLES)}))"
+    rf"(?=-t-|-il|-elle|[ ,.](?:[A-Z]|(?:le|la|l|l'|l’|son|sa) ?(?:{_forms(_TITLES)})\b))")
+_SENTENCE_END = re.compile(r"[.!?](?= |$)")
+_FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|jai|mon|ma|mes)\b", re.IGNORECASE)
+
+
+def vanished_guillemets(text: str) -> list[Edit]:
+    """Insertions of the guillemets of each attributed quotation in ``text`` (deleted damage,
+    where no quotation mark survived): ``«`` where its line starts (a release quotes in a
+    paragraph of its own; where the quotation starts in the first person only, the press
+    releases of the development set had 3.86 % errors, against 3.66 %), ``»`` before the comma
+    of the attribution, and the quotation's second part after the attribution's sentence, where
+    it goes on in the first person to the line's end. (Not "annonce", "lance", "salue": "lance
+    « Haies vives »" names a programme.)
+
+        >>> from esgtext.repair.edits import apply_edits
+        >>> text = ("Ces rsultats sont ceux de nos quipes, a dclar Hlne Roux, directrice. "
+        ...         "Nous allons poursuivre.\\nLe groupe, n en 1990, annonce la validation.")
+        >>> print(apply_edits(text, vanished_guillemets(text)).replace(NBSP, " "))
+        « Ces rsultats sont ceux de nos quipes », a dclar Hlne Roux, directrice. « Nous allons poursuivre. »
+        Le groupe, n en 1990, annonce la validation.
+    """
+    edits: list[Edit] = []
+    line_start = 0
+    for line in text.split("\n"):
+        edits += _line_quotations(line, line_start)
+        line_start += len(line) + 1
+    return edits
+
+
+def _line_quotations(line: str, offset: int) -> list[Edit]:
+    edits: list[Edit] = []
+    done = 0  # (where the last quotation ended: the next one starts after it)
+    for m in _ATTRIBUTION.finditer(line):
+        if m.start() < done:
+            continue
+        start = done  # (the line's start, or the end of the quotation before)
+        while start < m.start() and line[start] == " ":
+            start += 1
+        if start >= m.start() or not line[start].isupper():
+            continue
+        edits.append(_insert(offset + start, "«" + NBSP))
+        edits.append(_insert(offset + m.start(), NBSP + "»"))
+        done = m.end()
+        # the attribution's sentence ends; the rest of the line in the first person goes on
+        after = _SENTENCE_END.search(line, m.end())
+        if after is None:
+            continue
+        rest_start = after.end()
+        while rest_start < len(line) and line[rest_start] == " ":
+            rest_start += 1
+        rest_end = len(line.rstrip())
+        if (rest_start < rest_end and line[rest_start].isupper()
+                and _FIRST_PERSON.search(line, rest_start, rest_end)
+                and not _ATTRIBUTION.search(line, rest_start, rest_end)
+                and line[rest_end - 1] in ".!?"):
+            edits.append(_insert(offset + rest_start, "«" + NBSP))
+            edits.append(_insert(offset + rest_end, NBSP + "»"))
+            done = rest_end
+    return edits
+
+
+def _insert(position: int, what: str) -> Edit:
+    return Edit("deleted_symbol", position, position, "", what, 0.7,
+                f"{TYPOGRAPHY_REASON}: the guillemets of a quotation (a speaker's words, then who "
+                "said them) vanished")
