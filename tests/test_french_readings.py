@@ -866,6 +866,11 @@ VANISHED_A_CASES = [
     # of "commencer"
     pytest.param("Wikileaks continue ses révélations et continue chaque année. Il s’est abstenu "
                  "de tout commentaire à ce sujet.", id="infinitive-only-governor"),
+    # more locutions of releases, and "ressortir à" before an amount
+    pytest.param("Le résultat net ressort à 167 millions d’euros, dont 71 % à l’international. "
+                 "Les gares sont accessibles aux personnes à mobilité réduite, et l’assemblée a "
+                 "voté à titre consultatif.",
+                 id="release-locutions"),
     # "s’élever à" before an amount
     pytest.param("Le montant total s’élève à un million d’euros.", id="s-elever-a"),
     # "à propos" is "à propos de"

@@ -250,7 +250,8 @@ _AMOUNT_GOVERNORS = frozenset(
     stem + ending
     for stem in ("vot", "adopt", "approuv", "fix", "estim", "évalu", "port", "limit", "ramen",
                  "chiffr", "plafonn", "réélu", "élu")
-    for ending in (("", "e", "s", "es") if stem.endswith("u") else ("é", "ée", "és", "ées")))
+    for ending in (("", "e", "s", "es") if stem.endswith("u") else ("é", "ée", "és", "ées"))
+) | frozenset(("ressort", "ressortait", "ressortent", "ressortira"))  # "le résultat ressort à 167
 
 
 def _noun_only(word: str) -> bool:
@@ -484,6 +485,8 @@ _ESG_A_LOCUTIONS = (
     ("haute", "performance performances tension valeur qualité intensité résolution"),
     ("haut", "niveau risque rendement débit"),
     ("faible", "émission émissions teneur coût intensité impact consommation revenu revenus"),
+    ("faibles", "émissions émission revenus teneurs"), ("mobilité", "réduite"),
+    ("titre", "consultatif indicatif gracieux exceptionnel personnel"),
     ("bas", "carbone coût coûts prix"), ("basse", "consommation tension température"),
     ("grande", "échelle"), ("zéro", "émission émissions déchet déchets carbone"),
     ("périmètre", "constant comparable"), ("changes", "constants"),
@@ -498,7 +501,7 @@ _A_LOCUTION_STARTS = frozenset(
                              ("hauteur", "de du d'"), ("partir", "de du d'"), ("long", "terme"),
                              ("court", "terme"), ("moyen", "terme"),
                              ("l'", "issue instar égard encontre horizon échelle origine "
-                                    "extérieur étranger"),
+                                    "extérieur étranger international"),
                              ("la", "fois"), ("propos", "de du d'"), ("peu", "près"),
                              ("quel", "point"), ("tel", "point"), ("grande", "vitesse"),
                              ("son", "tour"), ("haute", "voix"), ("but", "non"),
