@@ -110,3 +110,25 @@ def test_french_typography_leaves_straight_quotes_and_clean_text_alone():
     quoted = '"Ces rsultats sont ceux de nos quipes", a dclar Hlne Roux. Le groupe a vendu.\n'
     assert "«" not in repair_text(quoted, lang="fr", config=config).text
     assert repair_text(RELEASE, lang="fr", config=config).text == RELEASE  # nothing was lost
+
+
+def test_the_cli_puts_french_typography_back_on_request(tmp_path):
+    from click.testing import CliRunner
+
+    from esgtext.cli import EXIT_OK, main
+
+    damaged = tmp_path / "release.txt"
+    damaged.write_text(lossy_ascii(TYPESET, capitals=False), encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["repair", str(damaged)], catch_exceptions=False)
+    typeset = runner.invoke(main, ["repair", str(damaged), "--french-typography"],
+                            catch_exceptions=False)
+    assert plain.exit_code == typeset.exit_code == EXIT_OK
+    assert "«" not in plain.stdout and typeset.stdout == TYPESET
+    out = tmp_path / "out"
+    records = runner.invoke(main, ["translate", str(damaged), "-o", str(out), "--allow-untranslated",
+                                   "--french-typography", "--no-progress", "-q"],
+                            catch_exceptions=False)
+    assert records.exit_code == EXIT_OK
+    jsonl = (out / "release.txt.jsonl").read_text(encoding="utf-8")
+    assert "«\u00a0Ces résultats" in jsonl and "typography=fr" in jsonl
