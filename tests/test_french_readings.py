@@ -871,6 +871,9 @@ VANISHED_A_CASES = [
                  "Les gares sont accessibles aux personnes à mobilité réduite, et l’assemblée a "
                  "voté à titre consultatif.",
                  id="release-locutions"),
+    # "à" before a time; not after another preposition ("de 9 h", "vers 10 h")
+    pytest.param("L’assemblée se tiendra le 21 mai à 14 h 30 au siège, de 9 h à 17 h, et le "
+                 "conseil vers 10 h.", id="a-before-a-time"),
     # "s’élever à" before an amount
     pytest.param("Le montant total s’élève à un million d’euros.", id="s-elever-a"),
     # "à propos" is "à propos de"

@@ -132,3 +132,21 @@ def test_the_cli_puts_french_typography_back_on_request(tmp_path):
     assert records.exit_code == EXIT_OK
     jsonl = (out / "release.txt.jsonl").read_text(encoding="utf-8")
     assert "«\u00a0Ces résultats" in jsonl and "typography=fr" in jsonl
+
+
+def test_a_vanished_euro_sign_after_an_amount_per_share_or_a_multiple():
+    clean = ("Le chiffre d’affaires atteint 412 M€, dont 71 % à l’international, et le dividende "
+             "de 1,20 € par action sera versé en mai ; le bénéfice est de 1,8 Md€ en 2025.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0))
+    assert "412 M, dont" in damaged and "1,20 par action" in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "412 M€, dont" in repaired and "1,20\u00a0€ par action" in repaired
+    assert "1,8 Md€ en 2025" in repaired
+
+
+def test_french_typography_spaces_the_h_of_a_time():
+    damaged = lossy_ascii("L’assemblée générale se tiendra le 21 mai à 14h30 au siège, et le "
+                          "conseil à 10h.", capitals=False)
+    repaired = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert "à 14\u00a0h\u00a030 au siège" in repaired and "à 10\u00a0h." in repaired
+    assert "14h30" in repair_text(damaged, lang="fr").text

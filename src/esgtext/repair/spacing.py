@@ -50,10 +50,11 @@ _GLUE = re.compile(
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
 )
 # ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
-# before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?"
+# before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
 _TYPOGRAPHY = re.compile(
     r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?[a-zà-öø-ÿ]{4,}[sx]\b))"
     r"|(?P<high>(?<=[^\W_)\]%])[:;!?](?=[ \t\n]|$))"
+    r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
 # What French writes right after a number without a space: ordinals, "h" of times, units' codes.
 _ORDINAL_OR_CODE = frozenset(
@@ -185,8 +186,8 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
 
     ``typography``: also those that sources differ on, as French typography has them (see
     :attr:`esgtext.repair.RepairConfig.french_typography`): before ``: ; ! ?`` (a full one before
-    ":", a narrow one before the others) and in the thousands of a count of four digits
-    (``1200 salaris`` → ``1 200``). News often writes neither (the WMT news sets glue 72 % of their
+    ":", a narrow one before the others), in the thousands of a count of four digits
+    (``1200 salaris`` → ``1 200``) and around the "h" of a time (``14h30`` → ``14 h 30``). News often writes neither (the WMT news sets glue 72 % of their
     ``: ; ! ?`` and half their four-digit counts); releases written in a word processor's French
     mode have both.
 
@@ -194,6 +195,8 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
     ['\\xa0', '\\xa0', '\\xa0']
     >>> [e.after for e in restore_no_break_spaces("Bilan: 1200 salaris", typography=True)]
     ['\\xa0', '\\u202f']
+    >>> len(restore_no_break_spaces("de 14h30 et 10h, un 3h", typography=True))
+    4
     """
     lexicon = lexicon or french_lexicon()
     # A source that wrote these with ordinary spaces kept them ("12 %", "15 000"): its glued
@@ -234,6 +237,11 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
                 edits.append(Edit("no_break_space", m.start() + 1, m.start() + 1, "",
                                   NARROW_NBSP, 0.8, f"{TYPOGRAPHY_REASON} separates the thousands "
                                   "of a count with a narrow no-break space"))
+        elif kind == "hour":  # "14h30" -> "14 h 30", "10h" -> "10 h"
+            for position in (m.end(), m.end() + 1) if text[m.end() + 1:m.end() + 2].isdigit() else (
+                    m.end(),):
+                edits.append(Edit("no_break_space", position, position, "", NBSP, 0.8,
+                                  f"{TYPOGRAPHY_REASON} spaces the 'h' of a time"))
         elif kind == "high":
             mark = m.group()
             edits.append(Edit("no_break_space", m.start(), m.start(), "",

@@ -178,6 +178,13 @@ _CONTACT_GAP = re.compile(
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+$")
 # a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
 _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
+# A vanished euro sign ("$" would have survived, and "£" is rare in French releases): after an
+# amount with cents per share ("1,20 par action"), and after the "M", "Md", "Mds" or "k" of an
+# amount ("412 M, dont", "1,8 Md en 2025"). The WMT news sets write "euros" (none of these).
+_EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
+_EURO_MULTIPLE = re.compile(
+    r"(?<=\d )(?:M|Md|Mds|k)(?=[,.;:)]|$| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
+    re.MULTILINE)
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -196,6 +203,12 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                        "the dash after a press release's heading vanished")
                   for m in _HEADING_THEN_NAME.finditer(text)]
         edits += _contact_separators(text)
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "\u00a0€", 0.8,
+                       "the euro sign of an amount per share vanished")
+                  for m in _EURO_PER_SHARE.finditer(text)]
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "€", 0.8,
+                       f"the euro sign of an amount in {m.group()}€ vanished")
+                  for m in _EURO_MULTIPLE.finditer(text)]
         edits += [Edit("deleted_symbol", m.start(), m.start(), "", "•", BULLET_CONFIDENCE,
                        "the bullet of an item of a list vanished")
                   for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]

@@ -38,7 +38,7 @@ from esgtext.repair.french.cues import (
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
     after_release_heading,
-    _verb_a_cue, _where_cue,
+    _verb_a_cue, _where_cue, TIME_AFTER, _NOT_BEFORE_A_TIME,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -254,6 +254,12 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
             if index == 0:
                 continue
+        elif (kinds[index] == "num" and kinds[index - 1] in ("word", "num")
+              and TIME_AFTER.match(text, tok.end)
+              and contexts[index - 1] not in _NOT_BEFORE_A_TIME
+              and tok.start - tokens[index - 1].end == 1):
+            insertion[index] = 7  # "le 21 mai 14h30": a time (see cues.TIME_A_BONUS)
+            continue
         elif (kinds[index - 1] == "num" and kinds[index] == "num"
               and tok.start - tokens[index - 1].end == 1):
             if _number_range(text, tokens, kinds, index):
