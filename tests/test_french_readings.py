@@ -843,6 +843,9 @@ VANISHED_A_CASES = [
     pytest.param("Les obligations vertes émises en septembre financeront des bâtiments à haute "
                  "performance énergétique et des véhicules à faible émission.",
                  id="emitting-bonds"),
+    # ... opinions and warnings too, behind an elided article as well
+    pytest.param("Les chercheurs ont émis l’hypothèse d’une fraude, le gouvernement n’a émis "
+                 "aucune objection et Interpol a émis une alerte rouge.", id="emitting-opinions"),
     # ... but "avoir pour mission", "mises à disposition", "mis en place" keep theirs
     pytest.param("La société s’est fixé pour mission de réduire son empreinte carbone.",
                  id="mission"),
