@@ -843,6 +843,9 @@ VANISHED_A_CASES = [
     pytest.param("Les obligations vertes émises en septembre financeront des bâtiments à haute "
                  "performance énergétique et des véhicules à faible émission.",
                  id="emitting-bonds"),
+    # "ni" without a negation nor another "ni" in its sentence was "nié"; with them it stays
+    pytest.param("Le directeur a nié catégoriquement les accusations. Il n’y aurait ni sabotage, "
+                 "ni vol, et les inspecteurs n’ont ni confirmé ni démenti.", id="denied"),
     # ... opinions and warnings too, behind an elided article as well
     pytest.param("Les chercheurs ont émis l’hypothèse d’une fraude, le gouvernement n’a émis "
                  "aucune objection et Interpol a émis une alerte rouge.", id="emitting-opinions"),
