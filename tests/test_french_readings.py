@@ -843,6 +843,9 @@ VANISHED_A_CASES = [
     pytest.param("Les obligations vertes émises en septembre financeront des bâtiments à haute "
                  "performance énergétique et des véhicules à faible émission.",
                  id="emitting-bonds"),
+    # "laquelle" after a word that is no preposition lost its "à"
+    pytest.param("Il a parlé d’une option à laquelle je suis favorable, la raison pour laquelle "
+                 "le groupe attend.", id="a-laquelle"),
     # "ni" without a negation nor another "ni" in its sentence was "nié"; with them it stays
     pytest.param("Le directeur a nié catégoriquement les accusations. Il n’y aurait ni sabotage, "
                  "ni vol, et les inspecteurs n’ont ni confirmé ni démenti.", id="denied"),
