@@ -843,6 +843,9 @@ VANISHED_A_CASES = [
     pytest.param("Les obligations vertes émises en septembre financeront des bâtiments à haute "
                  "performance énergétique et des véhicules à faible émission.",
                  id="emitting-bonds"),
+    # "au fur et à mesure", "à juste titre"
+    pytest.param("Les jurés ont à juste titre récompensé les équipes, qui ont été formées au fur et "
+                 "à mesure du projet.", id="fur-et-a-mesure"),
     # "laquelle" after a word that is no preposition lost its "à"
     pytest.param("Il a parlé d’une option à laquelle je suis favorable, la raison pour laquelle "
                  "le groupe attend.", id="a-laquelle"),

@@ -472,6 +472,7 @@ _DOUBLED_AROUND_A = frozenset(
 _A_LOCUTIONS = {
     ("tout", "fait"): frozenset("pour de d' ce ça cela le la les l' un une des en y par".split()),
     ("tout", "coup"): frozenset(),
+    ("et", "mesure"): frozenset(),  # "au fur et à mesure"
     # impact finance: "un financement à impact", "les fonds à impact"
     **{(kind, "impact"): frozenset() for kind in (
         "financement financements investissement investissements fonds finance placement "
@@ -517,6 +518,7 @@ _A_LOCUTION_STARTS = frozenset(
                              ("la", "fois"), ("propos", "de du d'"), ("peu", "près"),
                              ("quel", "point"), ("tel", "point"), ("grande", "vitesse"),
                              ("son", "tour"), ("haute", "voix"), ("but", "non"),
+                             ("juste", "titre"),
                              ("destination", "de du des d'"), ("horizon", "<num>"),
                              *_ESG_A_LOCUTIONS)
     for form in (first, damage_key(first, "deleted"))
