@@ -38,7 +38,7 @@ from esgtext.repair.french.cues import (
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
     after_release_heading,
-    _verb_a_cue, _where_cue, TIME_AFTER, _NOT_BEFORE_A_TIME,
+    _verb_a_cue, _where_cue, TIME_AFTER, _NOT_BEFORE_A_TIME, _denied_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -710,31 +710,6 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
             adjective)
-
-
-# "ni" goes with a negation before it ("n’a ni les moyens", "sans eau ni électricité", a glued
-# "nont ni") or another "ni" after it; where neither is in its sentence, "ni" is "nié" that lost
-# its "é" ("a ni les accusations", "ont toujours ni"). Tune split, deleted: 2.004 -> 2.000 % at
-# 3.0 and 5.0 (capitals too 2.058 -> 2.054 %; 3 lines right, none wrong), LM split 1.758 -> 1.756 %
-DENIED_BONUS = 3.0
-_NEGATIONS = frozenset(("ne", "n'", "sans", "ni", "pas", "jamais", "aucun", "aucune", "plus", "na"))
-_DENIED_REACH = 10  # tokens on either side, within the sentence
-
-
-def _denied_cue(tokens: list[Token], contexts: tuple[str, ...],
-                options: list[list[_Candidate] | None], index: int) -> float:
-    """What the reading "nié" of a "ni" at ``index`` gets (see :data:`DENIED_BONUS`)."""
-    for k in range(index - 1, max(index - _DENIED_REACH, -1), -1):
-        if tokens[k].kind == "newline" or tokens[k].surface in _SENTENCE_END:
-            break
-        if contexts[k] in _NEGATIONS or any(c.contexts[0] == "n'" for c in options[k] or ()):
-            return 0.0  # (a glued "nont", "ny" too)
-    for k in range(index + 1, min(index + _DENIED_REACH, len(contexts))):
-        if tokens[k].kind == "newline" or tokens[k].surface in _SENTENCE_END:
-            break
-        if contexts[k] == "ni":
-            return 0.0
-    return DENIED_BONUS
 
 
 _CLOSING_QUOTES = frozenset('"»”')
