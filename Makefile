@@ -36,11 +36,13 @@ bench: setup
 	$(PY) benchmarks/repair_speed.py
 	$(PY) benchmarks/repair_quality.py
 	$(PY) benchmarks/repair_news.py
+	$(PY) benchmarks/repair_releases.py
 	$(PY) benchmarks/repair_memory.py
 	$(PY) benchmarks/language_quality.py
 	$(PY) benchmarks/language_speed.py
 
-# Regenerate the French data tables in src/esgtext/data/ (never edit them by hand). The bigram
+# Regenerate the French data tables in src/esgtext/data/ (never edit them by hand; fr_terms.txt,
+# a list of terms we wrote, is not generated). The bigram
 # script needs Debian's French documentation packages, the word classes Debian's
 # python3-grammalecte, the news counts, the word classes and the confidence table
 # ../shared/data/wmt-news: see their docstrings.
