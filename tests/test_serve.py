@@ -101,6 +101,18 @@ def test_repair_returns_text_edits_and_language(server):
     assert auto["lang"] == "fr" and auto["text"] == body["text"]
 
 
+def test_repair_puts_french_typography_back_on_request(server):
+    q = ("Les rsultats sont les suivants: 1200 salaris forms.\n"
+         "Ces rsultats sont ceux de nos quipes, a dclar Hlne Roux, directrice gnrale.")
+    plain = server.post_json("/repair", {"q": q, "lang": "fr"}).json()
+    typeset = server.post_json("/repair", {"q": q, "lang": "fr", "typography": "french"}).json()
+    assert "suivants:" in plain["text"] and "«" not in plain["text"]
+    assert "suivants\u00a0: 1\u202f200 salariés" in typeset["text"]
+    assert typeset["text"].splitlines()[1].startswith("«\u00a0Ces résultats")
+    bad = server.post_json("/repair", {"q": q, "typography": "fancy"})
+    assert bad.status == 400 and "typography" in bad.json()["error"]
+
+
 def test_process_text_and_file_and_downloads(server):
     text = DELETED_FR + "\n\nThe company published its report.\n"
     reply = server.post_json("/process", {"q": text, "doc": "release.txt"})
