@@ -150,3 +150,16 @@ def test_french_typography_spaces_the_h_of_a_time():
     repaired = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
     assert "à 14\u00a0h\u00a030 au siège" in repaired and "à 10\u00a0h." in repaired
     assert "14h30" in repair_text(damaged, lang="fr").text
+
+
+def test_question_marks_that_were_a_releases_dashes_and_euro_signs():
+    clean = ("Information presse\n"
+             "Paris, le 3 février 2026 – Solérian, groupe bancaire coopératif présent dans "
+             "quatorze régions, a réalisé un chiffre d’affaires de 412 M€, en hausse de 6 %.\n"
+             "Contacts presse\n"
+             "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr\n")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), replacement="?")
+    assert "2026 ? Sol?rian" in damaged and "Arnaud ? 01" in damaged and "412 M?," in damaged
+    repaired = repair_text(damaged).text
+    assert "février 2026 – Sol" in repaired and "412 M€," in repaired  # not "2026 à", "Mé"
+    assert "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr" in repaired

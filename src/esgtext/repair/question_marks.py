@@ -46,6 +46,7 @@ _SYMBOL = re.compile(
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
     r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
     r"|(?P<euro>(?<=\d)\?\?(?=[ \t.,;:)]|$))"
+    r"|(?P<euro_multiple>(?<=\d )(?:M|Md|Mds|k)\?(?=[ \t.,;:)]|$))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
     r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
@@ -242,6 +243,9 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             else:
                 edits.append(Edit("question_mark", start, end, "??", NBSP + "€", 0.75,
                                   "'??' after a number stands for a no-break space and '€'"))
+        elif kind == "euro_multiple":  # "412 M?, dont": "412 M€"
+            edits.append(Edit("question_mark", end - 1, end, "?", "€", 0.8,
+                              "'?' after the 'M', 'Md' or 'k' of an amount stands for '€'"))
         elif kind == "degree":
             after = "°" if len(m.group()) == 1 or m.group()[0] in "nN" else NBSP + "°"
             if m.group()[0] in "nN":

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
 from esgtext.repair.classes import is_name, word_classes
+from esgtext.repair.spacing import MONTHS
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import (
     ELISIONS,
@@ -361,6 +362,9 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             edits.append(Edit("question_mark", q, q + 1, "?", "•", BULLET_CONFIDENCE,
                               BULLET_REASON))
             continue
+        if _dash_of_a_release(text, q):
+            edits.append(Edit("question_mark", q, q + 1, "?", "–", 0.9, _RELEASE_DASH_REASON))
+            continue
         # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
         head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
@@ -387,6 +391,30 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
 # (most often "•"; a dash or another mark as well: no news set has lists to count them on)
 BULLET_CONFIDENCE = 0.7
 BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
+# A lone "?" that was the dash of a press release's dateline ("Paris, le 3 f?vrier 2026 ?
+# Sol?rian, groupe ..."), or of a contact's line, between a name and a telephone number or
+# between the number and an address ("Camille Roux ? 02 40 18 56 78 ? presse@...")
+_MONTHS_Q = MONTHS.replace("[ée]?", "[ée?]?").replace("[ûu]?", "[ûu?]?")
+_DATELINE_BEFORE = re.compile(
+    rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*, "
+    rf"(?:le[ ?\u00a0])?\d{{1,2}}(?:er)?[ ?\u00a0](?:{_MONTHS_Q})[ ?\u00a0]\d{{4}} $")
+_PHONE_Q = r"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[ .?]?\d\d){4}"
+_NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
+_PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
+_ADDRESS_AFTER = re.compile(r" (?:[\w.+-]+@[\w-]+\.|www\.|https?://)")
+_RELEASE_DASH_REASON = "'?' after a dateline or between a contact's name, number and address is a dash"
+
+
+def _dash_of_a_release(text: str, q: int) -> bool:
+    """Whether the lone "?" at ``q`` stood for the dash after a dateline or between the parts of
+    a press contact's line (see :data:`_DATELINE_BEFORE`)."""
+    line_start = text.rfind("\n", 0, q) + 1
+    if q - line_start <= 80 and _DATELINE_BEFORE.fullmatch(text, line_start, q):
+        return True
+    return bool(_NAME_THEN_PHONE.match(text, q - 1) or (
+        _ADDRESS_AFTER.match(text, q + 1) and _PHONE_BEFORE.search(text, max(line_start, q - 24), q)))
+
+
 _DASH_REASON = "'?' between words, before a word that never follows 'à', stands for a dash"
 # Words that never follow "à": "le", "les" (it would be "au", "aux"; but "à le faire"), subject
 # pronouns (not "elle", "cela": "quant à elles", "réagit à cela"),
