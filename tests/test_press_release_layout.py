@@ -73,9 +73,9 @@ def test_a_list_items_first_word_keeps_its_lower_case():
 
 def test_a_press_contacts_vanished_dashes():
     clean = ("Le groupe a publié son rapport de durabilité et ses résultats annuels.\n"
-             "Contact presse\nCamille Le Floch – 02 40 18 56 78 – presse@exemple.fr")
+             "Contact presse\nCamille Le Floch – 02 40 18 56 78 – presse@exemple.fr – www.exemple.fr")
     damaged = lossy_ascii(french_typography(clean, optional_share=0))
-    assert "Floch 02 40 18 56 78 presse@" in damaged
+    assert "Floch 02 40 18 56 78 presse@exemple.fr www." in damaged
     assert repair_text(damaged, lang="fr").text == clean
 
 
@@ -157,9 +157,9 @@ def test_question_marks_that_were_a_releases_dashes_and_euro_signs():
              "Paris, le 3 février 2026 – Solérian, groupe bancaire coopératif présent dans "
              "quatorze régions, a réalisé un chiffre d’affaires de 412 M€, en hausse de 6 %.\n"
              "Contacts presse\n"
-             "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr\n")
+             "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr – www.solerian.fr\n")
     damaged = lossy_ascii(french_typography(clean, optional_share=0), replacement="?")
     assert "2026 ? Sol?rian" in damaged and "Arnaud ? 01" in damaged and "412 M?," in damaged
     repaired = repair_text(damaged).text
     assert "février 2026 – Sol" in repaired and "412 M€," in repaired  # not "2026 à", "Mé"
-    assert "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr" in repaired
+    assert "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr – www.solerian.fr" in repaired

@@ -47,7 +47,7 @@ import re
 from bisect import bisect_left
 
 
-from esgtext.repair.addresses import outside_addresses
+from esgtext.repair.addresses import address_spans, outside_addresses
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.spacing import MONTHS, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
@@ -259,7 +259,12 @@ def _contact_separators(text: str) -> list[Edit]:
             continue  # (an address after a number that is no telephone number)
         edits.append(Edit("deleted_symbol", position, position, "", "– ", 0.6,
                           "the dash between a press contact's name, number and address vanished"))
-    return edits
+    spans = address_spans(text)  # ... and between two addresses ("presse@exemple.fr www.…")
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        if start - end == 1 and text[end] == " ":
+            edits.append(Edit("deleted_symbol", start, start, "", "– ", 0.6,
+                              "the dash between a press contact's addresses vanished"))
+    return sorted(edits, key=_position)
 
 
 def _may_hold_no_break_spaces(text: str, typography: bool = False) -> bool:

@@ -392,8 +392,9 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
 BULLET_CONFIDENCE = 0.7
 BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # A lone "?" that was the dash of a press release's dateline ("Paris, le 3 f?vrier 2026 ?
-# Sol?rian, groupe ..."), or of a contact's line, between a name and a telephone number or
-# between the number and an address ("Camille Roux ? 02 40 18 56 78 ? presse@...")
+# Sol?rian, groupe ..."), or of a contact's line, between a name and a telephone number, between
+# the number and an address, or between two addresses ("Camille Roux ? 02 40 18 56 78 ?
+# presse@exemple.fr ? www.exemple.fr")
 _MONTHS_Q = MONTHS.replace("[ée]?", "[ée?]?").replace("[ûu]?", "[ûu?]?")
 _DATELINE_BEFORE = re.compile(
     rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*, "
@@ -402,6 +403,7 @@ _PHONE_Q = r"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[ .?]?\d\d){4}"
 _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
 _ADDRESS_AFTER = re.compile(r" (?:[\w.+-]+@[\w-]+\.|www\.|https?://)")
+_ADDRESS_BEFORE = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.\S+|https?://\S+) $")
 _RELEASE_DASH_REASON = "'?' after a dateline or between a contact's name, number and address is a dash"
 
 
@@ -412,7 +414,9 @@ def _dash_of_a_release(text: str, q: int) -> bool:
     if q - line_start <= 80 and _DATELINE_BEFORE.fullmatch(text, line_start, q):
         return True
     return bool(_NAME_THEN_PHONE.match(text, q - 1) or (
-        _ADDRESS_AFTER.match(text, q + 1) and _PHONE_BEFORE.search(text, max(line_start, q - 24), q)))
+        _ADDRESS_AFTER.match(text, q + 1) and (
+            _PHONE_BEFORE.search(text, max(line_start, q - 24), q)
+            or _ADDRESS_BEFORE.search(text, max(line_start, q - 80), q))))
 
 
 _DASH_REASON = "'?' between words, before a word that never follows 'à', stands for a dash"
