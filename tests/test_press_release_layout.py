@@ -163,3 +163,10 @@ def test_question_marks_that_were_a_releases_dashes_and_euro_signs():
     repaired = repair_text(damaged).text
     assert "février 2026 – Sol" in repaired and "412 M€," in repaired  # not "2026 à", "Mé"
     assert "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr – www.solerian.fr" in repaired
+
+
+def test_a_temperatures_vanished_degree_sign():
+    clean = "Le groupe vise une limitation du réchauffement à 1,5 °C, sur la route 23C."
+    damaged = lossy_ascii(french_typography(clean, optional_share=0))
+    assert "1,5C," in damaged
+    assert "1,5\u00a0°C, sur la route 23C." in repair_text(damaged, lang="fr").text

@@ -185,6 +185,9 @@ _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
 _EURO_MULTIPLE = re.compile(
     r"(?<=\d )(?:M|Md|Mds|k)(?=[,.;:)]|$| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
     re.MULTILINE)
+# "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
+# ("limiter le réchauffement à 1,5 °C"; a whole number is left: "la route 23C")
+_DEGREES = re.compile(r"(?<![\d,.])\d{1,2},\d(?=C\b)")
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -203,6 +206,9 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                        "the dash after a press release's heading vanished")
                   for m in _HEADING_THEN_NAME.finditer(text)]
         edits += _contact_separators(text)
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "\u00a0°", 0.8,
+                       "the degree sign of a temperature vanished")
+                  for m in _DEGREES.finditer(text)]
         edits += [Edit("deleted_symbol", m.end(), m.end(), "", "\u00a0€", 0.8,
                        "the euro sign of an amount per share vanished")
                   for m in _EURO_PER_SHARE.finditer(text)]
