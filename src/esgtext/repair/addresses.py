@@ -1,8 +1,9 @@
 """Web and e-mail addresses, handles and file names: the runs of a text no repair may touch.
 
-A press release ends with its contacts (``presse@groupe-exemple.fr``, ``www.groupe-exemple.fr/rse``,
-``@GroupeExemple``, ``rapport2025.pdf``). Their letters are ASCII on purpose: ``societe-generale.fr``
-is no damaged ``société-générale``, and ``sp101201_FAQ.html`` holds no number to space out.
+A press release ends with its contacts (``presse@groupe-exemple.fr``,
+``www.groupe-exemple.fr/rse``, ``@GroupeExemple``, ``rapport2025.pdf``). Their letters are ASCII on
+purpose: ``societe-generale.fr`` is no damaged ``société-générale``, and ``sp101201_FAQ.html``
+holds no number to space out.
 
 A run of non-spaces is an address where it holds a mark of one (``://``, ``www.``, an ``@`` before
 a word character, or a lower-case domain or file ending after a dot such as ``.fr``, ``.com``,

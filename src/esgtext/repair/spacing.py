@@ -187,9 +187,9 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
     ``typography``: also those that sources differ on, as French typography has them (see
     :attr:`esgtext.repair.RepairConfig.french_typography`): before ``: ; ! ?`` (a full one before
     ":", a narrow one before the others), in the thousands of a count of four digits
-    (``1200 salaris`` → ``1 200``) and around the "h" of a time (``14h30`` → ``14 h 30``). News often writes neither (the WMT news sets glue 72 % of their
-    ``: ; ! ?`` and half their four-digit counts); releases written in a word processor's French
-    mode have both.
+    (``1200 salaris`` → ``1 200``) and around the "h" of a time (``14h30`` → ``14 h 30``). News
+    often writes none of them (the WMT news sets glue 72 % of their ``: ; ! ?`` and half their
+    four-digit counts); releases written in a word processor's French mode have them.
 
     >>> [e.after for e in restore_no_break_spaces("du24dcembre et les 13pays, la G20 et le 22e")]
     ['\\xa0', '\\xa0', '\\xa0']

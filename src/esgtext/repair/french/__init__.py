@@ -188,6 +188,16 @@ _EURO_MULTIPLE = re.compile(
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
 # ("limiter le réchauffement à 1,5 °C"; a whole number is left: "la route 23C")
 _DEGREES = re.compile(r"(?<![\d,.])\d{1,2},\d(?=C\b)")
+# The symbols a deleted text lost after each match of a pattern: (pattern, what goes back,
+# confidence, reason)
+_VANISHED_SYMBOLS = (
+    (_DATELINE, " –", 0.85, "the dash after a press release's dateline vanished"),
+    (_HEADING_THEN_NAME, " –", 0.85, "the dash after a press release's heading vanished"),
+    (_DEGREES, "\u00a0°", 0.8, "the degree sign of a temperature vanished"),
+    (_EURO_PER_SHARE, "\u00a0€", 0.8, "the euro sign of an amount per share vanished"),
+    (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
+                               "vanished"),
+)
 # "n4", "n 3": a lone lower-case "n" before a number lost its "°" ("n°4", "n° 3")
 _NUMERO = re.compile(r"(?<![\w.'’-])n(?= ?\d)")
 
@@ -199,22 +209,10 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edits += [Edit("deleted_symbol", m.start(), m.end(), "n", "n°", 0.9,
                        "'n' before a number is 'n°' (numéro) whose '°' vanished")
                   for m in _NUMERO.finditer(text)]
-        edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
-                       "the dash after a press release's dateline vanished")
-                  for m in _DATELINE.finditer(text)]
-        edits += [Edit("deleted_symbol", m.end(), m.end(), "", " –", 0.85,
-                       "the dash after a press release's heading vanished")
-                  for m in _HEADING_THEN_NAME.finditer(text)]
+        edits += [Edit("deleted_symbol", m.end(), m.end(), "", inserted, confidence, reason)
+                  for pattern, inserted, confidence, reason in _VANISHED_SYMBOLS
+                  for m in pattern.finditer(text)]
         edits += _contact_separators(text)
-        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "\u00a0°", 0.8,
-                       "the degree sign of a temperature vanished")
-                  for m in _DEGREES.finditer(text)]
-        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "\u00a0€", 0.8,
-                       "the euro sign of an amount per share vanished")
-                  for m in _EURO_PER_SHARE.finditer(text)]
-        edits += [Edit("deleted_symbol", m.end(), m.end(), "", "€", 0.8,
-                       f"the euro sign of an amount in {m.group()}€ vanished")
-                  for m in _EURO_MULTIPLE.finditer(text)]
         edits += [Edit("deleted_symbol", m.start(), m.start(), "", "•", BULLET_CONFIDENCE,
                        "the bullet of an item of a list vanished")
                   for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]

@@ -404,7 +404,8 @@ _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
 _ADDRESS_AFTER = re.compile(r" (?:[\w.+-]+@[\w-]+\.|www\.|https?://)")
 _ADDRESS_BEFORE = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.\S+|https?://\S+) $")
-_RELEASE_DASH_REASON = "'?' after a dateline or between a contact's name, number and address is a dash"
+_RELEASE_DASH_REASON = ("'?' after a dateline or between a contact's name, number and address "
+                        "is a dash")
 
 
 def _dash_of_a_release(text: str, q: int) -> bool:
