@@ -33,12 +33,14 @@ Damage it repairs (the kind shown by --explain and --json):
   deleted_apostrophe French "lenvironnement" -> "l’environnement"
   inserted_word      French vanished "à": "grâce  la" -> "grâce à la"
   no_break_space     French vanished no-break space: "20ans" -> "20 ans"
-  deleted_symbol     French vanished "°" of "n°": "n4" -> "n°4"
+  deleted_symbol     French vanished symbols: "n4" -> "n°4", a list's bullet "•",
+                     the dash of a dateline or a contact line, "1,20 € par action",
+                     "1,5 °C"; with --french-typography, the guillemets « »
   sentence_space     glued sentences split: "sociales.Aujourd'hui" -> "sociales. Aujourd'hui"
 Files may be UTF-8 (with or without BOM), UTF-16, cp1252 or GB18030: the
 encoding is detected. Curly quotes, full-width CJK punctuation and line
-breaks are kept; English and Chinese (--lang en/zh) keep their accents as is.
-Output is UTF-8.
+breaks are kept; English and Chinese (--lang en/zh) keep their accents as is;
+web and e-mail addresses and file names are never changed. Output is UTF-8.
 
 \b
 Examples:
