@@ -29,6 +29,17 @@ from esgtext.repair.edits import Edit
 _ENDINGS = ("com|fr|org|net|eu|io|info|biz|be|ch|ca|lu|uk|us|edu|gov|int|co|cn|tv|app|"
             "pdf|html?|php|aspx?|docx?|xlsx?|pptx?|csv|zip|jpe?g|png")
 _MARK = re.compile(rf"://|\bwww\.|@\w|\w\.(?:{_ENDINGS})(?![\w’'])")
+
+
+def phone_pattern(separators: str = " .") -> str:
+    """The regular expression of a French telephone number on a press contact's line ("01 42 68
+    33 20", "+33 (0)1 42 …"), ``separators`` the characters that may stand between its pairs of
+    digits ("?" too where a lossy conversion replaced their no-break spaces)."""
+    return rf"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[{separators}]?\d\d){{4}}"
+
+
+# How an address starts after a contact's telephone number (an e-mail, "www.", a URL)
+ADDRESS_START = r"(?:[\w.+-]+@[\w-]+\.|www\.|https?://)"
 _LEADING = "([{«\"“‘'<"
 _TRAILING = ".,;:!?)]}»\"”’'>"
 

@@ -36,6 +36,8 @@ APOSTROPHE = "\u2019"
 _VOWELS = "aeiouyhAEIOUYH?"
 _ELISION_PREFIXES = tuple(sorted(ELISIONS + ("aujourd", "quelqu", "presqu"), key=len, reverse=True))
 
+# The multiples of an amount before a euro sign ("412 M€", "1,8 Md€", "50 k€")
+EURO_MULTIPLES = "(?:M|Md|Mds|k)"
 _SYMBOL = re.compile(
     r"(?P<a_after_elision>(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu|qu)\?\?(?![\w?]))"
     # elided word: a short prefix, "?", then a vowel, "h" or another "?"
@@ -46,7 +48,7 @@ _SYMBOL = re.compile(
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
     r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
     r"|(?P<euro>(?<=\d)\?\?(?=[ \t.,;:)]|$))"
-    r"|(?P<euro_multiple>(?<=\d )(?:M|Md|Mds|k)\?(?=[ \t.,;:)]|$))"
+    rf"|(?P<euro_multiple>(?<=\d ){EURO_MULTIPLES}\?(?=[ \t.,;:)]|$))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
     r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"

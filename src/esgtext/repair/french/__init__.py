@@ -47,8 +47,11 @@ import re
 from bisect import bisect_left
 
 
-from esgtext.repair.addresses import address_spans, outside_addresses
+from esgtext.repair.addresses import (
+    ADDRESS_START, address_spans, outside_addresses, phone_pattern,
+)
 from esgtext.repair.edits import Edit, apply_edits
+from esgtext.repair.question_marks import EURO_MULTIPLES
 from esgtext.repair.spacing import MONTHS, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
 
@@ -170,10 +173,10 @@ _HEADING_THEN_NAME = re.compile(
 # A contact line's separators, where a dash vanished between a name and a telephone number, or
 # before an address after one ("Camille Roux 02 40 18 56 78 presse@exemple.fr": an ASCII one
 # would have survived)
-_PHONE = r"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[ .]?\d\d){4}"
+_PHONE = phone_pattern()
 _CONTACT_GAP = re.compile(
     rf"(?<=[^\W\d_]{{2}}) (?={_PHONE}(?!\d))"  # a name, then the number
-    rf"|(?<=\d\d) (?=[\w.+-]+@[\w-]+\.|www\.|https?://)"  # a number, then an address
+    rf"|(?<=\d\d) (?={ADDRESS_START})"  # a number, then an address
 )
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+$")
 # a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
@@ -183,7 +186,7 @@ _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # amount ("412 M, dont", "1,8 Md en 2025"). The WMT news sets write "euros" (none of these).
 _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
 _EURO_MULTIPLE = re.compile(
-    r"(?<=\d )(?:M|Md|Mds|k)(?=[,.;:)]|$| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
+    rf"(?<=\d ){EURO_MULTIPLES}(?=[,.;:)]|$| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
     re.MULTILINE)
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
 # ("limiter le réchauffement à 1,5 °C"; a whole number is left: "la route 23C")

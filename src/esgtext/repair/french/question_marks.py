@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 
+from esgtext.repair.addresses import ADDRESS_START, phone_pattern
 from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
 from esgtext.repair.classes import is_name, word_classes
 from esgtext.repair.spacing import MONTHS
@@ -399,10 +400,10 @@ _MONTHS_Q = MONTHS.replace("[ée]?", "[ée?]?").replace("[ûu]?", "[ûu?]?")
 _DATELINE_BEFORE = re.compile(
     rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*, "
     rf"(?:le[ ?\u00a0])?\d{{1,2}}(?:er)?[ ?\u00a0](?:{_MONTHS_Q})[ ?\u00a0]\d{{4}} $")
-_PHONE_Q = r"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[ .?]?\d\d){4}"
+_PHONE_Q = phone_pattern(" .?")
 _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
-_ADDRESS_AFTER = re.compile(r" (?:[\w.+-]+@[\w-]+\.|www\.|https?://)")
+_ADDRESS_AFTER = re.compile(rf" {ADDRESS_START}")
 _ADDRESS_BEFORE = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.\S+|https?://\S+) $")
 _RELEASE_DASH_REASON = ("'?' after a dateline or between a contact's name, number and address "
                         "is a dash")
