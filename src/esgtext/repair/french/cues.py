@@ -211,7 +211,7 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             return PERCENT_AFTER_NOUN_BONUS  # "la part des femmes 45 %": "à 45 %"
         if last in _AMOUNT_GOVERNORS:
             return AMOUNT_GOVERNOR_BONUS  # "voté à 97 %", "estimé à 3 milliards"
-        if TIME_AFTER.match(text, nxt.end) and last not in _NOT_BEFORE_A_TIME:
+        if a_time_follows(text, nxt, last):
             return TIME_A_BONUS  # "le 21 mai 14h30": "à 14 h 30"
     value, infinitive_after_word, name_possible = _a_cue_words(last, first, following, lexicon,
                                                                model)
@@ -260,9 +260,15 @@ _AMOUNT_GOVERNORS = frozenset(
 # "à" before a time where no other preposition stands, 2 "a"). Tune split unchanged (WMT news
 # gives few times); press releases give one in each invitation.
 TIME_A_BONUS = 4.0
-TIME_AFTER = re.compile(r"\s?h(?:\s?[0-5]\d)?(?![^\W\d_])")
+_TIME_AFTER = re.compile(r"\s?h(?:\s?[0-5]\d)?(?![^\W\d_])")
 _NOT_BEFORE_A_TIME = _NOT_BEFORE_A | frozenset(
-    ("ou", "entre", "dès", "des", "avant", "après", "jusqu'", "a", "ont", "<p>"))
+    ("ou", "entre", "dès", "avant", "après", "jusqu'", "a", "ont", "<p>"))
+
+
+def a_time_follows(text: str, number: Token, last: str) -> bool:
+    """Whether ``number`` starts a time ("14h30", "10 h") after the context token ``last``,
+    which is no preposition nor another word no "à" follows (see :data:`TIME_A_BONUS`)."""
+    return _TIME_AFTER.match(text, number.end) is not None and last not in _NOT_BEFORE_A_TIME
 
 
 def _noun_only(word: str) -> bool:

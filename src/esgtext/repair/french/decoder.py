@@ -8,7 +8,6 @@ its left but its right neighbour wants "crée"); the smaller margin is the one a
 
 from __future__ import annotations
 
-import re
 from itertools import compress, repeat
 from operator import add, is_not
 
@@ -18,7 +17,7 @@ from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
 from esgtext.repair.question_marks import _NEVER_AFTER_A
-from esgtext.repair.spacing import MONTHS
+from esgtext.repair.spacing import _MONTH  # (the months as a conversion to ASCII leaves them)
 
 
 from esgtext.repair.french.candidates import (
@@ -38,7 +37,7 @@ from esgtext.repair.french.cues import (
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
     after_release_heading,
-    _verb_a_cue, _where_cue, TIME_AFTER, _NOT_BEFORE_A_TIME, _denied_cue,
+    _verb_a_cue, _where_cue, a_time_follows, _denied_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -159,9 +158,6 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
     return options
 
 
-_MONTH = re.compile(MONTHS)
-
-
 def _is_acronym(tokens: list[Token], index: int) -> bool:
     """"PRI", "MF DNES": a short word in capitals among words that are not is an acronym, no
     word that lost its accents (a headline in capitals keeps its readings: "LE PRSIDENT")."""
@@ -255,8 +251,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             if index == 0:
                 continue
         elif (kinds[index] == "num" and kinds[index - 1] in ("word", "num")
-              and TIME_AFTER.match(text, tok.end)
-              and contexts[index - 1] not in _NOT_BEFORE_A_TIME
+              and a_time_follows(text, tok, contexts[index - 1])
               and tok.start - tokens[index - 1].end == 1):
             insertion[index] = 7  # "le 21 mai 14h30": a time (see cues.TIME_A_BONUS)
             continue
