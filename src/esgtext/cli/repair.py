@@ -117,14 +117,14 @@ def run_repair(
     french_typography: bool = False,
 ) -> int:
     """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
-    from esgtext.repair import DEFAULT_CONFIG, RepairConfig, UndecodableInput
+    from esgtext.repair import RepairConfig, UndecodableInput
 
     from esgtext.errors import EsgtextError, InputError, OutputError, reraise_interrupt
     from esgtext.documents import is_document
     from esgtext.inputs import atomic_write, output_path, read_input
 
     failed = False
-    config = RepairConfig(french_typography=True) if french_typography else DEFAULT_CONFIG
+    config = RepairConfig(french_typography=french_typography)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error("-", "no input: give a PATH, or pipe text to stdin")

@@ -273,9 +273,9 @@ class Service:
     def repair(self, q: str, lang: str | None, french_typography: bool = False) -> dict[str, Any]:
         """``french_typography``: see :attr:`esgtext.repair.RepairConfig.french_typography`."""
         from esgtext import detect_language, repair_text
-        from esgtext.repair import DEFAULT_CONFIG, RepairConfig
+        from esgtext.repair import RepairConfig
 
-        config = RepairConfig(french_typography=True) if french_typography else DEFAULT_CONFIG
+        config = RepairConfig(french_typography=french_typography)
         result = repair_text(q, lang=lang, config=config)
         used = lang or (detect_language(result.text).lang if result.text.strip() else "und")
         return {"text": result.text, "edits": [e.to_dict() for e in result.edits], "lang": used}
