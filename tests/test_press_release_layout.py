@@ -152,6 +152,21 @@ def test_french_typography_spaces_the_h_of_a_time():
     assert "14h30" in repair_text(damaged, lang="fr").text
 
 
+def test_a_date_and_time_that_french_typography_spaced_with_no_break_spaces_only():
+    # "le 21 mai 2026 à 14 h 30", every space a no-break one: the conversion glued the year,
+    # the "à" and the hour into one number ("202 614" had come back)
+    clean = ("L’assemblée générale des actionnaires se tiendra le 21\u00a0mai\u00a02026\u00a0à"
+             "\u00a014\u00a0h\u00a030 au Palais des congrès de Lyon.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "21mai202614h30" in damaged.replace(" ", "")
+    repaired = repair_text(damaged, lang="fr").text
+    assert "le 21 mai 2026 à 14h30 au Palais" in " ".join(repaired.split()), repaired
+    # ... and where the space before the "h" was an ordinary one, its minutes come apart too
+    damaged = damaged.replace("14h30", "14 h30")
+    repaired = repair_text(damaged, lang="fr").text
+    assert "le 21 mai 2026 à 14 h 30 au Palais" in " ".join(repaired.split()), repaired
+
+
 def test_question_marks_that_were_a_releases_dashes_and_euro_signs():
     clean = ("Information presse\n"
              "Paris, le 3 février 2026 – Solérian, groupe bancaire coopératif présent dans "

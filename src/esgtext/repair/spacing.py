@@ -48,6 +48,7 @@ _GLUE = re.compile(
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
     r"|(?P<percent>(?<=\d)[%$])"
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
+    r"|(?P<minutes>(?<=\d h)[0-5]\d(?!\d))"
 )
 # ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
 # before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
@@ -173,6 +174,21 @@ def _counted(text: str, start: int, lexicon: FrenchLexicon) -> bool:
     return _is_word(word.group(), lexicon, elided=False)
 
 
+# A month, then the year of a date glued to the hour of a time after it ("le 21 mai 2026 à 14 h
+# 30" in French typography, where every space is a no-break one: "21 mai202614 h30")
+_MONTH_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{MONTHS})[ \u00a0]?$")
+_HOUR_AFTER = re.compile(r" ?h(?:[ \u00a0]?[0-5]\d)?(?![^\W\d_])")
+
+
+def _year_then_hour(text: str, m: re.Match) -> bool:
+    """Whether the digit run ``m`` is a year (19xx, 20xx) after a month, glued to the hour of a
+    time ("202614 h30")."""
+    digits = m.group()
+    return (len(digits) in (5, 6) and digits[:2] in ("19", "20") and int(digits[4:]) <= 23
+            and _HOUR_AFTER.match(text, m.end()) is not None
+            and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None)
+
+
 def _digit_groups(digits: str) -> list[int]:
     """Offsets inside ``digits`` where a thousands separator goes: "1233000" -> [1, 4]."""
     first = len(digits) % 3 or 3
@@ -227,6 +243,11 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
             following = text[m.end():m.end() + 3].lstrip(" ")
             if following[:1].isupper():
                 continue  # "75008 Paris": a postal code
+            if _year_then_hour(text, m):  # "le 21 mai202614 h30": "mai 2026 à 14 h 30"
+                edits.append(Edit("no_break_space", m.start() + 4, m.start() + 4, "", NBSP, 0.85,
+                                  "a no-break space between the year of a date and the time "
+                                  "after it vanished"))
+                continue
             for offset in _digit_groups(m.group()):
                 position = m.start() + offset
                 edits.append(Edit("no_break_space", position, position, "", NARROW_NBSP, 0.85,
@@ -253,6 +274,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
         elif kind == "year_a":  # "en 2008a été": the verb after a year
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
                               "a no-break space between the year and 'a' vanished"))
+        elif kind == "minutes":  # "14 h30": "14 h 30" (news writes "14h30" or "14 h 30")
+            edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
+                              "a no-break space between the 'h' of a time and its minutes "
+                              "vanished"))
         else:  # percent, dollar
             edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.75,
                               f"French puts a no-break space before {m.group()!r}"))
