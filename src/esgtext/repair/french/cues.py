@@ -16,6 +16,7 @@ import re
 from esgtext.repair.classes import word_classes
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
+from esgtext.repair.terms import RELEASE_A_LOCUTIONS
 
 
 from esgtext.repair.french.tokens import _SENTENCE_END, Token, _Candidate
@@ -496,21 +497,7 @@ _A_LOCUTIONS = {
 # (lucratif)" 3 in 3: tune split 2.121 -> 2.117 %, capitals too 2.176 -> 2.172 % ("à cause de",
 # 34 in 37, made it 2.124 %: "pour cause de" has none; "à temps partiel", 3 in 3, the gap model
 # puts back already).
-# ... and those of the releases esgtext reads ("des bâtiments à haute performance énergétique",
-# "des véhicules à faible émission", "une économie à bas carbone", "à grande échelle"): the LM
-# split has too few to count (after a noun: "à grande échelle" 1, "à faible revenu" 1, "à bas
-# frais" 1, never one of these without "à"); tune split unchanged (2.050 %)
-_ESG_A_LOCUTIONS = (
-    ("haute", "performance performances tension valeur qualité intensité résolution"),
-    ("haut", "niveau risque rendement débit"),
-    ("faible", "émission émissions teneur coût intensité impact consommation revenu revenus"),
-    ("faibles", "émissions émission revenus teneurs"), ("mobilité", "réduite"),
-    ("titre", "consultatif indicatif gracieux exceptionnel personnel"),
-    ("bas", "carbone coût coûts prix"), ("basse", "consommation tension température"),
-    ("grande", "échelle"), ("zéro", "émission émissions déchet déchets carbone"),
-    ("périmètre", "constant comparable"), ("changes", "constants"),
-    ("données", "comparables"),
-)
+# ... and those of the releases esgtext reads (esgtext.repair.terms.RELEASE_A_LOCUTIONS)
 _A_LOCUTION_STARTS = frozenset(
     form + " " + following
     for first, followers in (("plusieurs", "reprises"), ("maintes", "reprises"),
@@ -526,7 +513,7 @@ _A_LOCUTION_STARTS = frozenset(
                              ("son", "tour"), ("haute", "voix"), ("but", "non"),
                              ("juste", "titre"),
                              ("destination", "de du des d'"), ("horizon", "<num>"),
-                             *_ESG_A_LOCUTIONS)
+                             *RELEASE_A_LOCUTIONS)
     for form in (first, damage_key(first, "deleted"))
     for following in followers.split()
     for following in (following, damage_key(following, "deleted")))
