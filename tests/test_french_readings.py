@@ -889,6 +889,11 @@ VANISHED_A_CASES = [
     # "à" before a time; not after another preposition ("de 9 h", "vers 10 h")
     pytest.param("L’assemblée se tiendra le 21 mai à 14 h 30 au siège, de 9 h à 17 h, et le "
                  "conseil vers 10 h.", id="a-before-a-time"),
+    # an adverb between a verb that governs "à" and its infinitive; not after "penser"
+    pytest.param("L’enseigne s’engage également à publier un rapport, et le groupe cherche "
+                 "manifestement à récupérer ses coûts. Le président pense vraiment pouvoir "
+                 "gagner.",
+                 id="governor-adverb-infinitive"),
     # "s’élever à" before an amount
     pytest.param("Le montant total s’élève à un million d’euros.", id="s-elever-a"),
     # "à propos" is "à propos de"

@@ -372,11 +372,21 @@ def _after_negated_governor(before_last: str, last: str, first: str, following: 
                             lexicon: FrenchLexicon) -> bool:
     """"n’a pas à approuver", "n’a rien à cacher", "n’hésitent pas à aller": "pas", "plus",
     "rien" or "jamais" between avoir or a verb that governs an infinitive through "à", and an
-    infinitive."""
-    return (last in _NEGATIONS_BEFORE_A
-            and (before_last in _HAVE or before_last.startswith(_A_GOVERNING_STEMS))
-            and _governed_infinitive(following if first in _CLITICS_BEFORE_INFINITIVE else first,
-                                     lexicon))
+    infinitive; or an adverb between such a verb (not avoir, not penser: "pensais jamais
+    pouvoir") and an infinitive ("s’engage également à publier", "visait bien à éliminer"; LM
+    split: 9 times with "à", once without)."""
+    if last in _NEGATIONS_BEFORE_A:
+        governs = before_last in _HAVE or before_last.startswith(_A_GOVERNING_STEMS)
+    elif _is_adverb(last):
+        governs = (before_last.startswith(_A_GOVERNING_STEMS)
+                   and not before_last.startswith(_BARE_INFINITIVE_AFTER_ADVERB))
+    else:
+        return False
+    return governs and _governed_infinitive(
+        following if first in _CLITICS_BEFORE_INFINITIVE else first, lexicon)
+
+
+_BARE_INFINITIVE_AFTER_ADVERB = ("pens",)
 
 
 _NEGATIONS_BEFORE_A = frozenset(("pas", "plus", "rien", "jamais"))

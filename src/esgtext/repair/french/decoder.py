@@ -360,7 +360,7 @@ def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None]
     # (a reading of two words, an elided article glued to its noun, "lissue": "l’issue")
     glued = [c.contexts[:2] for c in options[index] or () if len(c.contexts) > 1]
     if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE or glued
-            or any(last in _NEGATIONS_BEFORE_A for last in lasts)):
+            or any(last in _NEGATIONS_BEFORE_A or _is_adverb(last) for last in lasts)):
         return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
