@@ -185,3 +185,12 @@ def test_a_temperatures_vanished_degree_sign():
     damaged = lossy_ascii(french_typography(clean, optional_share=0))
     assert "1,5C," in damaged
     assert "1,5\u00a0°C, sur la route 23C." in repair_text(damaged, lang="fr").text
+
+
+def test_no_a_before_a_title_whose_guillemet_vanished():
+    clean = ("Le rapport complet est disponible sur le site de la mutuelle, rubrique « Nos "
+             "engagements ». Le film « Une vie » a été présenté à Cannes.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    assert "rubrique Nos engagements" in damaged and "film Une vie" in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "rubrique Nos engagements" in repaired and "film Une vie" in repaired, repaired

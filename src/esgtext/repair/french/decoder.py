@@ -323,6 +323,8 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
         return True  # "le rapport annuel": "rapport à" is "par rapport à" (LM split: 47 in 48)
     if index < 2 or not tok.surface[:1].isupper() or kinds[index - 1] != "word":
         return False
+    if tok.context in _TITLE_STARTS:
+        return True  # "sur le site, rubrique « Nos engagements »": a title's guillemet vanished
     if (len(tok.surface) <= 3 and tok.surface.isupper() and index + 1 < len(tokens)
             and kinds[index + 1] == "num" and text[tok.end:tokens[index + 1].start] in ("", "-")):
         return True
@@ -335,6 +337,11 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
         mark.surface == "." and index > 2 and tokens[index - 3].surface in _TITLES_BEFORE_A_DOT))
 
 
+# Determiners that start a title inside a sentence, written with its capital ("rubrique « Nos
+# engagements »", "le film « Une vie »"); never a name after "à" (LM split: none after "à", and
+# "Ma", "Des", "Son" were names: "Ma Ying-jeou", "Des Browne")
+_TITLE_STARTS = frozenset(
+    "nos notre vos votre mon mes ses leur leurs un une ce cet cette ces".split())
 _TITLES_BEFORE_A_DOT = _TITLES | {"M"}  # ("M. Russell": the candidates' titles, and "M")
 
 
