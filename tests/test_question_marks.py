@@ -23,6 +23,9 @@ def test_docstring_examples():
     "Il a vendu 1\u202f233\u202f000 voitures en\u00a02020, soit 67,7\u00a0% du marché.",
     "Il a dit «\u00a0oui\u00a0» jusqu’à la fin.",
     "Jusqu’à présent, l’équipe a été reconnue.",
+    # a date and its time, and a range, every space a no-break one ("2026???14", "h?30")
+    "L’assemblée se tiendra le 21\u00a0mai\u00a02026\u00a0à\u00a014\u00a0h\u00a030 au siège.",
+    "Des formules de 25\u00a0à\u00a035\u00a0euros. La séance reprendra à 14 h\u00a030.",
 ])
 def test_every_non_ascii_character_as_question_mark_comes_back(clean):
     damaged = lossy_ascii(clean, replacement="?")

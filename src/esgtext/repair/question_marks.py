@@ -8,7 +8,8 @@ where the ``?`` stands, so that the letter pass only sees the ``?`` that are let
 - an elided word: ``n?a`` -> ``n’a``, ``l??quipe`` -> ``l’?quipe`` (the second ``?`` is a letter),
   ``aujourd?hui`` -> ``aujourd’hui``, ``jusqu??`` -> ``jusqu’à``; English ``don?t``, ``company?s``;
 - a no-break space next to a number or after a title: ``20?ans``, ``en?2020``, ``1?233?000``,
-  ``67,7?%``, ``M.?Dupont``, and before ``: ; !`` (``mot?:``);
+  ``67,7?%``, ``M.?Dupont``, before ``: ; !`` (``mot?:``) and the minutes of a time (``14 h?30``);
+  ``2026???14`` is ``2026 à 14``, every space of a date and its time no-break ones;
 - guillemets with their no-break spaces: ``??texte??`` -> ``« texte »``; and without them, a
   lone ``?`` before a word and one after it on the same line (``? Nous avons tenu ?,`` ->
   ``« Nous avons tenu »,``), or a lone ``?`` that opens a sentence before a capitalised pronoun
@@ -44,6 +45,7 @@ _SYMBOL = re.compile(
     r"|(?P<elision>(?<![^\W\d_])(?<!\?)(?i:" + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"
     r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
     r"|(?P<irish>(?<=\bO)\?(?=[A-Z][a-z]))"
+    r"|(?P<a_between_numbers>(?<=\d)\?\?\?(?=\d))"
     r"|(?P<a_before_number>(?<![^\W\d_?])\?\?(?=\d))"
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
     r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
@@ -54,7 +56,8 @@ _SYMBOL = re.compile(
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$])|(?<=[^\W\d_]{2}|\?[^\W\d_]|[^\W\d_]\?)\?(?=\d)"
     r"|(?:(?<=\bM\.)|(?<=\bMme)|(?<=\bDr)|(?<=\bPr)|(?<=\bMe))\?(?=[A-Z?])"
-    r"|(?<=[^\W_])\?(?=[:;]))",
+    r"|(?<=[^\W_])\?(?=[:;])"
+    r"|(?:(?<=\d h)|(?<=\dh)|(?<=\d\?h))\?(?=[0-5]\d(?!\d)))",
     re.MULTILINE,
 )
 
@@ -197,6 +200,10 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
             q = end - 2
             edits.append(Edit("question_mark", q, end, "??", APOSTROPHE + "à", 0.9,
                               "'??' after 'jusqu' stands for '’à'"))
+        elif kind == "a_between_numbers":  # "le 21 mai 2026???14 h": every space no-break
+            edits.append(Edit("question_mark", start, end, "???", NBSP + "à" + NBSP, 0.75,
+                              "'???' between two numbers stands for 'à' between no-break "
+                              "spaces"))
         elif kind == "a_before_number":
             edits.append(Edit("question_mark", start, end, "??", "à" + NBSP, 0.75,
                               "'??' before a number stands for 'à' and a no-break space"))
@@ -257,24 +264,30 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
                 edits.append(Edit("question_mark", start, end, m.group(), after, 0.45,
                                   "'?' before 'C' after a number stands for '°'"))
         else:  # space
-            if text[end:end + 1].isalpha() and _ORDINAL_AFTER.match(text, end):
-                continue  # "93?me": "93ème"
-            if text[end:end + 1] in (":", ";") and text[start - 1:start].isalpha() and (
-                    _letter_reading(text, start, lexicon) >= 2.0):
-                # "d?clar?:": the letter of "déclaré", no space before ":" (but "2019?;": no
-                # letter after a digit; "contact?:" too is "contacté:", as news most often glues
-                # ":" to its word)
-                continue
-            if text[start - 1:start] == "?" and _letter_reading(
-                    text, start - 1, lexicon, ends_word=True) < 2.0:
-                continue  # "lev??50" is "levé 50"; a word no letter makes known is left
-            between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
-            # (French typography: a narrow one in digit groups and before ";", a full one else)
-            narrow = between_digits or text[end:end + 1] == ";"
-            edits.append(Edit("question_mark", start, end, "?",
-                              NARROW_NBSP if narrow else NBSP, 0.85,
-                              "'?' next to a number, a title or ': ; !' stands for a "
-                              "no-break space"))
+            edit = _no_break_space(text, start, end, lexicon)
+            if edit is not None:
+                edits.append(edit)
         if "\n" in text[start:end]:
             open_quotes = 0
     return edits
+
+
+def _no_break_space(text: str, start: int, end: int, lexicon: FrenchLexicon) -> Edit | None:
+    """The no-break space that the "?" at ``start`` (a match of the ``space`` kind) stood for,
+    or None where it is a letter after all."""
+    if text[end:end + 1].isalpha() and _ORDINAL_AFTER.match(text, end):
+        return None  # "93?me": "93ème"
+    if text[end:end + 1] in (":", ";") and text[start - 1:start].isalpha() and (
+            _letter_reading(text, start, lexicon) >= 2.0):
+        # "d?clar?:": the letter of "déclaré", no space before ":" (but "2019?;": no letter
+        # after a digit; "contact?:" too is "contacté:", as news most often glues ":" to its
+        # word)
+        return None
+    if text[start - 1:start] == "?" and _letter_reading(
+            text, start - 1, lexicon, ends_word=True) < 2.0:
+        return None  # "lev??50" is "levé 50"; a word no letter makes known is left
+    between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
+    # (French typography: a narrow one in digit groups and before ";", a full one else)
+    narrow = between_digits or text[end:end + 1] == ";"
+    return Edit("question_mark", start, end, "?", NARROW_NBSP if narrow else NBSP, 0.85,
+                "'?' next to a number, a title or ': ; !' stands for a no-break space")
