@@ -26,6 +26,8 @@ def test_docstring_examples():
     # a date and its time, and a range, every space a no-break one ("2026???14", "h?30")
     "L’assemblée se tiendra le 21\u00a0mai\u00a02026\u00a0à\u00a014\u00a0h\u00a030 au siège.",
     "Des formules de 25\u00a0à\u00a035\u00a0euros. La séance reprendra à 14 h\u00a030.",
+    # a no-break space, then an accented letter, after a number
+    "Il est à la 74\u00a0ème place, et 16\u00a0étudiants se bousculent.",
 ])
 def test_every_non_ascii_character_as_question_mark_comes_back(clean):
     damaged = lossy_ascii(clean, replacement="?")
