@@ -28,11 +28,10 @@ import re
 
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import ELISIONS, FrenchLexicon, french_lexicon
+from esgtext.repair.spacing import NARROW_NBSP, NBSP
 
 __all__ = ["restore_question_mark_symbols"]
 
-NBSP = "\u00a0"
-NARROW_NBSP = "\u202f"
 APOSTROPHE = "\u2019"
 _VOWELS = "aeiouyhAEIOUYH?"
 _ELISION_PREFIXES = tuple(sorted(ELISIONS + ("aujourd", "quelqu", "presqu"), key=len, reverse=True))

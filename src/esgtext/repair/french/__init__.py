@@ -52,7 +52,7 @@ from esgtext.repair.addresses import (
 )
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.question_marks import EURO_MULTIPLES
-from esgtext.repair.spacing import MONTHS, restore_no_break_spaces
+from esgtext.repair.spacing import MONTHS, NBSP, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
 
 __all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
@@ -196,8 +196,8 @@ _DEGREES = re.compile(r"(?<![\d,.])\d{1,2},\d(?=C\b)")
 _VANISHED_SYMBOLS = (
     (_DATELINE, " –", 0.85, "the dash after a press release's dateline vanished"),
     (_HEADING_THEN_NAME, " –", 0.85, "the dash after a press release's heading vanished"),
-    (_DEGREES, "\u00a0°", 0.8, "the degree sign of a temperature vanished"),
-    (_EURO_PER_SHARE, "\u00a0€", 0.8, "the euro sign of an amount per share vanished"),
+    (_DEGREES, NBSP + "°", 0.8, "the degree sign of a temperature vanished"),
+    (_EURO_PER_SHARE, NBSP + "€", 0.8, "the euro sign of an amount per share vanished"),
     (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
                                "vanished"),
 )

@@ -19,8 +19,8 @@ import re
 from esgtext.repair.calibration import TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import damage_key
+from esgtext.repair.spacing import NBSP
 
-NBSP = "\u00a0"
 _PARTICIPLES = (
     "déclaré dit indiqué souligné expliqué ajouté précisé affirmé estimé commenté rappelé conclu "
     "assuré reconnu confié insisté noté observé résumé poursuivi déploré regretté averti prévenu "
