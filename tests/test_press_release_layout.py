@@ -194,3 +194,12 @@ def test_no_a_before_a_title_whose_guillemet_vanished():
     assert "rubrique Nos engagements" in damaged and "film Une vie" in damaged
     repaired = repair_text(damaged, lang="fr").text
     assert "rubrique Nos engagements" in repaired and "film Une vie" in repaired, repaired
+
+
+def test_french_typography_spaces_a_mark_after_a_percent_sign_or_a_bracket():
+    from esgtext.repair.spacing import restore_no_break_spaces
+
+    text = "une croissance de 7%; une marge (2025): 12%!"
+    edits = restore_no_break_spaces(text, typography=True)
+    marks = {text[e.start]: e.after for e in edits if text[e.start] in ":;!"}
+    assert marks == {";": "\u202f", ":": "\u00a0", "!": "\u202f"}

@@ -54,7 +54,7 @@ _GLUE = re.compile(
 # before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
 _TYPOGRAPHY = re.compile(
     r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?[a-zà-öø-ÿ]{4,}[sx]\b))"
-    r"|(?P<high>(?<=[^\W_)\]%])[:;!?](?=[ \t\n]|$))"
+    r"|(?P<high>(?<=[^\W_]|[)\]%])[:;!?](?=[ \t\n]|$))"
     r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
 # What French writes right after a number without a space: ordinals, "h" of times, units' codes.
