@@ -17,7 +17,8 @@ of them. Documents are runs of
 
 Rows: word error rate (whitespace tokens, case-sensitive) before -> after for each kind of damage,
 on documents and on single sentences; the share of words changed in clean French, English and
-Chinese. Then the calibration of the edits of the three damage modes: an edit is right when
+Chinese; and how many documents the default ``french_typography="auto"`` took for press releases
+(:func:`esgtext.repair.releases.wants_french_typography`; news should give none). Then the calibration of the edits of the three damage modes: an edit is right when
 undoing it alone makes its line worse; expected calibration error over ten bins, and the share of
 the wrong edits that sit among the least confident 10 %. Exits 0 with a message when the data is
 missing.
@@ -42,6 +43,7 @@ from esgtext.damage import (  # noqa: E402
     strip_accents,
 )
 from esgtext.repair import repair_text  # noqa: E402
+from esgtext.repair.releases import wants_french_typography  # noqa: E402
 
 SPLITS = {
     "lm": ["news-test2008", "newssyscomb2009", "newstest2009", "newstest2010"],
@@ -122,6 +124,8 @@ def evaluate(data: Path, split: str, limit: int, doc_size: int) -> dict:
                 scored.extend((e.confidence, ok) for e, ok in edit_correctness(d, ref, r.edits))
         rows.append({
             "damage": name,
+            # documents the default french_typography="auto" took for press releases (news: none)
+            "read_as_releases": sum(map(wants_french_typography, damaged)),
             "wer_before": round(corpus_word_error_rate(zip(damaged, refs)), 2),
             "wer_after": round(corpus_word_error_rate((r.text, ref) for r, ref in
                                                       zip(results, refs)), 2),
@@ -164,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"WMT news, split {result['split']}: {result['sentences']} French sentences, "
           f"documents of {args.doc_size}")
-    print(f"{'damage':45} {'WER before':>10} {'WER after':>10} {'seconds':>8}")
+    print(f"{'damage':45} {'WER before':>10} {'WER after':>10} {'seconds':>8} {'releases':>8}")
     for r in result["rows"]:
-        print(f"{r['damage']:45} {r['wer_before']:9.2f}% {r['wer_after']:9.2f}% {r['seconds']:8.2f}")
+        print(f"{r['damage']:45} {r['wer_before']:9.2f}% {r['wer_after']:9.2f}% {r['seconds']:8.2f} "
+              f"{r['read_as_releases']:8d}")
     cal = result["calibration"]
     if cal.get("edits"):
         print(f"\ncalibration over {cal['edits']} edits (deleted, ?, stripped): accuracy "

@@ -111,6 +111,12 @@ def test_repair_puts_french_typography_back_on_request(server):
     assert typeset["text"].splitlines()[1].startswith("«\u00a0Ces résultats")
     bad = server.post_json("/repair", {"q": q, "typography": "fancy"})
     assert bad.status == 400 and "typography" in bad.json()["error"]
+    # by default ("auto"), a text that reads as a press release gets it back; "none" never
+    release = "COMMUNIQU DE PRESSE\nNantes, le 2 mars 2026 " + q + "\nContact presse: Laure Roux"
+    auto = server.post_json("/repair", {"q": release, "lang": "fr"}).json()
+    none = server.post_json("/repair", {"q": release, "lang": "fr", "typography": "none"}).json()
+    assert "suivants\u00a0: 1\u202f200 salariés" in auto["text"]
+    assert "suivants: 1200 salariés" in none["text"] and "«" not in none["text"]
 
 
 def test_process_text_and_file_and_downloads(server):

@@ -35,7 +35,7 @@ Damage it repairs (the kind shown by --explain and --json):
   no_break_space     French vanished no-break space: "20ans" -> "20 ans"
   deleted_symbol     French vanished symbols: "n4" -> "n°4", a list's bullet "•",
                      the dash of a dateline or a contact line, "1,20 € par action",
-                     "1,5 °C"; with --french-typography, the guillemets « »
+                     "1,5 °C"; with French typography, the guillemets « »
   sentence_space     glued sentences split: "sociales.Aujourd'hui" -> "sociales. Aujourd'hui"
 Files may be UTF-8 (with or without BOM), UTF-16, cp1252 or GB18030: the
 encoding is detected. Curly quotes, full-width CJK punctuation and line
@@ -85,14 +85,16 @@ class _Job:
 @click.option("--explain", is_flag=True, help="Print every edit to stderr as path:line:col  before → after  (kind, …).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read symlinks inside a folder that point outside it (default: skipped, with a warning).")
-@click.option("--french-typography", is_flag=True,
+@click.option("--french-typography/--no-french-typography", default=None,
               help="French that lost its non-ASCII characters also gets back what French typography has "
                    "and many news sites omit: the no-break space before : ; ! ?, the thousands space of a "
                    "four-digit count (1 200 salariés), the guillemets of a quotation (« … », a déclaré X). "
-                   "For releases written in a word processor's French mode.")
+                   "Default: only in a document that reads as a press release typed in a word "
+                   "processor's French mode (a dateline, a press contact, \"À propos de\", no straight "
+                   "apostrophes).")
 def repair(
     paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool,
-    follow_symlinks: bool = False, french_typography: bool = False,
+    follow_symlinks: bool = False, french_typography: bool | None = None,
 ) -> None:
     """Repair encodings, mojibake, HTML entities and lost French accents.
 
@@ -114,7 +116,7 @@ def run_repair(
     as_json: bool = False,
     explain: bool = False,
     follow_symlinks: bool = False,
-    french_typography: bool = False,
+    french_typography: bool | None = None,
 ) -> int:
     """Repair every input and write the results; return the exit code (see ``esgtext --help``)."""
     from esgtext.repair import RepairConfig, UndecodableInput
@@ -124,7 +126,7 @@ def run_repair(
     from esgtext.inputs import atomic_write, output_path, read_input
 
     failed = False
-    config = RepairConfig(french_typography=french_typography)
+    config = RepairConfig(french_typography="auto" if french_typography is None else french_typography)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error("-", "no input: give a PATH, or pipe text to stdin")

@@ -104,15 +104,16 @@ def _formats(value: str) -> list[str]:
 @click.option("--ray-actors", type=click.IntRange(1), default=None,
               help="With --ray: translation actors (default: one per GPU with --device cuda, else "
                    "one per 4 CPUs of the cluster).")
-@click.option("--french-typography", is_flag=True,
+@click.option("--french-typography/--no-french-typography", default=None,
               help="Damaged French also gets back the no-break spaces before : ; ! ? and of "
                    "four-digit counts, and the guillemets of quotations (as `esgtext repair "
-                   "--french-typography`): for releases written in a word processor's French mode.")
+                   "--french-typography`). Default: only in documents that read as press releases "
+                   "typed in a word processor's French mode.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
               no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,
               follow_symlinks=False, download=False, wait=False, ray_address=None, ray_actors=None,
-              verbose=False, french_typography=False) -> None:
+              verbose=False, french_typography=None) -> None:
     """Bilingual records (JSONL, TMX, Moses) for press releases: repaired source, language,
     English target.
 
@@ -134,7 +135,7 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
                   device="cpu", beam_size=None, batch_tokens=None, glossary=None, cache=None,
                   no_cache=False, exclude=(), jobs=1, allow_untranslated=False, max_bytes=20 * 1024 * 1024,
                   progress=None, quiet=False, follow_symlinks=False, download=False, wait=False,
-                  ray_address=None, ray_actors=None, verbose=False, french_typography=False) -> int:
+                  ray_address=None, ray_actors=None, verbose=False, french_typography=None) -> int:
     """Run the command; return its exit code (see ``esgtext translate --help``)."""
     from esgtext.errors import EsgtextError
     from esgtext.pipeline import Translator, process_document, translate_folder
@@ -175,10 +176,10 @@ def run_translate(paths, out=None, *, formats="jsonl", engine="transformers", mo
     options = dict(engine=engine, models=overrides, device=device, beam_size=beam_size,
                    max_batch_tokens=batch_tokens, glossary=glossary,
                    allow_untranslated=allow_untranslated, download=download)
-    if french_typography:
+    if french_typography is not None:  # (None: the default, "auto")
         from esgtext.repair import RepairConfig
 
-        options["repair_config"] = RepairConfig(french_typography=True)
+        options["repair_config"] = RepairConfig(french_typography=french_typography)
     if no_cache:
         options["cache"] = None
     elif cache:

@@ -66,9 +66,11 @@ class RepairConfig:
     ``restore_spacing``: glued sentences split, and in damaged French the vanished no-break
     spaces put back (:mod:`esgtext.repair.spacing`). ``french_typography``: in French that lost
     its non-ASCII characters, also those that sources differ on, as French typography has them
-    (before ``: ; ! ?``, in the thousands of a four-digit count: ``1 200 salariés``): releases
-    written in a word processor's French mode have them, many news sites do not (off by
-    default; with it, the press releases of the README's table lose about half their errors).
+    (before ``: ; ! ?``, in the thousands of a four-digit count: ``1 200 salariés``, the
+    guillemets of a quotation): releases written in a word processor's French mode have them,
+    many news sites do not. ``"auto"`` (the default) puts them back in a document that reads as
+    a press release typed in that mode (:func:`esgtext.repair.releases.wants_french_typography`:
+    a dateline, a press contact, "À propos de", no straight apostrophes); True or False forces it.
 
     ``restore_french``: ``"auto"`` (the ``lang`` argument, else :func:`french_score`), or
     True/False to force it. ``french_threshold``: the score from which a text with no ``lang``
@@ -81,12 +83,17 @@ class RepairConfig:
     restore_question_marks: bool = True
     restore_french: bool | str = "auto"
     restore_spacing: bool = True
-    french_typography: bool = False
+    french_typography: bool | str = "auto"
     calibrate: bool = True
     min_confidence: float = 0.5
     french_threshold: float = 0.5
     french_line_min_words: int = 8
     french_line_threshold: float = 0.25
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.french_typography, bool) or self.french_typography == "auto"):
+            raise ValueError("french_typography must be True, False or 'auto', "
+                             f"not {self.french_typography!r}")
 
     def signature(self) -> str:
         """A short, reproducible description, e.g. for bilingual records."""
@@ -98,8 +105,10 @@ class RepairConfig:
         ]
         if self.restore_spacing:
             flags.append("spacing:yes")
-        if self.french_typography:
+        if self.french_typography is True:
             flags.append("typography:fr")
+        elif self.french_typography == "auto":
+            flags.append("typography:auto")
         if self.calibrate:
             flags.append(f"calib:{self.min_confidence:g}")
         return "|".join(flags)
@@ -271,10 +280,19 @@ def _french_accents(text: str, run: _Run) -> list[Edit]:
         return []
     run.repaired_as = "fr"
     spacing = run.config.restore_spacing
-    typography = spacing and run.config.french_typography
+    typography = spacing and _french_typography(text, run.config.french_typography)
     return _restore_french_paragraphs(
         text, run.config, lambda piece: run.french.restore_french(piece, spacing=spacing,
                                                                   typography=typography))
+
+
+def _french_typography(text: str, setting: bool | str) -> bool:
+    """:attr:`RepairConfig.french_typography` for ``text``: True, False, or "auto" read off it."""
+    if setting == "auto":
+        from esgtext.repair.releases import wants_french_typography
+
+        return wants_french_typography(text)
+    return bool(setting)
 
 
 def _sentence_spaces(text: str, run: _Run) -> list[Edit]:

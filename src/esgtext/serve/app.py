@@ -198,9 +198,11 @@ class _App:
         self.check_key(request, fields)
         q = self.service.text_field(fields, "q", allow_list=False)
         lang = self.service.choice(fields, "lang", ("auto", "fr", "zh", "en"), "auto")
-        typography = self.service.choice(fields, "typography", ("default", "french"), "default")
+        typography = self.service.choice(fields, "typography", ("auto", "french", "none", "default"),
+                                         "auto")
+        setting = {"french": True, "none": False}.get(typography, "auto")  # ("default": "auto")
         return JSONResponse(await self.run(self.service.repair, q, None if lang == "auto" else lang,
-                                           typography == "french"))
+                                           setting))
 
     async def _document_input(self, request: Request) -> tuple[dict[str, Any], str | bytes, str]:
         fields = await self.parse(request, self.config.max_upload_bytes + 64 * 1024)

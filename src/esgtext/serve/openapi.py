@@ -72,11 +72,15 @@ def openapi_document(config: Any = None) -> dict[str, Any]:
             "summary": "Repair a text: encodings, mojibake, entities, deleted/stripped/? French accents.",
             "requestBody": _body({**q_str, "lang": {"type": "string", "enum": ["auto", "fr", "en", "zh"],
                                                      "default": "auto", "description": "language of the text"},
-                                  "typography": {"type": "string", "enum": ["default", "french"],
-                                                 "default": "default", "description":
+                                  "typography": {"type": "string",
+                                                 "enum": ["auto", "french", "none", "default"],
+                                                 "default": "auto", "description":
                                                  "french: damaged French also gets back the no-break "
                                                  "spaces before : ; ! ? and the guillemets of "
-                                                 "quotations (esgtext repair --french-typography)"},
+                                                 "quotations (esgtext repair --french-typography); "
+                                                 "auto (or default): only in a text that reads as a "
+                                                 "press release typed in a word processor's French "
+                                                 "mode; none: never"},
                                   **api_key}, ["q"]),
             "responses": {"200": _json({"type": "object", "properties": {
                 "text": {"type": "string"}, "lang": {"type": "string"},

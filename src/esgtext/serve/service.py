@@ -270,7 +270,7 @@ class Service:
 
     # -- esgtext's own: /repair, /process ----------------------------------------------------------
 
-    def repair(self, q: str, lang: str | None, french_typography: bool = False) -> dict[str, Any]:
+    def repair(self, q: str, lang: str | None, french_typography: bool | str = "auto") -> dict[str, Any]:
         """``french_typography``: see :attr:`esgtext.repair.RepairConfig.french_typography`."""
         from esgtext import detect_language, repair_text
         from esgtext.repair import RepairConfig

@@ -1,0 +1,106 @@
+"""French typography put back by default in a press release typed in a word processor's French mode
+(esgtext.repair.releases, RepairConfig.french_typography="auto")."""
+
+from __future__ import annotations
+
+import pytest
+
+from esgtext.damage import french_typography, lossy_ascii, strip_accents
+from esgtext.repair import RepairConfig, repair_text
+from esgtext.repair.releases import (
+    looks_like_press_release,
+    press_release_markers,
+    typed_plain,
+    wants_french_typography,
+)
+
+RELEASE = french_typography(
+    "COMMUNIQUÉ DE PRESSE\n"
+    "\n"
+    "Lyon, le 5 février 2026 – Le groupe Translia publie les résultats de l’exercice : une "
+    "croissance de 7 % ; une marge d’exploitation en hausse.\n"
+    "« Ces résultats sont ceux de nos équipes », a déclaré Hélène Roux, directrice générale.\n"
+    "\n"
+    "À propos de Translia\n"
+    "Translia emploie 31 000 collaborateurs dans sept pays.\n"
+    "\n"
+    "Contact presse : Antoine Rigaud – 04 72 10 44 58 – antoine.rigaud@translia.com\n",
+    optional_share=0)
+DAMAGE = {
+    "deleted": lambda t: lossy_ascii(t, capitals=False),
+    "capitals too": lossy_ascii,
+    "?": lambda t: lossy_ascii(t, replacement="?"),
+    "stripped": strip_accents,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_the_parts_of_a_release_are_read_through_any_damage(damage):
+    damaged = DAMAGE[damage](RELEASE)
+    assert press_release_markers(damaged) == (
+        "header", "dateline", "press_contact", "about", "contact_details")
+    assert wants_french_typography(damaged)
+
+
+def test_news_is_no_release():
+    news = ("Paris, le 3 février 2026 – Le gouvernement a annoncé un plan : 2 milliards d’euros.\n"
+            "À propos de ce plan, le ministre a déclaré qu’il serait voté avant l’été.\n")
+    assert press_release_markers(lossy_ascii(news)) == ("dateline",)
+    assert not looks_like_press_release(lossy_ascii(news))
+    assert not looks_like_press_release("")
+
+
+def test_a_release_typed_without_the_french_mode_shows_it():
+    plain = lossy_ascii(RELEASE.replace("\u2019", "'"), capitals=False)  # l'exercice survives
+    assert looks_like_press_release(plain) and typed_plain(plain)
+    assert not wants_french_typography(plain)
+    spaced = "Contact presse : Laure Roux\nNantes, le 2 mars 2026 : le groupe ; la mutuelle"
+    assert typed_plain(spaced) and not typed_plain(lossy_ascii(RELEASE))
+
+
+def test_french_typography_comes_back_by_default_in_a_release_only():
+    damaged = lossy_ascii(RELEASE, capitals=False)
+    assert "lexercice: une" in damaged and "Ces rsultats" in damaged
+    repaired = repair_text(damaged, lang="fr")
+    assert "l’exercice\u00a0: une croissance de 7\u00a0%\u202f; une marge" in repaired.text
+    assert "«\u00a0Ces résultats sont ceux de nos équipes\u00a0», a déclaré" in repaired.text
+    assert any(e.reason.startswith("French typography") for e in repaired.edits)
+    forced_off = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=False))
+    assert "l’exercice: une" in forced_off.text and "«" not in forced_off.text
+    # the same paragraphs without the parts of a release: left as news writes them
+    body = "\n".join(line for line in damaged.splitlines()[2:4])
+    assert "«" not in repair_text(body, lang="fr").text
+    assert repair_text(RELEASE, lang="fr").text == RELEASE  # nothing was lost, nothing added
+    glued = RELEASE.replace("\u00a0:", ":").replace("\u202f;", ";").replace("«\u00a0", "")
+    assert repair_text(glued).text == glued  # clean, in another typography: left alone
+
+
+def test_french_typography_setting_is_checked():
+    with pytest.raises(ValueError, match="french_typography"):
+        RepairConfig(french_typography="yes")
+    assert "typography:auto" in RepairConfig().signature()
+    assert "typography" not in RepairConfig(french_typography=False).signature()
+
+
+def test_the_cli_reads_a_release_and_obeys_no_french_typography(tmp_path):
+    from click.testing import CliRunner
+
+    from esgtext.cli import EXIT_OK, main
+
+    damaged = tmp_path / "release.txt"
+    damaged.write_text(lossy_ascii(RELEASE, capitals=False), encoding="utf-8")
+    runner = CliRunner()
+    auto = runner.invoke(main, ["repair", str(damaged)], catch_exceptions=False)
+    plain = runner.invoke(main, ["repair", str(damaged), "--no-french-typography"],
+                          catch_exceptions=False)
+    assert auto.exit_code == plain.exit_code == EXIT_OK
+    assert "«\u00a0Ces résultats" in auto.stdout and "«" not in plain.stdout
+
+
+def test_a_long_text_is_read_at_both_ends():
+    damaged = lossy_ascii(RELEASE, capitals=False)
+    lines = damaged.splitlines()
+    body = "\nLe groupe a publié ses résultats annuels.\n" * 2_000
+    long_release = "\n".join(lines[:3]) + body + "\n".join(lines[3:])
+    assert looks_like_press_release(long_release)
+    assert not looks_like_press_release(body + "\n".join(lines[:3]) + body)  # not at the start
