@@ -38,6 +38,8 @@ def phone_pattern(separators: str = " .") -> str:
     return rf"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[{separators}]?\d\d){{4}}"
 
 
+# A word in lower case, then the space before an address (a verb: "écrivez à presse@…")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]+ $")
 # How an address starts after a contact's telephone number (an e-mail, "www.", a URL)
 ADDRESS_START = r"(?:[\w.+-]+@[\w-]+\.|www\.|https?://)"
 _LEADING = "([{«\"“‘'<"
@@ -67,7 +69,9 @@ def address_spans(text: str) -> list[tuple[int, int]]:
 
 def outside_addresses(text: str, edits: list[Edit]) -> list[Edit]:
     """``edits`` (of ``text``, sorted) less those that would change an address; an insertion
-    at either end of one stays (``Écrivez à presse@…``)."""
+    at either end of one stays (``Écrivez à presse@…``), but for an "à" before one that does
+    not follow a word in lower case (``a.roux@exemple.fr, b.morel@exemple.fr``, ``Sophie
+    Arnaud s.arnaud@…``: a list of addresses, a contact's line)."""
     spans = address_spans(text)
     if not spans:
         return edits
@@ -77,6 +81,9 @@ def outside_addresses(text: str, edits: list[Edit]) -> list[Edit]:
         # the last address that starts before the edit ends (an insertion: before its point)
         i = bisect_left(starts, edit.end) - 1
         if i >= 0 and edit.start < spans[i][1]:
+            continue
+        if (edit.kind == "inserted_word" and edit.start in starts
+                and not _LOWER_WORD_BEFORE.search(text, max(0, edit.start - 40), edit.start)):
             continue
         kept.append(edit)
     return kept

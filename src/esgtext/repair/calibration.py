@@ -94,6 +94,8 @@ def edit_key(edit: Edit) -> str:
         return key + "|guess"  # "?" read as "é" in a word no lexicon knows
     if edit.reason.startswith(SPANISH_NAME_REASON):
         return key + "|spanish-name"  # (see esgtext.repair.french.names)
+    if edit.reason.startswith(ADDRESS_NAME_REASON):
+        return key + "|address-name"  # (no row: no news set has addresses)
     if edit.kind in ("deleted_accent", "stripped_accent", "deleted_apostrophe", "question_mark"):
         from esgtext.repair.lexicon import french_lexicon
 
@@ -109,6 +111,8 @@ def edit_key(edit: Edit) -> str:
 _ACCENT_KINDS = ("deleted_accent", "stripped_accent")
 # the reason of an accent put back in a Spanish name (see esgtext.repair.french.names)
 SPANISH_NAME_REASON = "a Spanish name whose accent the damage took"
+# ... and in a name the document's addresses spell (esgtext.repair.french.names.address_names)
+ADDRESS_NAME_REASON = "a name the document's addresses spell with its accented letters"
 
 
 @lru_cache(maxsize=1)

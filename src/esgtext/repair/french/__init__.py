@@ -66,7 +66,7 @@ from esgtext.repair.french.cues import (
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
-from esgtext.repair.french.names import spanish_names
+from esgtext.repair.french.names import address_names, spanish_names
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.quotations import vanished_guillemets
 from esgtext.repair.french.score import french_score
@@ -177,6 +177,7 @@ _PHONE = phone_pattern()
 _CONTACT_GAP = re.compile(
     rf"(?<=[^\W\d_]{{2}}) (?={_PHONE}(?!\d))"  # a name, then the number
     rf"|(?<=\d\d) (?={ADDRESS_START})"  # a number, then an address
+    rf"|(?<=[^\W\d_]{{2}}) (?={ADDRESS_START})"  # a name, then an address
 )
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+$")
 # a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
@@ -235,6 +236,8 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                 decoded += spanish_names(text, tokens, kind, edited)
                 break
         edits += decoded
+    if diagnosis.deleted or "?" in text:  # "Solrian", "Sol?rian" beside "presse@solerian.fr"
+        edits += address_names(text, [(e.start, e.end) for e in edits], diagnosis.deleted)
     if diagnosis.deleted and "--" in text:
         edits += [  # "c'est--dire", "vis--vis": the "à" between the hyphens vanished
             Edit("inserted_word", m.start() + 1, m.start() + 1, "", "à", 0.9,
@@ -262,8 +265,11 @@ def _contact_separators(text: str) -> list[Edit]:
         if text[position].isdigit() or text[position] == "+":
             if not _NAME_BEFORE.search(text, max(0, position - 41), position - 1):
                 continue  # ("le 12 mars 2026 01 …" is no contact)
-        elif not re.search(_PHONE + r"$", text[max(0, position - 21):position - 1]):
-            continue  # (an address after a number that is no telephone number)
+        elif text[position - 2].isdigit():
+            if not re.search(_PHONE + r"$", text[max(0, position - 21):position - 1]):
+                continue  # (an address after a number that is no telephone number)
+        elif not _NAME_BEFORE.search(text, max(0, position - 41), position - 1):
+            continue  # ("écrivez presse@…": no name before the address)
         edits.append(Edit("deleted_symbol", position, position, "", "– ", 0.6,
                           "the dash between a press contact's name, number and address vanished"))
     spans = address_spans(text)  # ... and between two addresses ("presse@exemple.fr www.…")

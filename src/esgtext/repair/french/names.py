@@ -1,5 +1,7 @@
-"""Spanish names in French news whose accents the damage took: "Fernndez" was "Fernández",
-"Mazatlan" "Mazatlán", where the text around them is about a Spanish-speaking place.
+"""Names whose accents the damage took: Spanish names in French news ("Fernndez" was "Fernández",
+"Mazatlan" "Mazatlán", where the text around them is about a Spanish-speaking place), and the
+names a press release spells in its own addresses ("Solrian" is "Solérian" where the contact is
+``presse@solerian.fr``: :func:`address_names`).
 
 French writes many Spanish names without their accents ("Sanchez" outnumbers "Sánchez" in
 wordfreq's French list), so a name alone says nothing; news from a Spanish-speaking country names
@@ -22,14 +24,16 @@ Tune split (newstest2011): deleted documents 2.088 -> 2.067 %, stripped 1.046 ->
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from esgtext.repair.calibration import SPANISH_NAME_REASON
+from esgtext.repair.addresses import address_spans
+from esgtext.repair.calibration import ADDRESS_NAME_REASON, SPANISH_NAME_REASON
 from esgtext.repair.edits import Edit
 from esgtext.repair.tables import data_text
 from esgtext.repair.french.tokens import Token, _tokens  # noqa: F401 (_tokens: the doctest)
 
-__all__ = ["spanish_names", "SPANISH_NAME_REASON"]
+__all__ = ["address_names", "spanish_names", "SPANISH_NAME_REASON"]
 
 # (tune split, deleted / stripped documents with the margins below: 2.0 -> 2.064 / 0.956 % (a
 # table of words down to 2.0: scripts/build_spanish_names.py now stops at 2.5),
@@ -130,3 +134,90 @@ def _nearest_other(found: list[tuple[int, Token, str]]) -> list[int]:
             other = latest
         latest = (word, line)
     return out
+
+
+# -- names the document's addresses spell ----------------------------------------------------------
+#
+# A release names its company and its press contact in words and in addresses: "Solérian" and
+# "presse@solerian.fr", "Émilie Guérin" and "e.guerin@…". Addresses are ASCII, so the conversion
+# left their letters, and a name the lexicon does not know ("Solrian", "Lcuyer", "Sol?rian")
+# spelled there with one or two more letters where French puts its accents ("e", "c" before a,
+# o, u) gets them back: "é" ("è" before a consonant and a final mute "e": "Hélène", "Lefèvre"),
+# "ç".
+_ADDRESS_WORD = re.compile(r"[a-z]{4,}")
+_NAME = re.compile(r"(?<![\w?@.’'-])[^\W\d_](?:[^\W\d_]|\?(?=[^\W\d_]))+(?![\w?@-])")
+# "è" before a consonant and a final mute "e" ("Hélène", "Valmère", "Lefèvre", "Mèche")
+_GRAVE_BEFORE = re.compile(r"(?:[bcdfgjklmnpqrstvxz]|[bcdfgptv][rl]|ch|gn|qu)es?")
+MAX_ADDED = 2  # letters an address may spell that the damaged name lost
+
+
+def address_names(text: str, taken: list[tuple[int, int]], deleted: bool) -> list[Edit]:
+    """Edits that give the names of ``text`` the accents its addresses spell (see above): words
+    whose accented letters were deleted (``deleted``) or turned into "?" that no edit already
+    covers (``taken``: spans of other edits)."""
+    spans = address_spans(text)
+    if not spans:
+        return []
+    spelled = {word for start, end in spans
+               for word in _ADDRESS_WORD.findall(text[start:end].lower())}
+    from esgtext.repair.lexicon import french_lexicon
+
+    zipf = french_lexicon().zipf
+    edits = []
+    blocked = sorted(spans + taken)
+    for m in _NAME.finditer(text):
+        word = m.group()
+        if any(start < m.end() and m.start() < end for start, end in blocked):
+            continue
+        if "?" not in word and (not deleted or zipf.get(word.lower(), 0.0) > 0.0):
+            continue
+        readings = {r for r in (_spelled(word, w) for w in spelled) if r is not None}
+        if len(readings) == 1:
+            reading = readings.pop()
+            edits.append(Edit("question_mark" if "?" in word else "deleted_accent", m.start(),
+                              m.end(), word, reading, CONFIDENCE,
+                              f"{ADDRESS_NAME_REASON} ({_address_of(reading)!r})"))
+    return edits
+
+
+def _spelled(word: str, address: str) -> str | None:
+    """``word`` with the accented letters ``address`` spells where it has more letters ("é"
+    for an "e", "ç" for a "c"), or with its "?" read so; None where the two do not match so."""
+    lower = word.lower()
+    skips = len(address) - len(lower)  # letters the deletion took
+    if not (0 < skips <= MAX_ADDED if "?" not in word else skips == 0):
+        return None
+    out, j = [], 0
+    for i, letter in enumerate(address):
+        here = lower[j] if j < len(lower) else ""
+        if here == letter:
+            out.append(word[j])
+            j += 1
+            continue
+        if here != "?":  # a letter the deletion took, if any is left to take
+            if not skips:
+                return None
+            skips -= 1
+        accented = _accented(letter, address, i)
+        if accented is None:
+            return None
+        out.append(accented.upper() if j == 0 or word.isupper() else accented)
+        j += here == "?"
+    return "".join(out) if j == len(lower) else None
+
+
+def _accented(letter: str, address: str, index: int) -> str | None:
+    """What a letter of an address was in the name, accented: "é" or "è" for "e", "ç" for "c"
+    before a, o, u; None for any other letter."""
+    if letter == "e":
+        return "è" if _GRAVE_BEFORE.fullmatch(address, index + 1) else "é"
+    if letter == "c" and address[index + 1:index + 2] in ("a", "o", "u"):
+        return "ç"
+    return None
+
+
+def _address_of(reading: str) -> str:
+    return reading.lower().translate(_PLAIN)
+
+
+_PLAIN = str.maketrans("éèç", "eec")

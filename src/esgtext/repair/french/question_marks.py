@@ -405,6 +405,7 @@ _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
 _ADDRESS_AFTER = re.compile(rf" {ADDRESS_START}")
 _ADDRESS_BEFORE = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.\S+|https?://\S+) $")
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_?])[A-ZÀ-Ý][^\W\d_?]+ $")  # "Sophie Arnaud ? s.arnaud@…"
 _RELEASE_DASH_REASON = ("'?' after a dateline or between a contact's name, number and address "
                         "is a dash")
 
@@ -418,7 +419,8 @@ def _dash_of_a_release(text: str, q: int) -> bool:
     return bool(_NAME_THEN_PHONE.match(text, q - 1) or (
         _ADDRESS_AFTER.match(text, q + 1) and (
             _PHONE_BEFORE.search(text, max(line_start, q - 24), q)
-            or _ADDRESS_BEFORE.search(text, max(line_start, q - 80), q))))
+            or _ADDRESS_BEFORE.search(text, max(line_start, q - 80), q)
+            or _NAME_BEFORE.search(text, max(line_start, q - 41), q))))
 
 
 _DASH_REASON = "'?' between words, before a word that never follows 'à', stands for a dash"
