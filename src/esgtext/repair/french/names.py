@@ -25,7 +25,9 @@ Tune split (newstest2011): deleted documents 2.088 -> 2.067 %, stripped 1.046 ->
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from esgtext.repair.addresses import address_spans
 from esgtext.repair.calibration import ADDRESS_NAME_REASON, SPANISH_NAME_REASON
@@ -163,20 +165,31 @@ def address_names(text: str, taken: list[tuple[int, int]], deleted: bool) -> lis
     from esgtext.repair.lexicon import french_lexicon
 
     zipf = french_lexicon().zipf
-    edits = []
+    by_length: dict[int, list[str]] = {}  # the address words a word of each length may match
+    for address_word in spelled:
+        for lost in range(MAX_ADDED + 1):
+            by_length.setdefault(len(address_word) - lost, []).append(address_word)
+    # the spans no edit may overlap, by where they start, and the furthest any reaches so far
     blocked = sorted(spans + taken)
+    starts = [start for start, _ in blocked]
+    reach = list(accumulate((end for _, end in blocked), max))
+    edits = []
     for m in _NAME.finditer(text):
         word = m.group()
-        if any(start < m.end() and m.start() < end for start, end in blocked):
+        candidates = by_length.get(len(word))
+        if candidates is None or (
+                "?" not in word and (not deleted or zipf.get(word.lower(), 0.0) > 0.0)):
             continue
-        if "?" not in word and (not deleted or zipf.get(word.lower(), 0.0) > 0.0):
+        readings = {r for r in (_spelled(word, w) for w in candidates) if r is not None}
+        if len(readings) != 1:
             continue
-        readings = {r for r in (_spelled(word, w) for w in spelled) if r is not None}
-        if len(readings) == 1:
-            reading = readings.pop()
-            edits.append(Edit("question_mark" if "?" in word else "deleted_accent", m.start(),
-                              m.end(), word, reading, CONFIDENCE,
-                              f"{ADDRESS_NAME_REASON} ({_address_of(reading)!r})"))
+        before_end = bisect_left(starts, m.end())
+        if before_end and reach[before_end - 1] > m.start():
+            continue  # (an address, or a word another edit changed)
+        reading = readings.pop()
+        edits.append(Edit("question_mark" if "?" in word else "deleted_accent", m.start(),
+                          m.end(), word, reading, CONFIDENCE,
+                          f"{ADDRESS_NAME_REASON} ({_address_of(reading)!r})"))
     return edits
 
 
