@@ -17,6 +17,23 @@ def _empty_hugging_face_cache(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path_factory.getbasetemp() / "hf-cache-empty"))
 
 
+@pytest.fixture
+def repair_cli(tmp_path):
+    """``esgtext repair FILE [FLAGS]`` on ``text`` written to a file: its stdout (exit code 0)."""
+    from click.testing import CliRunner
+
+    from esgtext.cli import EXIT_OK, main
+
+    def run(text: str, *flags: str) -> str:
+        path = tmp_path / "release.txt"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["repair", str(path), *flags], catch_exceptions=False)
+        assert result.exit_code == EXIT_OK
+        return result.stdout
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

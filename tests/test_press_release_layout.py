@@ -112,25 +112,22 @@ def test_french_typography_leaves_straight_quotes_and_clean_text_alone():
     assert repair_text(RELEASE, lang="fr", config=config).text == RELEASE  # nothing was lost
 
 
-def test_the_cli_puts_french_typography_back_on_request(tmp_path):
+def test_the_cli_puts_french_typography_back_on_request(tmp_path, repair_cli):
     from click.testing import CliRunner
 
     from esgtext.cli import EXIT_OK, main
 
-    damaged = tmp_path / "release.txt"
-    damaged.write_text(lossy_ascii(TYPESET, capitals=False), encoding="utf-8")
+    text = lossy_ascii(TYPESET, capitals=False)
+    assert "«" not in repair_cli(text) and repair_cli(text, "--french-typography") == TYPESET
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(text, encoding="utf-8")
     runner = CliRunner()
-    plain = runner.invoke(main, ["repair", str(damaged)], catch_exceptions=False)
-    typeset = runner.invoke(main, ["repair", str(damaged), "--french-typography"],
-                            catch_exceptions=False)
-    assert plain.exit_code == typeset.exit_code == EXIT_OK
-    assert "«" not in plain.stdout and typeset.stdout == TYPESET
     out = tmp_path / "out"
     records = runner.invoke(main, ["translate", str(damaged), "-o", str(out), "--allow-untranslated",
                                    "--french-typography", "--no-progress", "-q"],
                             catch_exceptions=False)
     assert records.exit_code == EXIT_OK
-    jsonl = (out / "release.txt.jsonl").read_text(encoding="utf-8")
+    jsonl = (out / "damaged.txt.jsonl").read_text(encoding="utf-8")
     assert "«\u00a0Ces résultats" in jsonl and "typography=fr" in jsonl
 
 

@@ -82,19 +82,10 @@ def test_french_typography_setting_is_checked():
     assert "typography" not in RepairConfig(french_typography=False).signature()
 
 
-def test_the_cli_reads_a_release_and_obeys_no_french_typography(tmp_path):
-    from click.testing import CliRunner
-
-    from esgtext.cli import EXIT_OK, main
-
-    damaged = tmp_path / "release.txt"
-    damaged.write_text(lossy_ascii(RELEASE, capitals=False), encoding="utf-8")
-    runner = CliRunner()
-    auto = runner.invoke(main, ["repair", str(damaged)], catch_exceptions=False)
-    plain = runner.invoke(main, ["repair", str(damaged), "--no-french-typography"],
-                          catch_exceptions=False)
-    assert auto.exit_code == plain.exit_code == EXIT_OK
-    assert "«\u00a0Ces résultats" in auto.stdout and "«" not in plain.stdout
+def test_the_cli_reads_a_release_and_obeys_no_french_typography(repair_cli):
+    damaged = lossy_ascii(RELEASE, capitals=False)
+    assert "«\u00a0Ces résultats" in repair_cli(damaged)
+    assert "«" not in repair_cli(damaged, "--no-french-typography")
 
 
 def test_a_long_text_is_read_at_both_ends():
