@@ -19,7 +19,7 @@ PRESSE``, ``f?vrier``, `` propos de``):
 
 A release typed without the French mode shows it, since plain ASCII survives the conversion: a
 straight apostrophe inside a word (``l'avenir``; the French mode types ``’``), or a plain space
-before ``: ; !`` (the French mode makes it a no-break one); where either is seen
+before ``: ; !`` (the French mode makes it a no-break one); where two such traces are seen
 (:func:`typed_plain`), nothing is added (a wire's ``Communiqué de presse`` scraped from the web).
 
     >>> press_release_markers("Paris, le 3 fvrier 2026 Solrian annonce...\\n\\nContact presse\\n"
