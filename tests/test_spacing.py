@@ -152,3 +152,15 @@ def test_a_text_mostly_in_chinese_is_not_repaired_as_french():
     # a French release with a Chinese source line is still French
     mixed = "Communiqu de presse : la socit a t rcompense.\n中国机电产品进出口商会"
     assert repair_text(mixed).text.startswith("Communiqué de presse : la société a été")
+
+
+def test_a_unit_glued_to_its_number_gets_its_no_break_space_and_keeps_its_letters():
+    damaged = lossy_ascii("Le parc éolien de 1\u202f200\u00a0MW évite l’émission de 49\u00a0Gt de "
+                          "CO2 et produit 88\u00a0kWh, un résultat supérieur à l’objectif.")
+    assert "200MW" in damaged and "49Gt" in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "200\u00a0MW" in repaired and "49\u00a0Gt de" in repaired and "88\u00a0kWh" in repaired
+    assert "Gâté" not in repaired  # a unit's symbol after a number is no damaged word
+    # a glued unit is no evidence of the conversion: clean text with one stays as it is
+    assert repair_text("The 1200MW plant and the A380.", lang="en").text == (
+        "The 1200MW plant and the A380.")

@@ -61,6 +61,11 @@ _TYPOGRAPHY = re.compile(
 _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
+# The symbols of units that French separates from their number with a no-break space ("1 200 MW",
+# "49 Gt"), in letters only (a glued unit is no evidence of the conversion: sources glue them too)
+UNITS = frozenset(
+    "mm cm km ha ml cl hl kg mg kt Mt Gt kW MW GW TW Wh kWh MWh GWh TWh kWc MWc GWc kV MHz GHz"
+    .split())
 # A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)
 _LATIN_TITLE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 _MIN_WORD_ZIPF = 3.0
@@ -239,6 +244,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
             if _glued_to_a_number(m, lexicon):
                 edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.9,
                                   f"a no-break space between the number and {m.group('w2')!r} vanished"))
+            elif m.group("w2") in UNITS:  # "1200MW", "49Gt": French spaces a unit's symbol
+                edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
+                                  f"a no-break space between the number and its unit "
+                                  f"{m.group('w2')!r} vanished"))
         elif kind == "digits":
             following = text[m.end():m.end() + 3].lstrip(" ")
             if following[:1].isupper():

@@ -17,7 +17,7 @@ from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
 from esgtext.repair.question_marks import _NEVER_AFTER_A
-from esgtext.repair.spacing import _MONTH  # (the months as a conversion to ASCII leaves them)
+from esgtext.repair.spacing import _MONTH, UNITS  # (_MONTH: the months as a conversion to ASCII leaves them)
 
 
 from esgtext.repair.french.candidates import (
@@ -142,6 +142,8 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code
+                    and not (tok.surface in UNITS and index  # "49 Gt", "1 200 MW": a unit
+                             and tokens[index - 1].kind == "num")
                     and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])
                     and (text[tok.end:tok.end + 1] not in ("'", TYPOGRAPHIC_APOSTROPHE)
                          or tok.context in _ELIDED_BEFORE_A)  # "d’«" is elided, "jusqu' 10" too
