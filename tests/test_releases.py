@@ -64,7 +64,13 @@ def test_french_typography_comes_back_by_default_in_a_release_only():
     repaired = repair_text(damaged, lang="fr")
     assert "l’exercice\u00a0: une croissance de 7\u00a0%\u202f; une marge" in repaired.text
     assert "«\u00a0Ces résultats sont ceux de nos équipes\u00a0», a déclaré" in repaired.text
-    assert any(e.reason.startswith("French typography") for e in repaired.edits)
+    typography = [e for e in repaired.edits if e.reason.startswith("French typography")]
+    # --explain says why the default put it back
+    assert typography and all("reads as a press release: a header, a dateline" in e.reason
+                              for e in typography)
+    forced = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True))
+    assert forced.text == repaired.text and not any("reads as a press release" in e.reason
+                                                    for e in forced.edits)
     forced_off = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=False))
     assert "l’exercice: une" in forced_off.text and "«" not in forced_off.text
     # the same paragraphs without the parts of a release: left as news writes them

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from esgtext.repair.calibration import calibrate
+from esgtext.repair.calibration import TYPOGRAPHY_REASON, calibrate
 from esgtext.repair.compose import compose_edits
 from esgtext.repair.decode import Decoded, UndecodableInput, decode_bytes
 from esgtext.repair.edits import Edit, apply_edits
@@ -281,9 +281,17 @@ def _french_accents(text: str, run: _Run) -> list[Edit]:
     run.repaired_as = "fr"
     spacing = run.config.restore_spacing
     typography = spacing and _french_typography(text, run.config.french_typography)
-    return _restore_french_paragraphs(
+    edits = _restore_french_paragraphs(
         text, run.config, lambda piece: run.french.restore_french(piece, spacing=spacing,
                                                                   typography=typography))
+    if typography and run.config.french_typography == "auto":
+        # (--explain says why the default put French typography back)
+        from esgtext.repair.releases import release_reason
+
+        why = release_reason(text)
+        edits = [replace(e, reason=e.reason + why) if e.reason.startswith(TYPOGRAPHY_REASON)
+                 else e for e in edits]
+    return edits
 
 
 def _french_typography(text: str, setting: bool | str) -> bool:

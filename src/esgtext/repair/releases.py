@@ -109,6 +109,21 @@ def typed_plain(text: str) -> bool:
     return False
 
 
+_SAID = {"header": "a header", "dateline": "a dateline", "press_contact": "a press contact",
+         "about": "an 'À propos de' line", "contact_details": "contact details"}
+
+
+def release_reason(text: str) -> str:
+    """What an edit of French typography put back by default adds to its reason: why ``text``
+    read as a release.
+
+    >>> release_reason("COMMUNIQUÉ DE PRESSE\\nContact presse : presse@exemple.fr")
+    ' (by default: the text reads as a press release: a header, a press contact, contact details)'
+    """
+    parts = ", ".join(_SAID[name] for name in press_release_markers(text))
+    return f" (by default: the text reads as a press release: {parts})"
+
+
 def wants_french_typography(text: str) -> bool:
     """Whether French typography should be put back in ``text`` by default (the ``"auto"`` of
     :attr:`esgtext.repair.RepairConfig.french_typography`): a press release, typed in a word
