@@ -200,3 +200,15 @@ def test_french_typography_spaces_a_mark_after_a_percent_sign_or_a_bracket():
     edits = restore_no_break_spaces(text, typography=True)
     marks = {text[e.start]: e.after for e in edits if text[e.start] in ":;!"}
     assert marks == {";": "\u202f", ":": "\u00a0", "!": "\u202f"}
+
+
+def test_a_propos_before_an_elided_d_glued_to_its_word():
+    heading = ("Un rapport sera publi chaque anne.\n\n propos dAlpitech\n"
+               "Fond en 1998, la socit produit une lectricit verte.")
+    assert "\nÀ propos d’Alpitech\n" in repair_text(heading).text
+    lost_capital = heading.replace("dAlpitech", "dnergies de lAtlantique")  # "É" vanished too
+    assert "\nÀ propos d’énergies de l’Atlantique\n" in repair_text(lost_capital).text
+    assert "à propos d’un partenariat" in repair_text(
+        "Le groupe a sign un accord avec Freenet propos dun partenariat.").text
+    assert "proposé dépasse" in repair_text(
+        "Le dividende propos dpasse les attentes de la socit, a indiqu le groupe.").text

@@ -8,6 +8,7 @@ its left but its right neighbour wants "crée"); the smaller margin is the one a
 
 from __future__ import annotations
 
+import re
 from itertools import compress, repeat
 from operator import add, is_not
 
@@ -296,6 +297,10 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
     return insertion
 
 
+# "d" glued to the word it was elided before: "dAlpitech", "dÉnergies", "denvironnement"
+_GLUED_D = re.compile(r"d(?:[A-ZÀ-Ý]|[aeiouyhéèêàâîôû])")
+
+
 def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], index: int) -> bool:
     """Whether no "à" vanished before token ``index``: the first word of "vis--vis",
     "face--face" (its "à" vanished between the hyphens, see ``_EMPTY_HYPHENATION``); a word after
@@ -317,9 +322,15 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
     if index and tokens[index - 1].context in ("presse", "communiqu", "communiqué") and (
             after_release_heading(text, tok.start)):
         return True  # "Communiqué de presse – Lyon": the heading, then its dash
-    if tok.context == "propos" and (index + 1 == len(tokens) or tokens[index + 1].context
-                                    not in ("de", "du", "des", "d'")):
-        return True  # "le dividende propos s’élève": "à propos" is "à propos de" (LM: 22 in 22)
+    if tok.context == "propos" and (index + 1 == len(tokens) or (
+            tokens[index + 1].context not in ("de", "du", "des", "d'")
+            and not _GLUED_D.match(tokens[index + 1].surface)
+            and not ((index == 0 or kinds[index - 1] == "newline")
+                     and tokens[index + 1].context[:1] == "d"))):
+        # "le dividende propos s’élève": "à propos" is "à propos de" (LM: 22 in 22), or "d’"
+        # glued to its word ("À propos dAlpitech", "dÉnergies"; where a line starts, a release's
+        # heading, also "dnergies": its "É" vanished too)
+        return True
     if index and tokens[index - 1].context == "rapport" and (
             index < 2 or tokens[index - 2].context != "par"):
         return True  # "le rapport annuel": "rapport à" is "par rapport à" (LM split: 47 in 48)
