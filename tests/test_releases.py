@@ -101,3 +101,20 @@ def test_a_long_text_is_read_at_both_ends():
     long_release = "\n".join(lines[:3]) + body + "\n".join(lines[3:])
     assert looks_like_press_release(long_release)
     assert not looks_like_press_release(body + "\n".join(lines[:3]) + body)  # not at the start
+
+
+def test_bulk_records_of_a_release_carry_its_typography(tmp_path):
+    from click.testing import CliRunner
+
+    from esgtext.cli import EXIT_OK, main
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "release.txt").write_text(lossy_ascii(RELEASE, capitals=False), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["translate", str(inbox), "-o", str(out),
+                                       "--allow-untranslated", "--no-progress", "-q"],
+                                catch_exceptions=False)
+    assert result.exit_code == EXIT_OK
+    jsonl = (out / "release.txt.jsonl").read_text(encoding="utf-8")
+    assert "«\u00a0Ces résultats" in jsonl and "typography=auto" in jsonl
