@@ -164,3 +164,13 @@ def test_a_unit_glued_to_its_number_gets_its_no_break_space_and_keeps_its_letter
     # a glued unit is no evidence of the conversion: clean text with one stays as it is
     assert repair_text("The 1200MW plant and the A380.", lang="en").text == (
         "The 1200MW plant and the A380.")
+
+
+def test_a_unit_of_one_letter_or_with_digits_glued_to_its_number():
+    repaired = repair_text("Le parc olien couvre 1200m2 de toiture, mesure 2m de haut, contient "
+                           "0,75l deau et vite 12tCO2 par an.", lang="fr").text
+    for spaced in ("1200\u00a0m2 de", "2\u00a0m de haut", "0,75\u00a0l d’eau", "12\u00a0tCO2 par"):
+        assert spaced in repaired
+    # millions in English, and a range of them: left
+    english = repair_text("Le fonds de 650,000 ($1.3m) pour les 5m-6m de fidles.", lang="fr").text
+    assert "($1.3m)" in english and "5m-6m" in english

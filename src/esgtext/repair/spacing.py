@@ -49,6 +49,8 @@ _GLUE = re.compile(
     r"|(?P<percent>(?<=\d)[%$])"
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
     r"|(?P<minutes>(?<=\d h)[0-5]\d(?!\d))"
+    # (after number_word, which takes the units of two letters or more: see UNITS)
+    r"|(?P<unit>(?<=\d)(?:m|l|m2|m3|km2|tCO2e?|teqCO2|MtCO2e?|GtCO2e?)(?![\w²³-]))"
 )
 # ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
 # before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
@@ -66,6 +68,8 @@ _ORDINAL_OR_CODE = frozenset(
 UNITS = frozenset(
     "mm cm km ha ml cl hl kg mg kt Mt Gt kW MW GW TW Wh kWh MWh GWh TWh kWc MWc GWc kV MHz GHz"
     .split())
+# an amount in dollars or pounds, whose "m" is millions
+_AMOUNT_BEFORE = re.compile(r"(?:[$£]|[^\W\d_]-)[\d.,]+$")  # (and "5m-6m": a range of them)
 # A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)
 _LATIN_TITLE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 _MIN_WORD_ZIPF = 3.0
@@ -248,6 +252,12 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
                 edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
                                   f"a no-break space between the number and its unit "
                                   f"{m.group('w2')!r} vanished"))
+        elif kind == "unit":  # "2m", "100m2", "12tCO2": a unit's symbol of one letter or digits
+            if _AMOUNT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "$1.3m", "5m-6m": millions, in English
+            edits.append(Edit("no_break_space", m.start(), m.start(), "", NBSP, 0.85,
+                              f"a no-break space between the number and its unit "
+                              f"{m.group()!r} vanished"))
         elif kind == "digits":
             following = text[m.end():m.end() + 3].lstrip(" ")
             if following[:1].isupper():
