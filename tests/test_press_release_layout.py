@@ -4,6 +4,8 @@ before ";" after a number, the sentence after a dateline, the terms of reporting
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from esgtext.damage import french_typography, lossy_ascii, strip_accents
@@ -212,3 +214,15 @@ def test_a_propos_before_an_elided_d_glued_to_its_word():
         "Le groupe a sign un accord avec Freenet propos dun partenariat.").text
     assert "proposé dépasse" in repair_text(
         "Le dividende propos dpasse les attentes de la socit, a indiqu le groupe.").text
+
+
+def test_french_typography_groups_a_count_of_four_digits_before_a_unit():
+    from esgtext.repair.spacing import restore_no_break_spaces
+
+    for text in ("le raccordement de 1200 MW de capacités", "sur 2500 m2 de bureaux",
+                 "soit 1800 tCO2 évitées", "de 1200 salariés"):
+        number = re.search(r"\d{4}", text).start()
+        edits = restore_no_break_spaces(text, typography=True)
+        assert [(e.start, e.after) for e in edits] == [(number + 1, "\u202f")]  # "1 200"
+        assert restore_no_break_spaces(text) == []  # (news writes "1200 MW" as often: default)
+    assert restore_no_break_spaces("le modèle 1200 M de", typography=True) == []

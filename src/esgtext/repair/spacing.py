@@ -55,7 +55,8 @@ _GLUE = re.compile(
 # ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
 # before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
 _TYPOGRAPHY = re.compile(
-    r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?[a-zà-öø-ÿ]{4,}[sx]\b))"
+    r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?(?:[a-zà-öø-ÿ]{4,}[sx]|[kMGT]?W[hc]?|k?m[23]?|ha|t|[kMG]t"
+    r"|t?CO2e?|tCO2eq|teqCO2)\b))"
     r"|(?P<high>(?<=[^\W_]|[)\]%])[:;!?](?=[ \t\n]|$))"
     r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
@@ -68,6 +69,8 @@ _ORDINAL_OR_CODE = frozenset(
 UNITS = frozenset(
     "mm cm km ha ml cl hl kg mg kt Mt Gt kW MW GW TW Wh kWh MWh GWh TWh kWc MWc GWc kV MHz GHz"
     .split())
+# a unit's symbol after a count of four digits, which French typography groups ("1 200 MW")
+_UNIT_AFTER = re.compile(r"(?:[kMGT]?W[hc]?|k?m[23]?|ha|t|[kMG]t|t?CO2e?|tCO2eq|teqCO2)\b")
 # an amount in dollars or pounds, whose "m" is millions
 _AMOUNT_BEFORE = re.compile(r"(?:[$£]|[^\W\d_]-)[\d.,]+$")  # (and "5m-6m": a range of them)
 # A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)
@@ -272,8 +275,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
                 edits.append(Edit("no_break_space", position, position, "", NARROW_NBSP, 0.85,
                                   "French separates thousands with a narrow no-break space"))
         elif kind == "four":
-            # (the word may be glued to it as well: "9800collaborateurs")
-            if not spaced_groups and _counted(text, m.end() + (text[m.end()] == " "), lexicon):
+            # (the word may be glued to it as well: "9800collaborateurs"; or a unit: "1200 MW")
+            after = m.end() + (text[m.end()] == " ")
+            if not spaced_groups and (_counted(text, after, lexicon)
+                                      or _UNIT_AFTER.match(text, after)):
                 edits.append(Edit("no_break_space", m.start() + 1, m.start() + 1, "",
                                   NARROW_NBSP, 0.8, f"{TYPOGRAPHY_REASON} separates the thousands "
                                   "of a count with a narrow no-break space"))
