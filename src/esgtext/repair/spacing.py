@@ -52,11 +52,14 @@ _GLUE = re.compile(
     # (after number_word, which takes the units of two letters or more: see UNITS)
     r"|(?P<unit>(?<=\d)(?:m|l|m2|m3|km2|tCO2e?|teqCO2|MtCO2e?|GtCO2e?)(?![\w²³-]))"
 )
+# a unit's symbol after a count of four digits, which French typography groups ("1 200 MW")
+_UNIT_AFTER_FOUR = r"(?:[kMGT]?W[hc]?|k?m[23]?|ha|t|[kMG]t|t?CO2e?|tCO2eq|teqCO2)\b"
+_UNIT_AFTER = re.compile(_UNIT_AFTER_FOUR)
 # ... and with RepairConfig.french_typography, those that sources differ on: a count of four digits
-# before a plural word, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a time
+# before a plural word or a unit, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a
+# time
 _TYPOGRAPHY = re.compile(
-    r"(?P<four>(?<![\d.,/-])[1-9]\d{3}(?= ?(?:[a-zà-öø-ÿ]{4,}[sx]|[kMGT]?W[hc]?|k?m[23]?|ha|t|[kMG]t"
-    r"|t?CO2e?|tCO2eq|teqCO2)\b))"
+    rf"(?P<four>(?<![\d.,/-])[1-9]\d{{3}}(?= ?(?:[a-zà-öø-ÿ]{{4,}}[sx]\b|{_UNIT_AFTER_FOUR})))"
     r"|(?P<high>(?<=[^\W_]|[)\]%])[:;!?](?=[ \t\n]|$))"
     r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
@@ -69,8 +72,6 @@ _ORDINAL_OR_CODE = frozenset(
 UNITS = frozenset(
     "mm cm km ha ml cl hl kg mg kt Mt Gt kW MW GW TW Wh kWh MWh GWh TWh kWc MWc GWc kV MHz GHz"
     .split())
-# a unit's symbol after a count of four digits, which French typography groups ("1 200 MW")
-_UNIT_AFTER = re.compile(r"(?:[kMGT]?W[hc]?|k?m[23]?|ha|t|[kMG]t|t?CO2e?|tCO2eq|teqCO2)\b")
 # an amount in dollars or pounds, whose "m" is millions
 _AMOUNT_BEFORE = re.compile(r"(?:[$£]|[^\W\d_]-)[\d.,]+$")  # (and "5m-6m": a range of them)
 # A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)

@@ -180,16 +180,20 @@ def address_names(text: str, taken: list[tuple[int, int]], deleted: bool) -> lis
         if candidates is None or (
                 "?" not in word and (not deleted or zipf.get(word.lower(), 0.0) > 0.0)):
             continue
-        readings = {r for r in (_spelled(word, w) for w in candidates) if r is not None}
+        readings = {}  # reading: the address word that spells it
+        for address_word in candidates:
+            reading = _spelled(word, address_word)
+            if reading is not None:
+                readings[reading] = address_word
         if len(readings) != 1:
             continue
         before_end = bisect_left(starts, m.end())
         if before_end and reach[before_end - 1] > m.start():
             continue  # (an address, or a word another edit changed)
-        reading = readings.pop()
+        [(reading, address_word)] = readings.items()
         edits.append(Edit("question_mark" if "?" in word else "deleted_accent", m.start(),
                           m.end(), word, reading, CONFIDENCE,
-                          f"{ADDRESS_NAME_REASON} ({_address_of(reading)!r})"))
+                          f"{ADDRESS_NAME_REASON} ({address_word!r})"))
     return edits
 
 
@@ -227,10 +231,3 @@ def _accented(letter: str, address: str, index: int) -> str | None:
     if letter == "c" and address[index + 1:index + 2] in ("a", "o", "u"):
         return "ç"
     return None
-
-
-def _address_of(reading: str) -> str:
-    return reading.lower().translate(_PLAIN)
-
-
-_PLAIN = str.maketrans("éèç", "eec")
