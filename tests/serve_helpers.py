@@ -46,6 +46,8 @@ class Server:
         self.start_timeout = start_timeout
         self.proc: subprocess.Popen | None = None
         self.port: int | None = None
+        self._own_log = False  # a temporary log of ours: read into _final_log and removed on stop
+        self._final_log: str | None = None
 
     def __enter__(self) -> "Server":
         import tempfile
@@ -54,6 +56,7 @@ class Server:
             fd, name = tempfile.mkstemp(prefix="esgtext-serve-", suffix=".log")
             os.close(fd)
             self.log_path = Path(name)
+            self._own_log = True
         self._log = open(self.log_path, "wb")
         cmd = [sys.executable, "-c", "from esgtext.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", "0", *self.args]
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=self.env, cwd=REPO,
@@ -94,9 +97,14 @@ class Server:
                 self.proc.wait(timeout=10)
         if getattr(self, "_log", None) is not None:
             self._log.close()
+        if self._own_log and self.log_path is not None and self.log_path.exists():
+            self._final_log = self.log
+            self.log_path.unlink()
 
     @property
     def log(self) -> str:
+        if self._final_log is not None:
+            return self._final_log
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path else ""
 
     @property
