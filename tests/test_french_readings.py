@@ -922,3 +922,23 @@ def test_the_dash_after_a_press_release_heading(damage):
     clean = ("Communiqué de presse – Lyon, le 14 octobre 2026. Le groupe annonce l’acquisition "
              "d’une société spécialisée.\nLe communiqué de presse a été publié à Lyon.")
     assert_repaired_back(clean, damage)
+
+
+@pytest.mark.parametrize("clean", [
+    "Les travaux auront lieu dans la nuit de mardi à mercredi, sous surveillance.",
+    "Le contrat courait de juillet 2009 à mai 2010, selon la direction.",
+    "Les élections ont eu lieu d’avril à fin septembre, dernier délai.",
+    "La durée du traitement est de deux à quatre ans au maximum.",
+    "Le groupe de vingt à trente pays a voté.",
+])
+def test_a_range_of_days_months_or_numbers_in_words_gets_its_a_back(clean):
+    assert_repaired_back(clean, "deleted", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Le groupe de vingt deux pays a voté.",  # twenty-two, no range
+    "Il a reçu plus de dix mille lettres.",  # ten thousand
+    "Il a parlé de mardi dernier et de lundi prochain.",
+])
+def test_no_a_inside_a_number_in_words_or_after_a_lone_day(clean):
+    assert_repaired_back(clean, "deleted", INTRO)

@@ -203,6 +203,10 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
             and prev.context[1:] in (last, damage_key(last, "deleted")))):
         return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
+    if (before_last or prev is not None) and _named_range(
+            "d'" if prev is not None and prev.context == "d" + last else before_last,
+            last, first, following):
+        return RANGE_A_BONUS  # "la nuit de mardi mercredi": "de mardi à mercredi"
     if first in _TIME_DETERMINERS and following in _TIME_NOUNS:
         return -TIME_PENALTY  # "hospitalisés cette année", "chaque saison": a time
     if last in _WEEKDAYS and not nxt.surface[:1].isupper():
@@ -235,6 +239,46 @@ _TIME_NOUNS = frozenset(
 # word 17 times in about 190; tune split 2.025 -> 2.023 % at 0.5 and 1.0, 2.022 % at 2.0)
 WEEKDAY_PENALTY = 1.0
 _WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+
+
+# A range of days, months or numbers in words whose "à" vanished: "la nuit de mardi mercredi",
+# "d’avril fin septembre", "de juillet 2009 mai 2010" (the year between), "de deux quatre ans".
+# LM split, after "de", "d’" or "depuis": a day then a day 6 times, all with "à"; a month then
+# a month 4 times, all with "à"; a number in words then another (not "cent", "mille": "de dix
+# mille forints") 2 times, both with "à". The weekday penalty above would have kept the "à" out.
+RANGE_A_BONUS = 6.0
+_RANGE_FROM = frozenset(("de", "d'", "du", "depuis"))
+_RANGE_MONTHS = frozenset(
+    form for month in ("janvier février mars avril mai juin juillet août septembre octobre "
+                       "novembre décembre").split()
+    for form in (month, damage_key(month, "deleted"), damage_key(month, "stripped")))
+_MONTH_PARTS = frozenset(("fin", "début", "dbut", "debut", "mi"))  # "d’avril à fin septembre"
+_RANGE_NUMBERS = frozenset(
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "vingt trente quarante cinquante soixante".split())
+_RANGE_TENS = frozenset("vingt trente quarante cinquante soixante".split())
+_NUMBER_AFTER_NUMBER = frozenset(("cent", "cents", "mille", "millions", "milliards"))
+_RANGE_WORDS = _WEEKDAYS | _RANGE_MONTHS | _MONTH_PARTS | _RANGE_NUMBERS
+
+
+def _named_range(before_last: str, last: str, first: str, following: str) -> bool:
+    """Whether a gap between ``last`` and ``first`` (``before_last`` before them, ``following``
+    after) is the middle of a range of days, months or numbers in words (see above)."""
+    if first not in _RANGE_WORDS:
+        return False
+    month_after = first in _RANGE_MONTHS or (first in _MONTH_PARTS and following in _RANGE_MONTHS)
+    if before_last in _RANGE_MONTHS and last == "<num>":
+        return month_after  # "de juillet 2009 mai 2010"
+    if before_last not in _RANGE_FROM:
+        return False
+    if last in _RANGE_MONTHS:
+        return month_after
+    if last in _WEEKDAYS:
+        return first in _WEEKDAYS
+    if last in _RANGE_TENS:
+        return first in _RANGE_TENS  # ("de vingt deux pays": twenty-two)
+    return (last in _RANGE_NUMBERS and first in _RANGE_NUMBERS
+            and following not in _NUMBER_AFTER_NUMBER)
 
 
 # A noun right before a percentage lost the word between them, "à" ("la part des femmes à 45 %",
@@ -398,6 +442,8 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
     infinitive after a pronoun ("cherche à se séparer"): :func:`_a_cue` has a bonus for them, so
     the gap must be scored even where the bigrams pass it by."""
     if _is_a_locution(last, first, following):
+        return True
+    if before_last and _named_range(before_last, last, first, following):
         return True
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return True
@@ -1026,7 +1072,8 @@ def _a_cue_max() -> float:
     may give must be here."""
     return max(A_GOVERNOR_BONUS + max(_ARTICLE_CUE_MAX, 0.0), A_GOVERNED_INFINITIVE_BONUS,
                INFINITIVE_AFTER_WORD_BONUS, NUMBER_RANGE_BONUS, NEXT_NAME_BONUS,
-               A_LOCUTION_BONUS, PERCENT_AFTER_NOUN_BONUS, AMOUNT_GOVERNOR_BONUS, TIME_A_BONUS)
+               A_LOCUTION_BONUS, PERCENT_AFTER_NOUN_BONUS, AMOUNT_GOVERNOR_BONUS, TIME_A_BONUS,
+               RANGE_A_BONUS)
 
 
 # "Communiqué de presse – Lyon, le 14 octobre": the heading that opens a press release, then a

@@ -33,7 +33,8 @@ from esgtext.repair.french.cues import (
     SHORT_WORDS, VERB_A_PENALTY,
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
-    _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE,
+    _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE, _RANGE_WORDS,
+    _named_range,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
@@ -380,10 +381,15 @@ def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None]
     # (a reading of two words, an elided article glued to its noun, "lissue": "l’issue")
     glued = [c.contexts[:2] for c in options[index] or () if len(c.contexts) > 1]
     if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE or glued
+            or first in _RANGE_WORDS
             or any(last in _NEGATIONS_BEFORE_A or _is_adverb(last) for last in lasts)):
         return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
+    if first in _RANGE_WORDS and any(  # "davril fin septembre": "d’avril à fin septembre"
+            _named_range(c.contexts[-2], c.contexts[-1], first, following)
+            for c in options[index - 1] or () if len(c.contexts) > 1):
+        return True
     return any(_a_cue_opens_gap(last, word, after, lexicon, before_last)
                for last in lasts for word, after in [(first, following), *glued])
 
