@@ -942,3 +942,22 @@ def test_a_range_of_days_months_or_numbers_in_words_gets_its_a_back(clean):
 ])
 def test_no_a_inside_a_number_in_words_or_after_a_lone_day(clean):
     assert_repaired_back(clean, "deleted", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Les immeubles seront à nouveau vendus cette année.",
+    "Ce soir, tout va à nouveau bien chez eux.",
+    "Il a à nouveau dénoncé la réforme.",
+])
+def test_a_nouveau_after_a_verb(clean):
+    assert_repaired_back(clean, "deleted", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Le beaujolais nouveau est arrivé.",  # after a noun: the adjective
+    "Ce travail est nouveau car il change tout.",  # after être, then a conjunction
+    "Ce n’est pas nouveau.",
+    "Un tout nouveau modèle.",
+])
+def test_nouveau_the_adjective_keeps_no_a(clean):
+    assert_repaired_back(clean, "deleted", INTRO)

@@ -466,6 +466,7 @@ def _is_a_locution(last: str, first: str, following: str) -> bool:
         (last, first) in _A_LOCUTIONS and following not in _A_LOCUTIONS[(last, first)]) or (
         first + " " + following in _A_LOCUTION_STARTS or first in _A_LOCUTION_ALONE
         or (first == "bien" and last in _MENER)
+        or (first == "nouveau" and _again_after(last, following))
         or (first == "laquelle" and last not in _PREPOSITIONS_BEFORE_LAQUELLE))
 
 
@@ -574,6 +575,27 @@ _A_LOCUTION_STARTS = frozenset(
     for following in followers.split()
     for following in (following, damage_key(following, "deleted")))
 _A_LOCUTION_ALONE = frozenset(("travers",))
+# "à nouveau" after a verb ("seront à nouveau vendus", "tout va à nouveau bien"): LM split, after
+# a word the classes know only as a verb (finite, infinitive, participle, être, avoir), 15 times
+# with "à" and never without; without it only after a determiner, "de", an adverb or a noun
+# ("le beaujolais nouveau"); after être, where no conjunction or punctuation follows ("est à nouveau ouvert"; "ce travail est nouveau car…": the adjective, on the tune
+# split)
+_VERB_CLASS_STARTS = ("V", "Y", "Q", "E", "H", "G")
+
+
+def _class_names(word: str) -> tuple[str, ...]:
+    classes = word_classes()
+    return classes.names_of(word) if classes is not None else ()
+
+
+def _again_after(last: str, following: str) -> bool:
+    """Whether "nouveau" between ``last`` and ``following`` is "à nouveau" (see above)."""
+    names = _class_names(last)
+    if not names or not all(name.startswith(_VERB_CLASS_STARTS) for name in names):
+        return False
+    if not all(name.startswith("E") for name in names):
+        return True
+    return following != "<p>" and not any(name[0] == "C" for name in _class_names(following))
 # "laquelle" follows a preposition ("à" 15 times in the LM split, "pour", "sur", "dans", ... 50);
 # after another word, the "à" vanished ("une option laquelle je suis": "à laquelle"; "auquel",
 # "auxquels" are masculine and plural). Tune split, deleted: 2.000 -> 1.997 %, capitals too
@@ -586,7 +608,7 @@ A_LOCUTION_BONUS = 3.0
 # the words after the gap of those locutions (a cheap test before the full one)
 _A_LOCUTION_WORDS = (_DOUBLED_AROUND_A | frozenset(first for _, first in _A_LOCUTIONS)
                      | frozenset(key.split(" ")[0] for key in _A_LOCUTION_STARTS)
-                     | _A_LOCUTION_ALONE | frozenset(("bien", "laquelle")))
+                     | _A_LOCUTION_ALONE | frozenset(("bien", "laquelle", "nouveau")))
 
 
 _TITLES = frozenset("m mme mmes mlle mlles mm".split())
