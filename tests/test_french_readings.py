@@ -948,6 +948,7 @@ def test_no_a_inside_a_number_in_words_or_after_a_lone_day(clean):
     "Les immeubles seront à nouveau vendus cette année.",
     "Ce soir, tout va à nouveau bien chez eux.",
     "Il a à nouveau dénoncé la réforme.",
+    "L’euro a à peine augmenté cette semaine.",
 ])
 def test_a_nouveau_after_a_verb(clean):
     assert_repaired_back(clean, "deleted", INTRO)
@@ -958,6 +959,7 @@ def test_a_nouveau_after_a_verb(clean):
     "Ce travail est nouveau car il change tout.",  # after être, then a conjunction
     "Ce n’est pas nouveau.",
     "Un tout nouveau modèle.",
+    "Il a purgé sa peine en prison.",
 ])
 def test_nouveau_the_adjective_keeps_no_a(clean):
     assert_repaired_back(clean, "deleted", INTRO)
