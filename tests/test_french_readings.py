@@ -815,6 +815,15 @@ def test_a_spanish_name_alone_or_one_french_writes_its_own_way_stays():
     assert "Mexico" in repaired and "Chavez" in repaired and "Dávalos" in repaired
 
 
+def test_a_spanish_name_whose_capital_vanished_comes_back_capitalised():
+    # every non-ASCII character deleted, capitals too: "Álvarez" left "lvarez", whose reading
+    # restores a first letter; a Spanish name French news writes is a name ("élites", a French
+    # word the Spanish table has too, stays in lower case)
+    clean = INTRO + "Le ministre a reçu María Álvarez et les élites de la ville."
+    repaired = repair_text(lossy_ascii(clean), lang="fr").text
+    assert "Álvarez" in repaired and "les élites" in repaired
+
+
 def test_an_elided_article_glued_to_an_acronym_at_a_sentence_start():
     # "LONU", "LUE": the apostrophe vanished where capitals start the sentence; inside one, an
     # acronym stays ("(DSH)", '"LED"'), and "LONG" is no "L’ONG" (it is the commoner word)

@@ -43,6 +43,7 @@ from esgtext.repair.french.cues import (
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
+from esgtext.repair.french.names import spanish_names_in_french
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
     capitalised_part_follows, list_item,
@@ -805,7 +806,8 @@ def _best_path_edits(text: str, tokens: list[Token], states: list[tuple[float, s
             else:
                 after = _case_like(cand.output, tok.surface)
                 if after[0] != tok.surface[0] and (_capital_lost(text, tok) or (
-                        capitals_lost and (cand.output in capitals or is_name(cand.output)))):
+                        capitals_lost and (cand.output in capitals or is_name(cand.output)
+                                           or cand.output in spanish_names_in_french()))):
                     after = after[0].upper() + after[1:]  # "tats-Unis" -> "États-Unis"
             apostrophe = text[tok.end:tok.end + 1]
             if cand.output.endswith("’à") and apostrophe in ("'", TYPOGRAPHIC_APOSTROPHE):

@@ -90,6 +90,33 @@ def _readings() -> dict[str, dict[str, str]]:
     return out
 
 
+# A Spanish name in French news: a Spanish word of the table that French writes too (a name that
+# French news quotes, "Álvarez", "José", "Perú"), though far less often than Spanish does (so not
+# a French word, "élites", nor a Spanish word French never writes, "última")
+MIN_FRENCH_ZIPF_OF_NAME = 1.5
+NAME_SPANISH_MARGIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def spanish_names_in_french() -> frozenset[str]:
+    """The Spanish words of the table that read as names in French text (see above): a reading
+    among them whose first letter vanished with the capitals' accents was a capital
+    ("lvarez" is "Álvarez")."""
+    try:
+        text = data_text("es_accented.txt.gz")
+    except OSError:  # a build without the table
+        return frozenset()
+    names = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word, _, _, own, french, *_ = line.split("\t")
+        if (int(own) >= MIN_SPANISH_ZIPF * 10 and int(french) >= MIN_FRENCH_ZIPF_OF_NAME * 10
+                and int(french) <= int(own) - NAME_SPANISH_MARGIN * 10):
+            names.add(word)
+    return frozenset(names)
+
+
 def _is_name(surface: str) -> bool:
     return (len(surface) >= 3 and surface.isascii() and surface[:1].isupper()
             and surface[1:].islower())
