@@ -504,6 +504,20 @@ def test_an_opening_parenthesis_then_a_space_lost_its_a():
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
 
 
+def test_a_quotation_that_opens_with_a_space_and_a_capital_lost_no_a():
+    # '" Tout était parfait": the source spaced its quotation mark; an "À" gone would have left
+    # a lower-case "tout" (a name after the space may have lost one: '" Paris')
+    clean = 'Le maire a réagi : " Tout était parfait, le réseau a été rétabli."'
+    assert repair_text(lossy_ascii(clean), lang="fr").text == clean
+
+
+def test_a_vanished_capital_a_after_an_opening_quotation_mark_is_a_capital():
+    # capitals too: '"À tout point de vue' left '" tout point'; the "À" that comes back opens
+    # the quotation, so it is a capital
+    clean = 'La ministre a répondu.\n"À tout point de vue, la réforme est nécessaire."'
+    assert repair_text(lossy_ascii(clean), lang="fr").text == clean
+
+
 @pytest.mark.parametrize("damaged, clean", [
     # "-là" and "-même" without their accents: no French word ends so
     ("Depuis ce temps-l, Damas refuse toute discussion.",

@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import add, is_not
 
 from esgtext.repair.calibration import margin_confidence, odds_reason
-from esgtext.repair.classes import is_name
+from esgtext.repair.classes import is_name, word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -234,8 +234,11 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
         if index == 0 or kinds[index - 1] in ("newline", "punct"):
             if index and _opening_mark_then_space(text, tokens[index - 1], tok):
                 # '" la plus grande', '( hauteur de': an opening quotation mark or parenthesis
-                # that a space follows lost the word after it, most often "à"
-                insertion[index] = 8
+                # that a space follows lost the word after it, most often "à"; not where the
+                # word after it starts the quotation with its capital ('" Tout était parfait':
+                # an "À" gone would have left "tout"; LM split: 6 such spaced quotations)
+                if not _starts_in_capital(tok):
+                    insertion[index] = 8
                 continue
             line_start = tokens[index - 1].end if index else 0
             if (index == 0 or kinds[index - 1] == "newline") and text[
@@ -358,6 +361,21 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
 _TITLE_STARTS = frozenset(
     "nos notre vos votre mon mes ses leur leurs un une ce cet cette ces".split())
 _TITLES_BEFORE_A_DOT = _TITLES | {"M"}  # ("M. Russell": the candidates' titles, and "M")
+
+
+def _starts_in_capital(tok: Token) -> bool:
+    """Whether ``tok`` is a word capitalised where it starts a sentence: a capital, then lower
+    case, and in lower case a word the classes know, and never as a name ("Tout", "Vous"; not
+    "Paris", "Amiens", nor a word they do not know, "Eatonville")."""
+    surface = tok.surface
+    if tok.kind != "word" or not surface[:1].isupper() or not surface[1:].islower():
+        return False
+    classes = word_classes()
+    names = classes.names_of(surface.lower()) if classes is not None else ()
+    return bool(names) and not any(name in _NAME_CLASSES for name in names)
+
+
+_NAME_CLASSES = frozenset(("M", "MC", "U"))
 
 
 def _opening_mark_then_space(text: str, mark: Token, tok: Token) -> bool:
@@ -845,12 +863,19 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
     return total
 
 
+_OPENING_MARKS = frozenset('"«“(')
+
+
 def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
                     gap_odds: float = 0.0) -> Edit:
     """The edit that puts back an "à" before ``tok`` (``gap_odds``: the gap model's log10 odds
     there, said in the reason when they favour it)."""
     gap = text[prev_end:tok.start]
     head = text[max(0, prev_end - 12):prev_end].rstrip()  # a window: linear time
+    if head[-1:] in _OPENING_MARKS:  # '"À tout point de vue', ': « À ce rythme'
+        head = head[:-1].rstrip(" \u00a0\u202f")
+        if not head and prev_end > 12:
+            head = "x"  # (a long run of spaces: read as inside a sentence)
     sentence_start = (prev_end == 0 or text[prev_end - 1] == "\n"
                       or (head[-1:] in _SENTENCE_END if head else prev_end <= 12))
     word = "À" if sentence_start else "à"
