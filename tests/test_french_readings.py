@@ -986,3 +986,12 @@ def test_a_nouveau_after_a_verb(clean):
 ])
 def test_nouveau_the_adjective_keeps_no_a(clean):
     assert_repaired_back(clean, "deleted", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Le scrutin de l’élection présidentielle en Côte d’Ivoire a été reporté.",
+    "Dans les Charente-Maritime, Côtes d’Armor et Finistère, les routes sont fermées.",
+    "Du côté d’Israël, le gouvernement a réagi à l’attaque.",  # lower case: "côté"
+])
+def test_a_stripped_capitalised_cote_before_d_and_a_name_is_a_coast(clean):
+    assert_repaired_back(clean, "stripped", INTRO)

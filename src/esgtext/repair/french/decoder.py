@@ -746,10 +746,31 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = _emission_cue(contexts, index, options[index])
     elif ambiguous and context == "ni":  # "a ni les accusations": "a nié"
         reading_cue = ("nié", _denied_cue(tokens, contexts, options, index))
+    elif ambiguous and context in _COAST and _names_a_coast(tokens, index):
+        reading_cue = (_COAST[context], COAST_BONUS)  # "Cote d’Ivoire": "Côte", not "Côté"
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
             adjective)
+
+
+# "Côte d’Ivoire", "Côtes d’Armor", "Côte d’Azur": a capitalised "Cote" before "d’" and a
+# capitalised word names a coast, whatever the pair "côté d’" says ("du côté d’Israël": in lower
+# case). Stripped text had read "en Côté d’Ivoire" (tune split: 3 such words, all mended).
+COAST_BONUS = 3.0
+_COAST = {"cote": "côte", "cotes": "côtes"}
+
+
+def _names_a_coast(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` is capitalised inside a sentence and "d’" and a capitalised word
+    follow it ("Côté d’Israël, …" may start a sentence)."""
+    if (index + 2 >= len(tokens) or not index or tokens[index - 1].kind == "newline"
+            or tokens[index - 1].surface[-1:] in _SENTENCE_END
+            or not tokens[index].surface[:1].isupper()):
+        return False
+    elision, name = tokens[index + 1], tokens[index + 2]
+    return (elision.kind == "elided" and elision.context == "d'" and name.kind == "word"
+            and name.surface[:1].isupper())
 
 
 _CLOSING_QUOTES = frozenset('"»”')
