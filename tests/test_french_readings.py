@@ -995,3 +995,12 @@ def test_nouveau_the_adjective_keeps_no_a(clean):
 ])
 def test_a_stripped_capitalised_cote_before_d_and_a_name_is_a_coast(clean):
     assert_repaired_back(clean, "stripped", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Les puits sont dotés de niveaux élevés d’arsenic.",
+    "Le vocabulaire codé que la presse emploie est connu.",
+    "Les élèves de l’école sont partis en vacances.",  # after an article: the noun
+])
+def test_after_a_noun_a_stripped_word_is_read_as_the_adjective(clean):
+    assert_repaired_back(clean, "stripped", INTRO)
