@@ -9,12 +9,17 @@ several, and writes them as Spanish does. A capitalised word the decoder left as
 as the Spanish word it may be (``scripts/build_spanish_names.py``: a word Spanish writes accented
 far more often than as damaged, that French does not write otherwise as a word of its own,
 "Japon" for "Japón") when another such name stands within :data:`WINDOW_LINES` lines of it.
-Tune split (newstest2011): deleted documents 2.088 -> 2.067 %, stripped 1.046 -> 1.035 %.
+Tune split (newstest2011): deleted documents 2.088 -> 2.067 %, stripped 1.046 -> 1.035 %. A
+stripped text that names :data:`MANY_NAMES` of them or more writes those French writes its own
+way as Spanish does too ("Lopez", "Ruben" below, which French writes without their accents).
 
     >>> text = "Le maire de Mazatln, Jorge Abel Lpez, a rencontr Rubn Snchez."
     >>> [(e.before, e.after) for e in spanish_names(text, _tokens(text), "deleted", set())]
     [('Mazatln', 'Mazatlán'), ('Lpez', 'López'), ('Rubn', 'Rubén'), ('Snchez', 'Sánchez')]
     >>> text = "Le maire de Mazatlan, Jorge Abel Lopez, a rencontre Ruben Davalos."
+    >>> [(e.before, e.after) for e in spanish_names(text, _tokens(text), "stripped", set())]
+    [('Mazatlan', 'Mazatlán'), ('Lopez', 'López'), ('Ruben', 'Rubén'), ('Davalos', 'Dávalos')]
+    >>> text = "Le maire de Mazatlan a rencontre Ruben Davalos."  # three: French usage
     >>> [(e.before, e.after) for e in spanish_names(text, _tokens(text), "stripped", set())]
     [('Mazatlan', 'Mazatlán'), ('Davalos', 'Dávalos')]
     >>> text = "M. Lpez a rencontr le maire."  # a name alone
@@ -51,7 +56,13 @@ SPANISH_ACCENT_MARGIN = 0.5  # ... and this much more frequent (Zipf) than its d
 # 2008-2010, which this module never read) 0.680, 0.681, 0.681, 0.678, 0.678 %: "Panamá",
 # "Chávez", "Raúl" where the French source wrote them without. Deleted: 3.0 and 2.0 -> 2.067 %,
 # 1.0 -> 2.074, 0.5 -> 2.075 % (LM split 1.765 % for each).
-FRENCH_WORD_MARGIN = {"deleted": 2.0, "stripped": 0.5}
+FRENCH_WORD_MARGIN = {"deleted": 2.0, "stripped": 0.5, "stripped_many": 2.0}
+# ... but a stripped text that names at least this many Spanish people and places (read with the
+# margin of 2.0) is a text from a Spanish-speaking country, and writes them all as Spanish does
+# ("Fernández", "Chávez" where a French text on Venezuela may write "Chavez"). Tune split,
+# stripped: 1.026 -> 1.004 % (3 names: 0.975 %, 5: 1.007 %); LM split 0.678 % (3 names: 0.680 %).
+# A margin of 1.5 for these: 1.005 %, 1.0: 1.019 % (LM split 0.678 % for each).
+MANY_NAMES = 4
 # A name is read as Spanish only with another one within this many lines of it: a French text
 # on Venezuela may write "Chavez"; a text from a Spanish-speaking country names several people
 # and places as Spanish does. (Without it: tune split 2.064 / 1.028 %, LM split 1.766 / 0.679 %;
@@ -64,7 +75,7 @@ CONFIDENCE = 0.9  # the raw score (see esgtext.repair.calibration: its own row o
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, dict[str, str]]:
     """Per kind of damage, the damaged form of each Spanish word to the word."""
-    out: dict[str, dict[str, str]] = {"deleted": {}, "stripped": {}}
+    out: dict[str, dict[str, str]] = {"deleted": {}, "stripped": {}, "stripped_many": {}}
     try:
         text = data_text("es_accented.txt.gz")
     except OSError:  # a build without the table
@@ -78,6 +89,7 @@ def _readings() -> dict[str, dict[str, str]]:
         if own < MIN_SPANISH_ZIPF * 10:
             continue
         for kind, key, spanish, damaged_french in (("stripped", stripped, *damaged[:2]),
+                                                   ("stripped_many", stripped, *damaged[:2]),
                                                    ("deleted", deleted, *damaged[2:])):
             # Spanish writes it accented far more often than as damaged, and French does not
             # write the damaged form as a word of its own far more often ("Japon", "Los")
@@ -126,18 +138,16 @@ def spanish_names(text: str, tokens: list[Token], kind: str, edited: set[int]) -
     """Edits that put back the accents of Spanish names (see the module) among ``tokens`` of
     ``text`` damaged as ``kind`` ("deleted" or "stripped"), but those that start at one of the
     offsets ``edited`` (words the decoder changed)."""
-    table = _readings()[kind]
-    if not table:
+    readings = _readings()
+    if not readings[kind]:
         return []
-    found: list[tuple[int, Token, str]] = []  # (line, token, its Spanish reading)
-    line = 0
-    for tok in tokens:
-        if tok.kind == "newline":
-            line += 1
-        elif tok.kind == "word" and tok.start not in edited and _is_name(tok.surface):
-            word = table.get(tok.context)
-            if word is not None:
-                found.append((line, tok, word))
+    found = []
+    if kind == "stripped":
+        found = _found(tokens, readings["stripped_many"], edited)
+        if len({word for _, _, word in found}) < MANY_NAMES:
+            found = []
+    if not found:
+        found = _found(tokens, readings[kind], edited)
     if len({word for _, _, word in found}) < 2:
         return []
     before = _nearest_other(found)
@@ -146,6 +156,22 @@ def spanish_names(text: str, tokens: list[Token], kind: str, edited: set[int]) -
                  CONFIDENCE, f"{SPANISH_NAME_REASON}, and other Spanish names are near it")
             for (line, tok, word), back, on in zip(found, before, after)
             if abs(line - back) <= WINDOW_LINES or abs(on - line) <= WINDOW_LINES]
+
+
+def _found(tokens: list[Token], table: dict[str, str],
+           edited: set[int]) -> list[tuple[int, Token, str]]:
+    """(line, token, its Spanish reading) for each name among ``tokens`` that ``table`` reads,
+    but those that start at one of the offsets ``edited``."""
+    found = []
+    line = 0
+    for tok in tokens:
+        if tok.kind == "newline":
+            line += 1
+        elif tok.kind == "word" and tok.start not in edited and _is_name(tok.surface):
+            word = table.get(tok.context)
+            if word is not None:
+                found.append((line, tok, word))
+    return found
 
 
 _FAR = 1 << 30
