@@ -1012,3 +1012,12 @@ def test_a_stripped_capitalised_cote_before_d_and_a_name_is_a_coast(clean):
 ])
 def test_after_a_noun_a_stripped_word_is_read_as_the_adjective(clean):
     assert_repaired_back(clean, "stripped", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Le ministre de l’Immigration, Jason Kenney, a répondu aux questions.",
+    "Amado Boudou, le ministre de l’Économie, a présenté le budget.",
+    "Le ministère de la Santé a publié un rapport sur l’épidémie.",  # no name beside it
+])
+def test_a_name_beside_ministre_says_the_minister(clean):
+    assert_repaired_back(clean, "deleted", INTRO)
