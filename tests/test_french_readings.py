@@ -1018,6 +1018,16 @@ def test_after_a_noun_a_stripped_word_is_read_as_the_adjective(clean):
     "Le ministre de l’Immigration, Jason Kenney, a répondu aux questions.",
     "Amado Boudou, le ministre de l’Économie, a présenté le budget.",
     "Le ministère de la Santé a publié un rapport sur l’épidémie.",  # no name beside it
+    "Il a rencontré la NASA, le ministère de l’Énergie et les industriels.",  # an acronym
 ])
 def test_a_name_beside_ministre_says_the_minister(clean):
+    assert_repaired_back(clean, "deleted", INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    "Les négociations à Vienne ont échoué hier soir.",
+    "Il a fêté son anniversaire à Dublin avec sa famille.",
+    "La banque Bradford a fermé ses portes.",  # a name after a noun, not a city
+])
+def test_a_city_after_a_noun_gets_its_a_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)

@@ -302,7 +302,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             continue
         elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
               and tok.start - tokens[index - 1].end == 1
-              and not (opened := _opens_gap(contexts, options, index, lexicon))):
+              and not (opened := (_opens_gap(contexts, options, index, lexicon)
+                                  or _city_after_noun(tokens, contexts, index)))):
             continue  # the usual case: no "à" after the word before, and no doubled space
         prev_end = tokens[index - 1].end
         if tok.start - prev_end == 1 and text[prev_end] == " ":
@@ -313,7 +314,8 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
             double_space = "  " in gap
         if opened is None:
-            opened = not double_space and _opens_gap(contexts, options, index, lexicon)
+            opened = not double_space and (_opens_gap(contexts, options, index, lexicon)
+                                           or _city_after_noun(tokens, contexts, index))
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
             first = tok.context
@@ -393,6 +395,19 @@ def _never_a_before(text: str, tokens: list[Token], kinds: tuple[str, ...], inde
 _TITLE_STARTS = frozenset(
     "nos notre vos votre mon mes ses leur leurs un une ce cet cette ces".split())
 _TITLES_BEFORE_A_DOT = _TITLES | {"M"}  # ("M. Russell": the candidates' titles, and "M")
+
+
+def _city_after_noun(tokens: list[Token], contexts: tuple[str, ...], index: int) -> bool:
+    """Whether token ``index`` is a city the word classes know, after a word they know only as
+    a noun ("un concert Berlin", "la mosquée Temecula" is none: see :data:`_CITY`)."""
+    tok = tokens[index]
+    if tok.kind != "word" or not tok.surface[:1].isupper() or tokens[index - 1].kind != "word":
+        return False
+    classes = word_classes()
+    if classes is None or "MC" not in classes.names_of(tok.context):
+        return False
+    before = classes.names_of(contexts[index - 1])
+    return bool(before) and all(name[0] == "N" for name in before)
 
 
 def _starts_in_capital(tok: Token) -> bool:
@@ -802,7 +817,8 @@ def _apposed_name(tokens: list[Token], index: int) -> bool:
     Boudou, le ministre")."""
     if (index > 2 and tokens[index - 1].surface in ("le", "la", "les")
             and tokens[index - 2].surface == "," and tokens[index - 3].kind == "word"
-            and tokens[index - 3].surface[:1].isupper()):
+            and tokens[index - 3].surface[:1].isupper()
+            and tokens[index - 3].surface[1:].islower()):  # (a name, not "la NASA, le")
         return True
     for k in range(index + 1, min(index + _APPOSITION_REACH, len(tokens) - 1)):
         tok = tokens[k]
