@@ -1014,6 +1014,13 @@ def test_after_a_noun_a_stripped_word_is_read_as_the_adjective(clean):
     assert_repaired_back(clean, "stripped", INTRO)
 
 
+@pytest.mark.parametrize("damage", ["deleted", "stripped"])
+def test_an_english_gloss_keeps_its_noun(damage):
+    # "(green bond)": "green" is a French noun too (golf), but a gloss is no French noun phrase
+    clean = "Le groupe a émis une obligation verte (green bond) d’un montant record."
+    assert_repaired_back(clean, damage, INTRO)
+
+
 @pytest.mark.parametrize("clean", [
     "Le ministre de l’Immigration, Jason Kenney, a répondu aux questions.",
     "Amado Boudou, le ministre de l’Économie, a présenté le budget.",

@@ -173,6 +173,9 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
 NOUN_ADJECTIVE_BONUS = 1.0
 
 
+_GLOSS_OPENERS = frozenset(('(', '"', "«", "“"))
+
+
 def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
                             options: list[list[_Candidate] | None]) -> None:
     """Give the adjective readings of a word after a noun their bonus (``options``, in place:
@@ -182,8 +185,9 @@ def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
         return
     names_of = classes.names_of
     for index in compress(range(1, len(tokens)), options[1:]):
-        if options[index - 1] is not None or tokens[index - 1].kind != "word":
-            continue
+        if (options[index - 1] is not None or tokens[index - 1].kind != "word"
+                or (index > 1 and tokens[index - 2].surface in _GLOSS_OPENERS)):
+            continue  # ("(green bond)": a gloss, often English, is no French noun phrase)
         before = names_of(contexts[index - 1])
         if not before or any(name[0] != "N" for name in before):
             continue
