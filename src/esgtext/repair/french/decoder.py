@@ -173,9 +173,6 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
 NOUN_ADJECTIVE_BONUS = 1.0
 
 
-_GLOSS_OPENERS = frozenset(('(', '"', "«", "“"))
-
-
 def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
                             options: list[list[_Candidate] | None]) -> None:
     """Give the adjective readings of a word after a noun their bonus (``options``, in place:
@@ -186,7 +183,7 @@ def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
     names_of = classes.names_of
     for index in compress(range(1, len(tokens)), options[1:]):
         if (options[index - 1] is not None or tokens[index - 1].kind != "word"
-                or (index > 1 and tokens[index - 2].surface in _GLOSS_OPENERS)):
+                or (index > 1 and tokens[index - 2].surface in _OPENING_MARKS)):
             continue  # ("(green bond)": a gloss, often English, is no French noun phrase)
         before = names_of(contexts[index - 1])
         if not before or any(name[0] != "N" for name in before):
@@ -403,7 +400,8 @@ _TITLES_BEFORE_A_DOT = _TITLES | {"M"}  # ("M. Russell": the candidates' titles,
 
 def _city_after_noun(tokens: list[Token], contexts: tuple[str, ...], index: int) -> bool:
     """Whether token ``index`` is a city the word classes know, after a word they know only as
-    a noun ("un concert Berlin", "la mosquée Temecula" is none: see :data:`_CITY`)."""
+    a noun ("son anniversaire Dublin"; "la banque Bradford" is a name, and "Temecula", which
+    the classes do not know, is none)."""
     tok = tokens[index]
     if tok.kind != "word" or not tok.surface[:1].isupper() or tokens[index - 1].kind != "word":
         return False
@@ -427,6 +425,7 @@ def _starts_in_capital(tok: Token) -> bool:
 
 
 _NAME_CLASSES = frozenset(("M", "MC", "U"))
+_OPENING_MARKS = frozenset('"«“(')  # (a quotation or a gloss opens after them)
 
 
 def _opening_mark_then_space(text: str, mark: Token, tok: Token) -> bool:
@@ -962,9 +961,6 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
         total += logprob(c, last)
         last = c
     return total
-
-
-_OPENING_MARKS = frozenset('"«“(')
 
 
 def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
