@@ -999,6 +999,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
             "Le groupe a émis une obligation verte (green bond) d’un montant record."),
     *_cases("deleted",
             "Le groupe a émis une obligation verte (green bond) d’un montant record."),
+    # "où" after a comma when the clause's verb comes within eight words
+    *_cases("stripped",
+            "Sur la place Baoguang, où les officiers de la police municipale patrouillent, "
+            "le calme est revenu."),
     # a name set beside "ministre" by commas says the minister (not an acronym: "la NASA")
     *_cases("deleted",
             "Le ministre de l’Immigration, Jason Kenney, a répondu aux questions.",
