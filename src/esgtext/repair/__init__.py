@@ -280,27 +280,24 @@ def _french_accents(text: str, run: _Run) -> list[Edit]:
         return []
     run.repaired_as = "fr"
     spacing = run.config.restore_spacing
-    typography = spacing and _french_typography(text, run.config.french_typography)
+    setting = run.config.french_typography
+    markers: tuple[str, ...] = ()  # (the parts of a release that "auto" read off the text)
+    if spacing and setting == "auto":
+        from esgtext.repair.releases import typography_markers
+
+        markers = typography_markers(text)
+    typography = spacing and (bool(markers) if setting == "auto" else bool(setting))
     edits = _restore_french_paragraphs(
         text, run.config, lambda piece: run.french.restore_french(piece, spacing=spacing,
                                                                   typography=typography))
-    if typography and run.config.french_typography == "auto":
+    if markers:
         # (--explain says why the default put French typography back)
         from esgtext.repair.releases import release_reason
 
-        why = release_reason(text)
+        why = release_reason(markers)
         edits = [replace(e, reason=e.reason + why) if e.reason.startswith(TYPOGRAPHY_REASON)
                  else e for e in edits]
     return edits
-
-
-def _french_typography(text: str, setting: bool | str) -> bool:
-    """:attr:`RepairConfig.french_typography` for ``text``: True, False, or "auto" read off it."""
-    if setting == "auto":
-        from esgtext.repair.releases import wants_french_typography
-
-        return wants_french_typography(text)
-    return bool(setting)
 
 
 def _sentence_spaces(text: str, run: _Run) -> list[Edit]:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from esgtext.repair.memo import make_room
 from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
-__all__ = ["WordClasses", "word_classes", "is_name"]
+__all__ = ["WordClasses", "word_classes", "class_names", "is_name"]
 
 _UNKNOWN = "U"
 MAX_CONTEXTS = 20_000  # contexts whose ratios are kept (then the older half goes): 14 MB at most
@@ -114,6 +114,12 @@ def word_classes() -> WordClasses | None:
         return WordClasses(data_text("fr_classes.txt.gz"))
     except OSError:
         return None
+
+
+def class_names(word: str) -> tuple[str, ...]:
+    """The names of the classes the tables give ``word`` (``()`` in a build without them)."""
+    classes = word_classes()
+    return classes.names_of(word) if classes is not None else ()
 
 
 def is_name(word: str) -> bool:

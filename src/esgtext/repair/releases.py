@@ -113,19 +113,27 @@ _SAID = {"header": "a header", "dateline": "a dateline", "press_contact": "a pre
          "about": "an 'À propos de' line", "contact_details": "contact details"}
 
 
-def release_reason(text: str) -> str:
-    """What an edit of French typography put back by default adds to its reason: why ``text``
-    read as a release.
+def release_reason(markers: tuple[str, ...]) -> str:
+    """What an edit of French typography put back by default adds to its reason: why its text
+    read as a release (``markers``: :func:`typography_markers`).
 
-    >>> release_reason("COMMUNIQUÉ DE PRESSE\\nContact presse : presse@exemple.fr")
+    >>> release_reason(typography_markers("COMMUNIQUÉ DE PRESSE\\nContact presse : presse@x.fr"))
     ' (by default: the text reads as a press release: a header, a press contact, contact details)'
     """
-    parts = ", ".join(_SAID[name] for name in press_release_markers(text))
+    parts = ", ".join(_SAID[name] for name in markers)
     return f" (by default: the text reads as a press release: {parts})"
 
 
+def typography_markers(text: str) -> tuple[str, ...]:
+    """The parts of a press release that make French typography come back in ``text`` by
+    default (the ``"auto"`` of :attr:`esgtext.repair.RepairConfig.french_typography`): those of
+    :func:`press_release_markers` where there are at least :data:`MIN_MARKERS` and the text was
+    not :func:`typed_plain`; ``()`` elsewhere."""
+    markers = press_release_markers(text)
+    return markers if len(markers) >= MIN_MARKERS and not typed_plain(text) else ()
+
+
 def wants_french_typography(text: str) -> bool:
-    """Whether French typography should be put back in ``text`` by default (the ``"auto"`` of
-    :attr:`esgtext.repair.RepairConfig.french_typography`): a press release, typed in a word
-    processor's French mode."""
-    return looks_like_press_release(text) and not typed_plain(text)
+    """Whether French typography should be put back in ``text`` by default: a press release,
+    typed in a word processor's French mode (see :func:`typography_markers`)."""
+    return bool(typography_markers(text))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from esgtext.repair.classes import word_classes
+from esgtext.repair.classes import class_names, word_classes
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
 from esgtext.repair.terms import RELEASE_A_LOCUTIONS
@@ -318,8 +318,7 @@ def a_time_follows(text: str, number: Token, last: str) -> bool:
 
 def _noun_only(word: str) -> bool:
     """Whether the word classes know ``word`` only as a noun."""
-    classes = word_classes()
-    names = classes.names_of(word) if classes is not None else ()
+    names = class_names(word)
     return bool(names) and all(name[:1] == "N" for name in names)
 
 
@@ -587,19 +586,14 @@ _VERB_CLASS_STARTS = ("V", "Y", "Q", "E", "H", "G")
 _AGAIN_WORDS = frozenset(("nouveau", "peine"))
 
 
-def _class_names(word: str) -> tuple[str, ...]:
-    classes = word_classes()
-    return classes.names_of(word) if classes is not None else ()
-
-
 def _again_after(last: str, following: str) -> bool:
     """Whether "nouveau" between ``last`` and ``following`` is "à nouveau" (see above)."""
-    names = _class_names(last)
+    names = class_names(last)
     if not names or not all(name.startswith(_VERB_CLASS_STARTS) for name in names):
         return False
     if not all(name.startswith("E") for name in names):
         return True
-    return following != "<p>" and not any(name[0] == "C" for name in _class_names(following))
+    return following != "<p>" and not any(name[0] == "C" for name in class_names(following))
 # "laquelle" follows a preposition ("à" 15 times in the LM split, "pour", "sur", "dans", ... 50);
 # after another word, the "à" vanished ("une option laquelle je suis": "à laquelle"; "auquel",
 # "auxquels" are masculine and plural). Tune split, deleted: 2.000 -> 1.997 %, capitals too

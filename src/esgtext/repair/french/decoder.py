@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import add, is_not
 
 from esgtext.repair.calibration import margin_confidence, odds_reason
-from esgtext.repair.classes import is_name, word_classes
+from esgtext.repair.classes import class_names, is_name, word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -34,7 +34,7 @@ from esgtext.repair.french.cues import (
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE, _RANGE_WORDS,
-    _named_range,
+    _named_range, _noun_only,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
@@ -185,8 +185,7 @@ def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
         if (options[index - 1] is not None or tokens[index - 1].kind != "word"
                 or (index > 1 and tokens[index - 2].surface in _OPENING_MARKS)):
             continue  # ("(green bond)": a gloss, often English, is no French noun phrase)
-        before = names_of(contexts[index - 1])
-        if not before or any(name[0] != "N" for name in before):
+        if not _noun_only(contexts[index - 1]):
             continue
         candidates = options[index]
         found = [names_of(c.output) if len(c.contexts) == 1 else () for c in candidates]
@@ -303,8 +302,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             continue
         elif (options[index - 1] is None and a_given_after[contexts[index - 1]] is None
               and tok.start - tokens[index - 1].end == 1
-              and not (opened := (_opens_gap(contexts, options, index, lexicon)
-                                  or _city_after_noun(tokens, contexts, index)))):
+              and not (opened := _opens_gap(tokens, contexts, options, index, lexicon))):
             continue  # the usual case: no "à" after the word before, and no doubled space
         prev_end = tokens[index - 1].end
         if tok.start - prev_end == 1 and text[prev_end] == " ":
@@ -315,8 +313,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
                 continue
             double_space = "  " in gap
         if opened is None:
-            opened = not double_space and (_opens_gap(contexts, options, index, lexicon)
-                                           or _city_after_noun(tokens, contexts, index))
+            opened = not double_space and _opens_gap(tokens, contexts, options, index, lexicon)
         if not double_space and options[index - 1] is None:
             last = contexts[index - 1]
             first = tok.context
@@ -405,11 +402,7 @@ def _city_after_noun(tokens: list[Token], contexts: tuple[str, ...], index: int)
     tok = tokens[index]
     if tok.kind != "word" or not tok.surface[:1].isupper() or tokens[index - 1].kind != "word":
         return False
-    classes = word_classes()
-    if classes is None or "MC" not in classes.names_of(tok.context):
-        return False
-    before = classes.names_of(contexts[index - 1])
-    return bool(before) and all(name[0] == "N" for name in before)
+    return "MC" in class_names(tok.context) and _noun_only(contexts[index - 1])
 
 
 def _starts_in_capital(tok: Token) -> bool:
@@ -419,8 +412,7 @@ def _starts_in_capital(tok: Token) -> bool:
     surface = tok.surface
     if tok.kind != "word" or not surface[:1].isupper() or not surface[1:].islower():
         return False
-    classes = word_classes()
-    names = classes.names_of(surface.lower()) if classes is not None else ()
+    names = class_names(surface.lower())
     return bool(names) and not any(name in _NAME_CLASSES for name in names)
 
 
@@ -440,10 +432,12 @@ def _opening_mark_then_space(text: str, mark: Token, tok: Token) -> bool:
     return text.count('"', line_start, mark.start) % 2 == 0
 
 
-def _opens_gap(contexts: tuple[str, ...], options: list[list[_Candidate] | None], index: int,
-               lexicon: FrenchLexicon) -> bool:
+def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
+               options: list[list[_Candidate] | None], index: int, lexicon: FrenchLexicon) -> bool:
     """Whether a cue of :func:`_a_cue_opens_gap` opens the gap before token ``index``, for any
-    reading of the word before it."""
+    reading of the word before it, or a city follows a noun there (:func:`_city_after_noun`)."""
+    if _city_after_noun(tokens, contexts, index):
+        return True
     first = contexts[index]
     lasts = ([c.contexts[-1] for c in options[index - 1]] if options[index - 1]
              else (contexts[index - 1],))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -72,20 +73,28 @@ WINDOW_LINES = 12
 CONFIDENCE = 0.9  # the raw score (see esgtext.repair.calibration: its own row of the table)
 
 
-@lru_cache(maxsize=1)
-def _readings() -> dict[str, dict[str, str]]:
-    """Per kind of damage, the damaged form of each Spanish word to the word."""
-    out: dict[str, dict[str, str]] = {"deleted": {}, "stripped": {}, "stripped_many": {}}
+def _table() -> Iterator[tuple[str, str, str, int, int, list[int]]]:
+    """The rows of ``es_accented.txt.gz`` (read by the two tables below, each once): the word, its
+    stripped and deleted forms, its Zipf numbers in tenths (in Spanish, in French, then those of
+    its damaged forms); none in a build without the table."""
     try:
         text = data_text("es_accented.txt.gz")
-    except OSError:  # a build without the table
-        return out
-    best: dict[tuple[str, str], int] = {}
+    except OSError:
+        return
     for line in text.splitlines():
         if line.startswith("#"):
             continue
         word, stripped, deleted, *numbers = line.split("\t")
-        own, french, *damaged = map(int, numbers)  # tenths of Zipf
+        own, french, *damaged = map(int, numbers)
+        yield word, stripped, deleted, own, french, damaged
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, dict[str, str]]:
+    """Per kind of damage, the damaged form of each Spanish word to the word."""
+    out: dict[str, dict[str, str]] = {"deleted": {}, "stripped": {}, "stripped_many": {}}
+    best: dict[tuple[str, str], int] = {}
+    for word, stripped, deleted, own, french, damaged in _table():
         if own < MIN_SPANISH_ZIPF * 10:
             continue
         for kind, key, spanish, damaged_french in (("stripped", stripped, *damaged[:2]),
@@ -114,19 +123,10 @@ def spanish_names_in_french() -> frozenset[str]:
     """The Spanish words of the table that read as names in French text (see above): a reading
     among them whose first letter vanished with the capitals' accents was a capital
     ("lvarez" is "Álvarez")."""
-    try:
-        text = data_text("es_accented.txt.gz")
-    except OSError:  # a build without the table
-        return frozenset()
-    names = set()
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        word, _, _, own, french, *_ = line.split("\t")
-        if (int(own) >= MIN_SPANISH_ZIPF * 10 and int(french) >= MIN_FRENCH_ZIPF_OF_NAME * 10
-                and int(french) <= int(own) - NAME_SPANISH_MARGIN * 10):
-            names.add(word)
-    return frozenset(names)
+    return frozenset(
+        word for word, _, _, own, french, _ in _table()
+        if own >= MIN_SPANISH_ZIPF * 10 and french >= MIN_FRENCH_ZIPF_OF_NAME * 10
+        and french <= own - NAME_SPANISH_MARGIN * 10)
 
 
 def _is_name(surface: str) -> bool:
