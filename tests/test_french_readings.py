@@ -837,6 +837,19 @@ def test_a_stripped_text_that_names_many_spanish_people_writes_them_as_spanish_d
     assert_repaired_back(clean, "stripped", INTRO)
 
 
+def test_a_name_the_decoder_read_its_own_way_is_spanish_among_spanish_names():
+    # the decoder reads "Jesus" as French does ("Jésus") and "Jose" as "José": among other
+    # Spanish names they are Spanish, and count as such ("José" is the second name that makes
+    # "Lopez" and "Davalos" Spanish); a word the decoder read as French whose Spanish reading is
+    # no name French news quotes stays French ("Interrog" is "Interrogé", not "Interrogó")
+    clean = "Le maire de Mazatlán, Jesús Álvarez, a rencontré Rubén Dávalos hier."
+    assert_repaired_back(clean, "stripped", INTRO)
+    clean = "Interrogé par la presse, José López a répondu à Rubén Dávalos."
+    assert_repaired_back(clean, "stripped", INTRO)
+    repaired = repair_text(lossy_ascii(INTRO + clean), lang="fr").text
+    assert "Interrogé par la presse, José López" in repaired and "Rubén Dávalos" in repaired
+
+
 def test_a_spanish_name_whose_capital_vanished_comes_back_capitalised():
     # every non-ASCII character deleted, capitals too: "Álvarez" left "lvarez", whose reading
     # restores a first letter; a Spanish name French news writes is a name ("élites", a French

@@ -233,7 +233,12 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
         edited = {edit.start for edit in decoded if edit.end > edit.start}
         for kind in ("deleted", "stripped"):
             if getattr(diagnosis, kind):
-                decoded += spanish_names(text, tokens, kind, edited)
+                names = spanish_names(text, tokens, kind, edited)
+                if names:  # (a name read as Spanish replaces the decoder's reading of it)
+                    spans = [(name.start, name.end) for name in names]
+                    decoded = [edit for edit in decoded if edit.end == edit.start or not any(
+                        edit.start < end and start < edit.end for start, end in spans)]
+                decoded += names
                 break
         edits += decoded
     if diagnosis.deleted or "?" in text:  # "Solrian", "Sol?rian" beside "presse@solerian.fr"

@@ -136,8 +136,11 @@ def _is_name(surface: str) -> bool:
 
 def spanish_names(text: str, tokens: list[Token], kind: str, edited: set[int]) -> list[Edit]:
     """Edits that put back the accents of Spanish names (see the module) among ``tokens`` of
-    ``text`` damaged as ``kind`` ("deleted" or "stripped"), but those that start at one of the
-    offsets ``edited`` (words the decoder changed)."""
+    ``text`` damaged as ``kind`` ("deleted" or "stripped"). A word the decoder changed (one that
+    starts at an offset of ``edited``) is read as Spanish only where the Spanish word is a name
+    French news quotes (:func:`spanish_names_in_french`): among other Spanish names, "Jesus" is
+    "Jesús", not the decoder's "Jésus", but "Interrog" stays "Interrogé" (the caller drops the
+    decoder's edit of each word read here)."""
     readings = _readings()
     if not readings[kind]:
         return []
@@ -160,16 +163,17 @@ def spanish_names(text: str, tokens: list[Token], kind: str, edited: set[int]) -
 
 def _found(tokens: list[Token], table: dict[str, str],
            edited: set[int]) -> list[tuple[int, Token, str]]:
-    """(line, token, its Spanish reading) for each name among ``tokens`` that ``table`` reads,
-    but those that start at one of the offsets ``edited``."""
+    """(line, token, its Spanish reading) for each name among ``tokens`` that ``table`` reads;
+    of those that start at one of the offsets ``edited``, only the names French news quotes."""
     found = []
     line = 0
+    quoted = spanish_names_in_french()
     for tok in tokens:
         if tok.kind == "newline":
             line += 1
-        elif tok.kind == "word" and tok.start not in edited and _is_name(tok.surface):
+        elif tok.kind == "word" and _is_name(tok.surface):
             word = table.get(tok.context)
-            if word is not None:
+            if word is not None and (tok.start not in edited or word in quoted):
                 found.append((line, tok, word))
     return found
 
