@@ -109,6 +109,12 @@ def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
     assert "16 et 17." in repaired
     # a code stays as it is
     assert "V8et" in repair_text("Le moteur V8et la voiture sont neufs.", lang="fr").text
+    # any frequent short word, not only "et" or "de": "réduire d’ici à 2020 entre 40 et 45 %"
+    repaired = repair_text("Il faut rduire dici 2020entre40 et45% les missions.",
+                           lang="fr").text.replace("\u00a0", " ")
+    assert "2020 entre 40 et 45 %" in repaired
+    # ... but no unit's symbol or code ("km" is no word of news, "ab" none at all)
+    assert "12km30" in repair_text("Le trajet de 12km30 et 4ab5 est neuf.", lang="fr").text
 
 
 def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():

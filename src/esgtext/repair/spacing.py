@@ -38,10 +38,11 @@ NARROW_NBSP = "\u202f"
 # The months, as a conversion to ASCII may leave them ("aot", "dcembre")
 MONTHS = (r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
           r"|novembre|d[ée]?cembre")
-# A word glued to a number on either side (or between two: "2011et2012", "25et45"), a long digit
-# run, a title glued to a name, "%".
+# A word glued to a number on either side (or between two: "2011et2012", "25et45", and any
+# frequent short word, "2020entre40"), a long digit run, a title glued to a name, "%".
 _GLUE = re.compile(
-    rf"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille|{MONTHS})(?=\d))"
+    rf"(?P<between>(?<=\d)(?:et|ou|au|aux|en|sur|sous|de|du|mille|{MONTHS}"
+    r"|(?P<w3>[a-zà-öø-ÿ]{2,5}))(?=\d))"
     r"|(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
@@ -111,6 +112,17 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         word, lexicon, floor=_MIN_WORD_ZIPF if len(word) < 4 else _MIN_LONG_WORD_ZIPF)
 
 
+# A short word glued between two numbers, other than those :data:`_GLUE` names, is a frequent
+# French word ("2020entre40", "12dans15"), not a unit or a code ("3km5")
+_MIN_BETWEEN_ZIPF = 5.0
+
+
+def _between_numbers(m: re.Match, lexicon: FrenchLexicon) -> bool:
+    """Whether a ``between`` match of :data:`_GLUE` is a word whose no-break spaces vanished."""
+    word = m.group("w3")
+    return word is None or lexicon.zipf.get(word, 0.0) >= _MIN_BETWEEN_ZIPF
+
+
 def words_glued_to_numbers(text: str, lexicon: FrenchLexicon | None = None) -> int:
     """How many French words are glued to a number, as a lossy conversion leaves them
     ("en2020", "15pour", "de44000"): evidence that the no-break spaces of French typography were
@@ -139,8 +151,9 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
         if kind == "title":
             titles += m.group()[:1] == "M"  # ("DrSmith" may be a typo of any language)
         elif kind == "between":  # "2011et2012": no name or code is written so
-            glued += 1
-            frequent += 1
+            if _between_numbers(m, lexicon):
+                glued += 1
+                frequent += 1
         elif kind in ("word_number", "number_word") and _glued_to_a_number(m, lexicon):
             glued += 1
             frequent += _frequent_glued(m, lexicon)
@@ -241,6 +254,8 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
         if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):
             continue
         if kind == "between":
+            if not _between_numbers(m, lexicon):
+                continue
             for position in (m.start(), m.end()):
                 edits.append(Edit("no_break_space", position, position, "", NBSP, 0.9,
                                   f"no-break spaces around {m.group()!r} between two numbers vanished"))
