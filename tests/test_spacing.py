@@ -117,6 +117,15 @@ def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
     assert "12km30" in repair_text("Le trajet de 12km30 et 4ab5 est neuf.", lang="fr").text
 
 
+def test_an_elided_word_glued_to_a_number_gets_its_apostrophe_and_space_back():
+    # "jusqu’en 2012": the apostrophe and the no-break space both vanished, so "jusquen2012" is
+    # an elided word, a word and a number in one (LM split: 14 such, none read wrong since)
+    repaired = repair_text("Le plan schelonne jusquen2012 et dure jusquau19, car il est clair "
+                           "quaprs5 ans le matelas est us.", lang="fr").text.replace("\u00a0", " ")
+    assert "jusqu’en 2012" in repaired and "jusqu’au 19," in repaired
+    assert "qu’après 5 ans" in repaired
+
+
 def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():
     repaired = repair_text("Le crime du 29aot2009 touche plus de 200consortiums et 8mgapixels, "
                            "selon M. Dupont.", lang="fr").text.replace("\u00a0", " ")

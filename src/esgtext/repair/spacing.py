@@ -86,15 +86,21 @@ _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True,
              floor: float = _MIN_WORD_ZIPF) -> bool:
     """A French word, or one whose accents were deleted ("dcembre"), or either after an elided
-    article whose apostrophe went with them ("lanne" for "l’année"), of Zipf frequency ``floor``
-    or more."""
+    word whose apostrophe went with them ("lanne" for "l’année", "jusquen" for "jusqu’en",
+    "quaprs" for "qu’après"), of Zipf frequency ``floor`` or more."""
     if lexicon.zipf.get(lower, 0.0) >= floor:
         return True
     if lower.isascii() and lexicon.best_zipf(lower, "deleted") >= floor + 0.5:
         return True
-    if elided and len(lower) > 3 and lower[0] in "ld" and lower[1] in "aeiouyh":
-        return _is_word(lower[1:], lexicon, False, floor)
+    if elided:
+        m = _ELIDED_START.match(lower)
+        if m and len(lower) > max(3, m.end() + 1):
+            return _is_word(lower[m.end():], lexicon, False, floor)
     return False
+
+
+# The elided words an apostrophe's deletion glues to the next word ("lanne", "jusquen")
+_ELIDED_START = re.compile(r"(?:[ld]|qu|jusqu|lorsqu|puisqu)(?=[aeiouyh])")
 
 
 def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
