@@ -126,6 +126,15 @@ def test_an_elided_word_glued_to_a_number_gets_its_apostrophe_and_space_back():
     assert "qu’après 5 ans" in repaired
 
 
+def test_a_capitalised_word_glued_before_a_number_is_a_frequent_word_not_a_model():
+    # "Mazda3", "Mp3": a name and its model, written so (LM split: ten such); "En2020",
+    # "Jai13" (an elided "j’" too) and "Ligue1" lost a no-break space
+    repaired = repair_text("La Mazda3 et les lecteurs Mp3 sont neufs. En2020, Jai13 voitures et "
+                           "la Ligue1 joue.", lang="fr").text.replace("\u00a0", " ")
+    assert "La Mazda3 et les lecteurs Mp3 sont" in repaired
+    assert "En 2020, J’ai 13 voitures" in repaired and "Ligue 1" in repaired
+
+
 def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():
     repaired = repair_text("Le crime du 29aot2009 touche plus de 200consortiums et 8mgapixels, "
                            "selon M. Dupont.", lang="fr").text.replace("\u00a0", " ")

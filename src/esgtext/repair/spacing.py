@@ -94,13 +94,15 @@ def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True,
         return True
     if elided:
         m = _ELIDED_START.match(lower)
-        if m and len(lower) > max(3, m.end() + 1):
+        if m and len(lower) > max(3 if m.group() in "ld" else 2, m.end() + 1):
             return _is_word(lower[m.end():], lexicon, False, floor)
     return False
 
 
-# The elided words an apostrophe's deletion glues to the next word ("lanne", "jusquen")
-_ELIDED_START = re.compile(r"(?:[ld]|qu|jusqu|lorsqu|puisqu)(?=[aeiouyh])")
+# The elided words an apostrophe's deletion glues to the next word ("lanne", "jusquen", "jai";
+# "l" and "d" only before three letters or more: "lan2" is no "l’an 2")
+_ELIDED_START = re.compile(r"(?:jusqu|lorsqu|puisqu|qu|[ldj])(?=[aeiouyh])")
+_MIN_TITLE_ZIPF = 4.0
 
 
 def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
@@ -108,7 +110,11 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
     to a number ("en2020", "20ans"), not an ordinal, a unit's code or a name ("22e", "CO2")."""
     if m.lastgroup == "word_number":
         word = m.group("w1")
-        return (word.islower() or word.istitle()) and _is_word(word.lower(), lexicon)
+        if word.islower():
+            return _is_word(word, lexicon)
+        # a capitalised word is a frequent one ("En2020", "Jai13" at a sentence's start); a rarer
+        # one is a name and its model ("Mazda3", "Mp3": LM split, 10 such written glued)
+        return word.istitle() and _is_word(word.lower(), lexicon, floor=_MIN_TITLE_ZIPF)
     word = m.group("w2")
     if len(word) >= 3 and _LATIN_TITLE.fullmatch(word):
         return True  # "27Octobre", "14Euros", "140Palestiniens": news glues no name to a number
@@ -148,7 +154,9 @@ def glued_spaces(text: str, lexicon: FrenchLexicon | None = None) -> tuple[int, 
     "MmeDavis" (not "DrSam": a glued "Dr" or "Pr" may be a typo of any language).
 
     >>> glued_spaces("Le modle Drive4 et 38pour cent, selon M.Kriegler et M. Hayes.")
-    (2, 1, 1)
+    (1, 1, 1)
+    >>> glued_spaces("Le modle Service4 et 38pour cent")  # (a capitalised frequent word)
+    (2, 1, 0)
     """
     lexicon = lexicon or french_lexicon()
     glued = frequent = titles = 0
