@@ -135,6 +135,19 @@ def test_a_capitalised_word_glued_before_a_number_is_a_frequent_word_not_a_model
     assert "En 2020, J’ai 13 voitures" in repaired and "Ligue 1" in repaired
 
 
+def test_a_title_a_verb_and_a_code_glued_to_their_neighbour_get_their_spaces_back():
+    # "Me" (a lawyer) and "Mgr" are titles; "a" before a number is the verb ("il y a 14 ans");
+    # currencies, time zones and memory are spaced from their number as units are (LM split:
+    # "190GBP", "17h00GMT", "8GB", "MeDavid", "il y a14 ans")
+    repaired = repair_text("Il y a14 ans, son avocat MeDavid Koubbi et MgrLustiger ont vendu "
+                           "8Go pour 190GBP vers 17h00GMT.", lang="fr").text.replace("\u00a0", " ")
+    assert repaired == ("Il y a 14 ans, son avocat Me David Koubbi et Mgr Lustiger ont vendu "
+                        "8 Go pour 190 GBP vers 17h00 GMT.")
+    # ... not "MeToo", nor "a" inside a code
+    kept = repair_text("Le mouvement MeToo et le code x-a12 ont dit.", lang="fr").text
+    assert "MeToo" in kept and "x-a12" in kept
+
+
 def test_a_date_and_a_rarer_word_glued_to_numbers_get_their_spaces_back():
     repaired = repair_text("Le crime du 29aot2009 touche plus de 200consortiums et 8mgapixels, "
                            "selon M. Dupont.", lang="fr").text.replace("\u00a0", " ")

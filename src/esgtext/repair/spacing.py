@@ -46,9 +46,10 @@ _GLUE = re.compile(
     r"|(?P<word_number>(?<![\w.’'-])(?P<w1>[^\W\d_]{2,20})(?=\d))"
     r"|(?P<number_word>(?<=\d)(?P<w2>[^\W\d_]{2,20})(?![\w]))"
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
-    r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Dr|Pr)(?=[A-Z][a-z]))"
+    r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me(?!Too)|Mgr|Dr|Pr)(?=[A-Z][a-z]))"
     r"|(?P<percent>(?<=\d)[%$])"
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
+    r"|(?P<a_number>(?<![\w'’./-])a(?=\d{1,4}(?![\d.,]\d|[^\W\d_])))"
     r"|(?P<minutes>(?<=\d h)[0-5]\d(?!\d))"
     # (after number_word, which takes the units of two letters or more: see UNITS)
     r"|(?P<unit>(?<=\d)(?:m|l|m2|m3|km2|tCO2e?|teqCO2|MtCO2e?|GtCO2e?)(?![\w²³-]))"
@@ -69,10 +70,11 @@ _ORDINAL_OR_CODE = frozenset(
     "e er re es ers res me eme ieme nd nde nds ndes bis ter quater h min mn s ans".split()
 ) - {"ans"}
 # The symbols of units that French separates from their number with a no-break space ("1 200 MW",
-# "49 Gt"), in letters only (a glued unit is no evidence of the conversion: sources glue them too)
+# "49 Gt", "8 Go"), and the codes of currencies and time zones ("190 GBP", "17h00 GMT"), in
+# letters only (a glued unit is no evidence of the conversion: sources glue them too)
 UNITS = frozenset(
     "mm cm km ha ml cl hl kg mg kt Mt Gt kW MW GW TW Wh kWh MWh GWh TWh kWc MWc GWc kV MHz GHz"
-    .split())
+    " Ko Mo Go To GB TB GBP USD EUR CHF CAD GMT UTC".split())
 # an amount in dollars or pounds, whose "m" is millions
 _AMOUNT_BEFORE = re.compile(r"(?:[$£]|[^\W\d_]-)[\d.,]+$")  # (and "5m-6m": a range of them)
 # A capitalised word in Latin letters ("Octobre"; not "月发布的Passport", which istitle() takes)
@@ -325,6 +327,9 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
         elif kind == "title":
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.95,
                               f"a no-break space after {m.group()!r} vanished"))
+        elif kind == "a_number":  # "il y a14 ans", "Sarah K. a16 ans": the verb
+            edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
+                              "a no-break space between 'a' and the number vanished"))
         elif kind == "year_a":  # "en 2008a été": the verb after a year
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
                               "a no-break space between the year and 'a' vanished"))
