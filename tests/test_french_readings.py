@@ -1027,6 +1027,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
             "Les négociations à Vienne ont échoué hier soir.",
             "Il a fêté son anniversaire à Dublin avec sa famille.",
             "La banque Bradford a fermé ses portes."),
+    # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
+    *_cases("deleted",
+            "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",
+            "Il a vu deux enfants et les deux autres."),
 ]
 
 

@@ -160,6 +160,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                          "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
     if diagnosis.deleted_apostrophe:
         _elided_auxiliaries(tokens, contexts, options)
+        _of_them(contexts, options)
     _adjectives_after_nouns(tokens, contexts, options)
     return options
 
@@ -240,6 +241,24 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
             continue
         options[index] = [_Candidate(contexts[index], (contexts[index],), "", 0.0),
                           _Candidate("a", (elision, "a"), "deleted_apostrophe", 0.0, 1)]
+
+
+# "un d’eux", "chacun d’eux", "aucun d’eux": after these a "deux" whose apostrophe vanished was
+# "d’eux" (LM split: 9 "d’eux" after them, no "deux"; "un deux-pièces" is one word). Its
+# reading "d’eux" gets this much: tune split, deleted 1.927 -> 1.924 % at 1.0 and 2.0 (LM split
+# 1.687 -> 1.684 %: five mended, none broken), without it 1.927 %.
+OF_THEM_BONUS = 1.0
+_ONE_OF = frozenset("un une chacun chacune aucun aucune premier première dernier dernière".split())
+
+
+def _of_them(contexts: tuple[str, ...], options: list[list[_Candidate] | None]) -> None:
+    """Give "deux" after "un", "chacun", "aucun", … the reading "d’eux" (``options``, in place),
+    where the text lost its apostrophes."""
+    for index in compress(range(1, len(contexts)), map("deux".__eq__, contexts[1:])):
+        if options[index] is None and contexts[index - 1] in _ONE_OF:
+            options[index] = [_Candidate("deux", ("deux",), "", 0.0),
+                              _Candidate("eux", ("d'", "eux"), "deleted_apostrophe",
+                                         OF_THEM_BONUS, 1)]
 
 
 def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
