@@ -1027,6 +1027,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
             "Les négociations à Vienne ont échoué hier soir.",
             "Il a fêté son anniversaire à Dublin avec sa famille.",
             "La banque Bradford a fermé ses portes."),
+    # the apostrophe of "O’Donovan", "N’Guessan" vanished; "OTAN" is an acronym
+    *_cases("deleted",
+            "Depuis six mois, O’Donovan sait ce que Pascal Affi N’Guessan a dit de l’OTAN.",
+            "Le chef de l’OTAN et le secrétaire général de OTAN Europe ont parlé."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",

@@ -169,6 +169,12 @@ def _readings(
             bonus = GLUED_ELISION_BONUS
             if tok.surface[:1].islower() and _CAPITALISED_REST.match(tok.surface, len(elision)):
                 bonus += CAMEL_CASE_ELISION_BONUS  # "dEulen": French writes no word that way
+            if glued.group() in ("O", "N") and _CAPITALISED_REST.match(tok.surface, 1):
+                # "ODonovan", "NGuessan": a name ("O’Donovan", "N’Guessan"), one word to the
+                # bigram model, as its damaged form is; French writes no word that way
+                out.append(_Candidate(rest, (rest,), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS + CAMEL_CASE_ELISION_BONUS, 1))
+                return out
             for word in options:
                 out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                       bonus, len(elision)))

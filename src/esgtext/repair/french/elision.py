@@ -39,9 +39,10 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
     return out
 
 
-# "lAustralie", "dIvoire", "LAfrique": a lower-case elided article glued to a capitalised word.
+# "lAustralie", "dIvoire", "LAfrique": a lower-case elided article glued to a capitalised word;
+# and the "O’" of Irish names ("ODonovan": "O’Donovan"; not "OTAN")
 _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|qu|jusqu|lorsqu|puisqu)"
-                            r"(?=[A-ZÀ-Ý][^\W\d_])")
+                            r"(?=[A-ZÀ-Ý][^\W\d_])|^O(?=[A-Z][a-z]{2})")
 # Real words that, in text whose apostrophes vanished, are usually an elided pair.
 _OFTEN_ELIDED_WORDS = frozenset(
     "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest lan".split())
