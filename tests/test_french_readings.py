@@ -1031,6 +1031,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
     *_cases("deleted",
             "Depuis six mois, O’Donovan sait ce que Pascal Affi N’Guessan a dit de l’OTAN.",
             "Le chef de l’OTAN et le secrétaire général de OTAN Europe ont parlé."),
+    # a sentence that starts with "Là" lost its "à" ("L, ils", "L-bas"); an initial stays
+    *_cases("deleted",
+            "Là, ils ont lancé un appel. Là-bas aussi, il y a eu des morts.",
+            "Le rapport de L. Dupont a été publié."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",

@@ -110,6 +110,9 @@ def _readings(
                                       GLUED_ELISION_BONUS, len(elision)))
         return out
     if len(lower) == 1 and lower != "a" and (tok.surface.isupper() or previous_kind == "num"):
+        if tok.surface == "L" and previous_kind == "" and diagnosis.deleted:
+            # "L, ils ont lancé", "L-bas": a sentence that starts with "Là" (not "L." nor "L’")
+            out.append(_Candidate("là", ("là",), "deleted_accent", 0.0))
         return out  # "Super-G", "5 g": a letter, not a word that lost its accents
     if tok.surface == "A" and previous_kind:
         return out  # "le plan A": "À" only starts a sentence (or follows punctuation)
