@@ -1035,6 +1035,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
     *_cases("deleted",
             "Là, ils ont lancé un appel. Là-bas aussi, il y a eu des morts.",
             "Le rapport de L. Dupont a été publié."),
+    # an English possessive lost its apostrophe ("McDonalds"); a plural, a surname stay
+    *_cases("deleted",
+            "Le chiffre d’affaires de McDonald’s a été publié hier chez Sotheby’s.",
+            "La banque Lloyds et l’orchestre de Billy Childs ont joué dans les Americas."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",

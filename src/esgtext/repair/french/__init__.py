@@ -66,7 +66,7 @@ from esgtext.repair.french.cues import (
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
-from esgtext.repair.french.names import address_names, spanish_names
+from esgtext.repair.french.names import address_names, english_possessives, spanish_names
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.quotations import vanished_guillemets
 from esgtext.repair.french.score import french_score
@@ -240,6 +240,9 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                         edit.start < end and start < edit.end for start, end in spans)]
                 decoded += names
                 break
+        if diagnosis.deleted_apostrophe:
+            decoded += english_possessives(
+                tokens, {edit.start for edit in decoded if edit.end > edit.start}, lexicon.zipf)
         edits += decoded
     if diagnosis.deleted or "?" in text:  # "Solrian", "Sol?rian" beside "presse@solerian.fr"
         edits += address_names(text, [(e.start, e.end) for e in edits], diagnosis.deleted)

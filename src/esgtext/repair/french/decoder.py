@@ -145,7 +145,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code
-                    and not (tok.surface == "L" and text[tok.end:tok.end + 1] == ".")  # "L. Dupont"
+                    and not (tok.surface == "L" and text[tok.end:tok.end + 1] == ".")  # "L. Roy"
                     and not (tok.surface in UNITS and index  # "49 Gt", "1 200 MW": a unit
                              and tokens[index - 1].kind == "num")
                     and not _second_person_verb(text, tok, contexts[max(0, index - 4):index])

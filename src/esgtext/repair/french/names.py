@@ -41,7 +41,7 @@ from esgtext.repair.edits import Edit
 from esgtext.repair.tables import data_text
 from esgtext.repair.french.tokens import Token, _tokens  # noqa: F401 (_tokens: the doctest)
 
-__all__ = ["address_names", "spanish_names", "SPANISH_NAME_REASON"]
+__all__ = ["address_names", "english_possessives", "spanish_names", "SPANISH_NAME_REASON"]
 
 # (tune split, deleted / stripped documents with the margins below: 2.0 -> 2.064 / 0.956 % (a
 # table of words down to 2.0: scripts/build_spanish_names.py now stops at 2.5),
@@ -288,3 +288,50 @@ def _accented(letter: str, address: str, index: int) -> str | None:
     if letter == "c" and address[index + 1:index + 2] in ("a", "o", "u"):
         return "ç"
     return None
+
+
+# -- English possessives whose apostrophe vanished ---------------------------------------------
+#
+# French news names English firms and places by their possessive: "McDonald’s", "Sotheby’s",
+# "London’s Round House". A lossy conversion deletes the "’" ("McDonalds"), and French has no
+# word so written; English writes the possessive far more often than the plural
+# (``scripts/build_english_possessives.py``, from wordfreq: not "Lloyds", "Queens", "Americas").
+POSSESSIVE_REASON = "an English possessive whose apostrophe vanished"
+_MAX_FRENCH_ZIPF = 2.5  # (French writes "mens", "Americas" often enough to be words of its own)
+
+
+@lru_cache(maxsize=1)
+def _possessives() -> frozenset[str]:
+    try:
+        text = data_text("en_possessives.txt.gz")
+    except OSError:
+        return frozenset()
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
+                     if line and not line.startswith("#"))
+
+
+def english_possessives(tokens: list[Token], edited: set[int],
+                        zipf: dict[str, float]) -> list[Edit]:
+    """Edits that give a capitalised English possessive its "’s" back ("McDonalds" ->
+    "McDonald’s") among ``tokens`` of a text whose apostrophes vanished, but the words that start
+    at an offset of ``edited`` (the decoder's) and those French knows (``zipf``, the lexicon's).
+
+        >>> text = "Le chiffre de McDonalds, de Sothebys, de Lloyds, de Billy Childs, des Americas."
+        >>> [(e.before, e.after) for e in english_possessives(_tokens(text), set(), {})]
+        [('McDonalds', 'McDonald’s'), ('Sothebys', 'Sotheby’s')]
+    """
+    table = _possessives()
+    out = []
+    previous = None
+    for tok in tokens:
+        surface = tok.surface
+        if (tok.kind == "word" and len(surface) >= 5 and surface[-1] == "s" and surface.isascii()
+                and surface[:1].isupper() and not surface.isupper() and tok.start not in edited
+                and tok.context[:-1] in table and zipf.get(tok.context, 0.0) < _MAX_FRENCH_ZIPF
+                # (after a first name, a surname: "Billy Childs")
+                and not (previous is not None and previous.kind == "word"
+                         and previous.surface[:1].isupper())):
+            out.append(Edit("deleted_apostrophe", tok.start, tok.end, surface,
+                            surface[:-1] + "’s", CONFIDENCE, POSSESSIVE_REASON))
+        previous = tok
+    return out
