@@ -1039,6 +1039,10 @@ READINGS_FROM_THE_WORDS_AROUND = [
     *_cases("deleted",
             "Le chiffre d’affaires de McDonald’s a été publié hier chez Sotheby’s.",
             "La banque Lloyds et l’orchestre de Billy Childs ont joué dans les Americas."),
+    # "d’où" lost its apostrophe and its accent ("do"); the note "do" stays
+    *_cases("deleted",
+            "Au fait, d’où vient toute la neige ? Il ne sait pas d’où elles viennent.",
+            "Il joue un do majeur au piano."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",

@@ -28,8 +28,9 @@ def _elision_splits(lower: str, lexicon: FrenchLexicon, deleted: bool) -> list[t
         if not lower.startswith(elision):
             continue
         rest = lower[len(elision):]
-        if len(rest) < 2 and rest not in ("a", "y") and not (deleted and rest == "t"):
-            continue  # ("na" -> "n’a", "sy" -> "s’y", "lt" -> "l’été")
+        if len(rest) < 2 and rest not in ("a", "y") and not (
+                deleted and (rest == "t" or (rest == "o" and elision == "d"))):
+            continue  # ("na" -> "n’a", "sy" -> "s’y", "lt" -> "l’été", "do" -> "d’où")
         options = []
         if rest[0] in _VOWEL_START and lexicon.zipf.get(rest, 0.0) >= 2.0:
             options.append(rest)
@@ -45,7 +46,7 @@ _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|q
                             r"(?=[A-ZÀ-Ý][^\W\d_])|^O(?=[A-Z][a-z]{2})")
 # Real words that, in text whose apostrophes vanished, are usually an elided pair.
 _OFTEN_ELIDED_WORDS = frozenset(
-    "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest lan".split())
+    "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest lan do".split())
 # Words that keep an apostrophe inside: "aujourdhui" -> "aujourd’hui".
 _APOSTROPHE_WORDS = {
     "aujourdhui": "aujourd’hui",
