@@ -1043,6 +1043,9 @@ READINGS_FROM_THE_WORDS_AROUND = [
     *_cases("deleted",
             "Au fait, d’où vient toute la neige ? Il ne sait pas d’où elles viennent.",
             "Il joue un do majeur au piano."),
+    # "l’une des" lost its apostrophe ("Lune des"); the moon of a honeymoon stays
+    *_cases("deleted",
+            "L’une des raisons est simple : leur lune de miel a duré un an."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",

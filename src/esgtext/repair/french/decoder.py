@@ -249,6 +249,9 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
 # reading "d’eux" gets this much: tune split, deleted 1.927 -> 1.924 % at 1.0 and 2.0 (LM split
 # 1.687 -> 1.684 %: five mended, none broken), without it 1.927 %.
 OF_THEM_BONUS = 1.0
+# ... and "lune des", "lune d’entre" whose apostrophe vanished were "l’une des", "l’une d’entre"
+# (LM split: 22 "l’une des/d’entre", no "lune des"; "lune de miel" keeps its moon)
+ONE_OF_BONUS = 2.0
 _ONE_OF = frozenset("un une chacun chacune aucun aucune premier première dernier dernière".split())
 
 
@@ -814,6 +817,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = (context, MINISTER_BONUS)  # "le ministre de l’Économie, Jean Dupont"
     elif ambiguous and context in _COAST and _names_a_coast(tokens, index):
         reading_cue = (_COAST[context], COAST_BONUS)  # "Cote d’Ivoire": "Côte", not "Côté"
+    elif (ambiguous and context == "lune" and index + 1 < len(tokens)
+          and contexts[index + 1] in ("des", "d'")):
+        reading_cue = ("une", ONE_OF_BONUS)  # "lune des raisons": "l’une des raisons"
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
