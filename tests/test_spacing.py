@@ -133,6 +133,10 @@ def test_a_capitalised_word_glued_before_a_number_is_a_frequent_word_not_a_model
                            "la Ligue1 joue.", lang="fr").text.replace("\u00a0", " ")
     assert "La Mazda3 et les lecteurs Mp3 sont" in repaired
     assert "En 2020, J’ai 13 voitures" in repaired and "Ligue 1" in repaired
+    # ... and an elided article with a word whose accents vanished too ("L’été 2025")
+    repaired = repair_text("Lentreprise a dit quil tait l. Lt2025, marqu par un dbit, fut sec.",
+                           lang="fr").text.replace("\u00a0", " ")
+    assert "L’été 2025, marqué" in repaired
 
 
 def test_a_title_a_verb_and_a_code_glued_to_their_neighbour_get_their_spaces_back():

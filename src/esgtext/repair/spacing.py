@@ -101,6 +101,17 @@ def _is_word(lower: str, lexicon: FrenchLexicon, elided: bool = True,
     return False
 
 
+def _elided_article(lower: str, lexicon: FrenchLexicon) -> bool:
+    """"lt" ("l’été"), "lan" ("l’an"): "l" or "d" and a frequent word that starts with a vowel,
+    as written or once its deleted letters are back."""
+    rest = lower[1:]
+    if lower[:1] not in ("l", "d") or not rest:
+        return False
+    readings = [rest, *lexicon.candidates(rest, "deleted")[:2]] if rest.isascii() else [rest]
+    return any(w[:1] in "aeiouyhéèêâîôû" and lexicon.zipf.get(w, 0.0) >= _MIN_TITLE_ZIPF
+               for w in readings)
+
+
 # The elided words an apostrophe's deletion glues to the next word ("lanne", "jusquen", "jai";
 # "l" and "d" only before three letters or more: "lan2" is no "l’an 2")
 _ELIDED_START = re.compile(r"(?:jusqu|lorsqu|puisqu|qu|[ldj])(?=[aeiouyh])")
@@ -114,9 +125,12 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         word = m.group("w1")
         if word.islower():
             return _is_word(word, lexicon)
-        # a capitalised word is a frequent one ("En2020", "Jai13" at a sentence's start); a rarer
-        # one is a name and its model ("Mazda3", "Mp3": LM split, 10 such written glued)
-        return word.istitle() and _is_word(word.lower(), lexicon, floor=_MIN_TITLE_ZIPF)
+        # a capitalised word is a frequent one ("En2020", "Jai13" at a sentence's start) or an
+        # elided article and one ("Lt2025": "L’été 2025", whose "é"s vanished too); a rarer one
+        # is a name and its model ("Mazda3", "Mp3": LM split, 10 such written glued)
+        lower = word.lower()
+        return word.istitle() and (_is_word(lower, lexicon, floor=_MIN_TITLE_ZIPF)
+                                   or _elided_article(lower, lexicon))
     word = m.group("w2")
     if len(word) >= 3 and _LATIN_TITLE.fullmatch(word):
         return True  # "27Octobre", "14Euros", "140Palestiniens": news glues no name to a number
