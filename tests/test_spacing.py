@@ -102,6 +102,11 @@ def test_only_french_titles_glued_to_a_name_count_as_vanished_spaces():
     assert glued_spaces("selon DrSam et PrJones")[2] == 0
 
 
+def _spaced(text: str) -> str:
+    """``text`` repaired as French, its no-break spaces shown as spaces."""
+    return repair_text(text, lang="fr").text.replace("\u00a0", " ")
+
+
 def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
     damaged = "Des hommes gs entre 25et45 ans, pour 2011et2012 et les jours 16et17."
     repaired = repair_text(damaged, lang="fr").text.replace("\u00a0", " ")
@@ -110,8 +115,7 @@ def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
     # a code stays as it is
     assert "V8et" in repair_text("Le moteur V8et la voiture sont neufs.", lang="fr").text
     # any frequent short word, not only "et" or "de": "réduire d’ici à 2020 entre 40 et 45 %"
-    repaired = repair_text("Il faut rduire dici 2020entre40 et45% les missions.",
-                           lang="fr").text.replace("\u00a0", " ")
+    repaired = _spaced("Il faut rduire dici 2020entre40 et45% les missions.")
     assert "2020 entre 40 et 45 %" in repaired
     # ... but no unit's symbol or code ("km" is no word of news, "ab" none at all)
     assert "12km30" in repair_text("Le trajet de 12km30 et 4ab5 est neuf.", lang="fr").text
@@ -120,8 +124,8 @@ def test_a_word_glued_between_two_numbers_gets_both_its_spaces_back():
 def test_an_elided_word_glued_to_a_number_gets_its_apostrophe_and_space_back():
     # "jusqu’en 2012": the apostrophe and the no-break space both vanished, so "jusquen2012" is
     # an elided word, a word and a number in one (LM split: 14 such, none read wrong since)
-    repaired = repair_text("Le plan schelonne jusquen2012 et dure jusquau19, car il est clair "
-                           "quaprs5 ans le matelas est us.", lang="fr").text.replace("\u00a0", " ")
+    repaired = _spaced("Le plan schelonne jusquen2012 et dure jusquau19, car il est clair "
+                       "quaprs5 ans le matelas est us.")
     assert "jusqu’en 2012" in repaired and "jusqu’au 19," in repaired
     assert "qu’après 5 ans" in repaired
 
@@ -129,13 +133,12 @@ def test_an_elided_word_glued_to_a_number_gets_its_apostrophe_and_space_back():
 def test_a_capitalised_word_glued_before_a_number_is_a_frequent_word_not_a_model():
     # "Mazda3", "Mp3": a name and its model, written so (LM split: ten such); "En2020",
     # "Jai13" (an elided "j’" too) and "Ligue1" lost a no-break space
-    repaired = repair_text("La Mazda3 et les lecteurs Mp3 sont neufs. En2020, Jai13 voitures et "
-                           "la Ligue1 joue.", lang="fr").text.replace("\u00a0", " ")
+    repaired = _spaced("La Mazda3 et les lecteurs Mp3 sont neufs. En2020, Jai13 voitures et "
+                       "la Ligue1 joue.")
     assert "La Mazda3 et les lecteurs Mp3 sont" in repaired
     assert "En 2020, J’ai 13 voitures" in repaired and "Ligue 1" in repaired
     # ... and an elided article with a word whose accents vanished too ("L’été 2025")
-    repaired = repair_text("Lentreprise a dit quil tait l. Lt2025, marqu par un dbit, fut sec.",
-                           lang="fr").text.replace("\u00a0", " ")
+    repaired = _spaced("Lentreprise a dit quil tait l. Lt2025, marqu par un dbit, fut sec.")
     assert "L’été 2025, marqué" in repaired
 
 
@@ -143,8 +146,8 @@ def test_a_title_a_verb_and_a_code_glued_to_their_neighbour_get_their_spaces_bac
     # "Me" (a lawyer) and "Mgr" are titles; "a" before a number is the verb ("il y a 14 ans");
     # currencies, time zones and memory are spaced from their number as units are (LM split:
     # "190GBP", "17h00GMT", "8GB", "MeDavid", "il y a14 ans")
-    repaired = repair_text("Il y a14 ans, son avocat MeDavid Koubbi et MgrLustiger ont vendu "
-                           "8Go pour 190GBP vers 17h00GMT.", lang="fr").text.replace("\u00a0", " ")
+    repaired = _spaced("Il y a14 ans, son avocat MeDavid Koubbi et MgrLustiger ont vendu 8Go "
+                       "pour 190GBP vers 17h00GMT.")
     assert repaired == ("Il y a 14 ans, son avocat Me David Koubbi et Mgr Lustiger ont vendu "
                         "8 Go pour 190 GBP vers 17h00 GMT.")
     # ... not "MeToo", nor "a" inside a code

@@ -251,7 +251,7 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
 OF_THEM_BONUS = 1.0
 # ... and "lune des", "lune d’entre" whose apostrophe vanished were "l’une des", "l’une d’entre"
 # (LM split: 22 "l’une des/d’entre", no "lune des"; "lune de miel" keeps its moon)
-ONE_OF_BONUS = 2.0
+UNE_DES_BONUS = 2.0
 _ONE_OF = frozenset("un une chacun chacune aucun aucune premier première dernier dernière".split())
 
 
@@ -819,7 +819,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = (_COAST[context], COAST_BONUS)  # "Cote d’Ivoire": "Côte", not "Côté"
     elif (ambiguous and context == "lune" and index + 1 < len(tokens)
           and contexts[index + 1] in ("des", "d'")):
-        reading_cue = ("une", ONE_OF_BONUS)  # "lune des raisons": "l’une des raisons"
+        reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
