@@ -1046,6 +1046,11 @@ READINGS_FROM_THE_WORDS_AROUND = [
     # "l’une des" lost its apostrophe ("Lune des"); the moon of a honeymoon stays
     *_cases("deleted",
             "L’une des raisons est simple : leur lune de miel a duré un an."),
+    # a glued elision the web writes too ("lassociation", Zipf 2.3) is no word; nor is a
+    # lower-case elision glued to a name the bigram model never saw ("dOlot", "dIeng")
+    *_cases("deleted",
+            "Le rapport a été publié ce mercredi par l’association Générations Futures.",
+            "La maison de retraite d’Olot a signé avec les capitulations d’Ieng Sary."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",
