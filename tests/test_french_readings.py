@@ -1050,7 +1050,8 @@ READINGS_FROM_THE_WORDS_AROUND = [
     # lower-case elision glued to a name the bigram model never saw ("dOlot", "dIeng")
     *_cases("deleted",
             "Le rapport a été publié ce mercredi par l’association Générations Futures.",
-            "La maison de retraite d’Olot a signé avec les capitulations d’Ieng Sary."),
+            "La maison de retraite d’Olot a signé avec les capitulations d’Ieng Sary.",
+            "Il a purgé l’INDEC, le bureau statistique, et cédé une part d’AENA."),
     # "un d’eux", "chacun d’eux" whose apostrophe vanished; "deux" elsewhere
     *_cases("deleted",
             "Au moins un d’eux, le sénateur, a dit que chacun d’eux était là.",
