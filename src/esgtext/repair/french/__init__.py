@@ -239,10 +239,10 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                     decoded = [edit for edit in decoded if edit.end == edit.start or not any(
                         edit.start < end and start < edit.end for start, end in spans)]
                 decoded += names
+                edited.update(name.start for name in names)
                 break
         if diagnosis.deleted_apostrophe:
-            decoded += english_possessives(
-                tokens, {edit.start for edit in decoded if edit.end > edit.start}, lexicon.zipf)
+            decoded += english_possessives(tokens, edited, lexicon.zipf)
         edits += decoded
     if diagnosis.deleted or "?" in text:  # "Solrian", "Sol?rian" beside "presse@solerian.fr"
         edits += address_names(text, [(e.start, e.end) for e in edits], diagnosis.deleted)

@@ -177,12 +177,18 @@ def _readings(
             # ("lUE", "dEDF" are elided; "mRNA", "cDNA", "tRNA", "SBTi" are codes)
             elision = glued.group().lower()
             rest = lower[len(elision):]
+            rest_surface = tok.surface[len(elision):]
+            if glued.group() in ("O", "N") and _CAPITALISED_REST.match(rest_surface):
+                # "ODonovan", "NGuessan": a name ("O’Donovan", "N’Guessan"), one word to the
+                # bigram model, as its damaged form is; French writes no word that way
+                out.append(_Candidate(rest, (rest,), "deleted_apostrophe",
+                                      GLUED_ELISION_BONUS + CAMEL_CASE_ELISION_BONUS, 1))
+                return out
             options = [rest] if zipf.get(rest, 0.0) >= 1.6 or not diagnosis.deleted else []
             if diagnosis.deleted:
                 options += list(lexicon.candidates(rest, "deleted")[:2])
             options = options or [rest]
             bonus = GLUED_ELISION_BONUS
-            rest_surface = tok.surface[len(elision):]
             if tok.surface[:1].islower() and (
                     _CAPITALISED_REST.match(rest_surface)
                     or (elision in _ELIDED_BEFORE_ACRONYMS and len(rest_surface) >= 2
@@ -190,12 +196,6 @@ def _readings(
                 # "dEulen", "lINDEC", "dAENA": French writes no word that way (tune split, the
                 # acronyms: 1.904 -> 1.902 %, LM split the same)
                 bonus += CAMEL_CASE_ELISION_BONUS
-            if glued.group() in ("O", "N") and _CAPITALISED_REST.match(tok.surface, 1):
-                # "ODonovan", "NGuessan": a name ("O’Donovan", "N’Guessan"), one word to the
-                # bigram model, as its damaged form is; French writes no word that way
-                out.append(_Candidate(rest, (rest,), "deleted_apostrophe",
-                                      GLUED_ELISION_BONUS + CAMEL_CASE_ELISION_BONUS, 1))
-                return out
             for word in options:
                 out.append(_Candidate(word, (elision + "'", word), "deleted_apostrophe",
                                       bonus, len(elision)))
