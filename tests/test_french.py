@@ -117,6 +117,15 @@ def test_doubled_space_marks_where_a_vanished():
     assert "collations à 80 enfants" in out
 
 
+def test_a_doubled_space_between_two_words_of_a_sentence_is_a_vanished_a():
+    # the conversion leaves two spaces where a participle's last letter and the "à" after it
+    # vanished: "à la suite de", "à la télévision" even where "la suite" could begin a phrase
+    text = ("Le prsident a dmissionn  la suite de cette affaire. "
+            "Il avait affirm  la tlvision que la commission tait prte.")
+    out = repaired(text)
+    assert "démissionné à la suite de" in out and "affirmé à la télévision" in out
+
+
 def test_all_caps_and_line_breaks_are_kept():
     text = "COMMUNIQU DE PRESSE\nLa mdaille a t remise au prsident.\nFin."
     out = repaired(text)

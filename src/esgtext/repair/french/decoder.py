@@ -28,6 +28,7 @@ from esgtext.repair.french.candidates import (
 )
 from esgtext.repair.french.cues import (
     BEAM, DOUBLE_SPACE_BONUS, ELISION_BEFORE_CONSONANT_PENALTY, GAP_MODEL_OFFSET, GAP_MODEL_WEIGHT,
+    MID_SENTENCE_DOUBLE_SPACE_BONUS,
     GAP_ANY_CONTEXT, GAP_OPEN, GAP_SCREEN, HAVE_PARTICIPLE_NUMBER_PENALTY, INSERT_A_BIAS,
     MIN_ARTICLE_CUE, MIN_A_LIFT, MIN_LOG_P_A, PREPOSITIONS_BEFORE_NO_A, SENTENCE_START_A_BONUS,
     SHORT_WORDS, VERB_A_PENALTY,
@@ -697,7 +698,8 @@ def _insertion_terms(gap: int, states: list[tuple[float, str, int]], model: Bigr
     else:
         a_given = [a_given_after[last] for _, last, _ in states]
     bonus = ((DOUBLE_SPACE_BONUS if double_space else 0.0)
-             + (SENTENCE_START_A_BONUS if sentence_start else 0.0))
+             + (SENTENCE_START_A_BONUS if sentence_start else 0.0)
+             + (MID_SENTENCE_DOUBLE_SPACE_BONUS if gap == 2 else 0.0))
     if gap_odds is not None and not sentence_start:  # (the model reads gaps inside sentences)
         bonus += GAP_MODEL_WEIGHT * gap_odds[index] + GAP_MODEL_OFFSET
     if kind == "num" and index > 1 and contexts[index - 2] in _HAVE:
