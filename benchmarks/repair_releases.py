@@ -2,13 +2,15 @@
 conversion; by default (French typography put back where a document reads as a release), and
 with ``RepairConfig(french_typography=False)`` and ``True``.
 
-    .venv/bin/python benchmarks/repair_releases.py [--set dev|heldout|all] [--json]
+    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|heldout|all] [--json]
 
-The releases are in ``benchmarks/press_releases/``: 16 French ESG and corporate releases (about
-380 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
-December 2026 by a writer who never saw the repair's code or errors, and part of the repository
-(no outside text). ``dev`` (8) is what the repair's press-release changes were read off; ``heldout``
-(8) was measured only, once the changes were made. Each release is one document: dressed in
+The releases are in ``benchmarks/press_releases/``: 28 French ESG and corporate releases (380 to
+480 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
+December 2026 by writers who never saw the repair's code or errors, and part of the repository
+(no outside text). ``dev`` (8) and ``dev2`` (12, written at stop 32: more sectors and regions, a
+wire dispatch, a newsletter, a Québec release, a table of indicators) are what the repair's
+press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
+made. Each release is one document: dressed in
 French typography (``esgtext.damage.french_typography``, seeded by its file name), damaged as
 ``benchmarks/repair_news.py`` damages news, and repaired with ``repair_text`` (the language
 detected, as a user would).
@@ -39,12 +41,13 @@ from esgtext.repair.releases import wants_french_typography  # noqa: E402
 from repair_news import DAMAGE  # noqa: E402
 
 RELEASES = REPO / "benchmarks" / "press_releases"
+SETS = ("dev", "dev2", "heldout")
 TYPOGRAPHY = RepairConfig(french_typography=True)
 NO_TYPOGRAPHY = RepairConfig(french_typography=False)
 
 
 def releases(which: str) -> list[str]:
-    folders = ["dev", "heldout"] if which == "all" else [which]
+    folders = list(SETS) if which == "all" else [which]
     paths = sorted(p for folder in folders for p in (RELEASES / folder).glob("*.txt"))
     return [french_typography(p.read_text(encoding="utf-8").strip() + "\n",
                               seed=zlib.crc32(f"{p.parent.name}/{p.name}".encode()))
@@ -70,11 +73,11 @@ def measure(documents: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     args = parser.parse_args(argv)
     results = {}
-    for which in (["dev", "heldout"] if args.set == "all" else [args.set]):
+    for which in (SETS if args.set == "all" else [args.set]):
         documents = releases(which)
         words = sum(len(d.split()) for d in documents)
         results[which] = {"releases": len(documents), "words": words, "rows": measure(documents)}
