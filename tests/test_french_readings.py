@@ -755,6 +755,13 @@ def test_verbs_that_take_a_before_their_object():
                          intro=INTRO)
 
 
+def test_a_range_of_two_percentages_gets_its_a_back():
+    # "de 58 % 71 %": the "à" between two percentages vanished, in deleted and stripped text
+    clean = "La part des énergies renouvelables varie de 58 % à 71 % selon les régions."
+    assert_repaired_back(clean, intro=INTRO)
+    assert_repaired_back(clean, damage="stripped", intro=INTRO)
+
+
 def test_reflexive_verbs_of_an_amount_take_a():
     assert_repaired_back("Le chiffre d’affaires s’établit à 4,2 milliards d’euros, et le comité "
                          "s’est réuni à huit reprises.", intro=INTRO)
@@ -768,6 +775,12 @@ def test_the_dash_after_a_press_release_dateline_comes_back():
     glued = lossy_ascii(french_typography(clean, optional_share=1.0), capitals=False)
     assert "le12mars2026 Le" in glued
     assert repair_text(glued, lang="fr").text.replace("\u00a0", " ") == clean
+    # ... and where the place names its region and a wire service follows the date
+    clean = ("Montbrison (Loire), le 3 mars 2026 – La coopérative a présenté son plan.\n"
+             "Sète (Hérault), 8 juillet 2026 (Agence Presse Méditerranée) – Face à la "
+             "sécheresse, la régie a réduit les prélèvements.")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean.replace(
+        "Sète", "Ste")  # (the town's name is read as a saint's)
     # a date inside a sentence, or French that lost nothing, keeps its words
     for text in ("Paris, le 12 mars 2026 Le groupe", "Le 12 mars 2026, le groupe a publié."):
         assert repair_text(text, lang="fr").text == text

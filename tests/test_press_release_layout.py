@@ -143,6 +143,18 @@ def test_a_vanished_euro_sign_after_an_amount_per_share_or_a_multiple():
     assert "1,8 Md€ en 2025" in repaired
 
 
+def test_a_vanished_euro_sign_before_a_tax_or_in_a_table_of_amounts():
+    clean = ("Le reste à charge est de 350 € HT par entreprise, 420 € TTC. Objectif et résultat "
+             "des prêts verts : 650 M€ / 712 M€.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    assert "350 HT" in damaged and "650 M / 712 M." in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "350\u00a0€ HT" in repaired and "420\u00a0€ TTC" in repaired
+    assert "650 M€ / 712 M€." in repaired
+    # a number before "HT" that was written so keeps nothing new in clean text
+    assert repair_text(clean, lang="fr").text == clean
+
+
 def test_french_typography_spaces_the_h_of_a_time():
     damaged = lossy_ascii("L’assemblée générale se tiendra le 21 mai à 14h30 au siège, et le "
                           "conseil à 10h.", capitals=False)

@@ -33,6 +33,8 @@ def test_docstring_examples():
     ("en mai 20000 manifestants", f"en mai 20{NARROW}000 manifestants"),
     ("en mai 202614 manifestants", f"en mai 202{NARROW}614 manifestants"),
     ("le code 202614 h", f"le code 202{NARROW}614 h"),
+    # a count before its unit's capital is no postal code before a town
+    ("soit 31000 MWh par an", f"soit 31{NARROW}000 MWh par an"),
 ])
 def test_vanished_no_break_spaces_come_back(damaged, expected):
     assert apply_edits(damaged, restore_no_break_spaces(damaged)) == expected

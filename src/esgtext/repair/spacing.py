@@ -82,6 +82,7 @@ _LATIN_TITLE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")
 _MIN_WORD_ZIPF = 3.0
 _MIN_LONG_WORD_ZIPF = 1.5
 _SPACED_PERCENT = re.compile(r"\d [%$]")
+_UNIT_WORD = re.compile(r"[^\W\d_]*")
 _SPACED_GROUP = re.compile(r"(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 
 
@@ -308,9 +309,9 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
                               f"a no-break space between the number and its unit "
                               f"{m.group()!r} vanished"))
         elif kind == "digits":
-            following = text[m.end():m.end() + 3].lstrip(" ")
-            if following[:1].isupper():
-                continue  # "75008 Paris": a postal code
+            following = text[m.end():m.end() + 8].lstrip(" ")
+            if following[:1].isupper() and _UNIT_WORD.match(following)[0] not in UNITS:
+                continue  # "75008 Paris": a postal code (but "31000 MWh" counts its unit)
             if _year_then_hour(text, m):  # "le 21 mai202614 h30": "mai 2026 à 14 h 30"
                 edits.append(Edit("no_break_space", m.start() + 4, m.start() + 4, "", NBSP, 0.85,
                                   "a no-break space between the year of a date and the time "

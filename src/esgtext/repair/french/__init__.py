@@ -165,8 +165,10 @@ def _position(edit: Edit) -> tuple[int, int]:
 # "Paris, le 12 mars 2026 Le groupe annonce": the dash after a press release's dateline (a
 # place, a date, then the first sentence) vanished with the other non-ASCII characters
 _DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*, (?:le[ \u00a0])?\d{1,2}(?:er)?"
-    rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?= [A-ZÀ-Ý])")  # (no-break: ours, where they vanished)
+    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*(?: \([^()\n]{1,40}\))?, "
+    r"(?:le[ \u00a0])?\d{1,2}(?:er)?"  # (the place's region or country in brackets: "Sète (Hérault)")
+    rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?: \([^()\n]{{1,60}}\))?(?= [A-ZÀ-Ý])")
+# (no-break spaces: ours, where they vanished; the bracket after the date names a wire service)
 # "Communiqu de presse Lyon": the dash after the heading too (see cues.RELEASE_HEADING)
 _HEADING_THEN_NAME = re.compile(
     RELEASE_HEADING.pattern + r"(?! (?:de presse|DE PRESSE))(?= [A-ZÀ-Ý][^\W\d_]*[a-zà-ÿ])")
@@ -187,8 +189,10 @@ _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # amount ("412 M, dont", "1,8 Md en 2025"). The WMT news sets write "euros" (none of these).
 _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
 _EURO_MULTIPLE = re.compile(
-    rf"(?<=\d ){EURO_MULTIPLES}(?=[,.;:)]|$| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
-    re.MULTILINE)
+    rf"(?<=\d ){EURO_MULTIPLES}(?=[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
+    re.MULTILINE)  # (" /": a table's "650 M / 712 M", its target and its result)
+# ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
+_EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
 # ("limiter le réchauffement à 1,5 °C"; a whole number is left: "la route 23C")
 _DEGREES = re.compile(r"(?<![\d,.])\d{1,2},\d(?=C\b)")
@@ -199,6 +203,7 @@ _VANISHED_SYMBOLS = (
     (_HEADING_THEN_NAME, " –", 0.85, "the dash after a press release's heading vanished"),
     (_DEGREES, NBSP + "°", 0.8, "the degree sign of a temperature vanished"),
     (_EURO_PER_SHARE, NBSP + "€", 0.8, "the euro sign of an amount per share vanished"),
+    (_EURO_BEFORE_TAX, NBSP + "€", 0.8, "the euro sign of an amount before or with tax vanished"),
     (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
                                "vanished"),
 )

@@ -388,7 +388,8 @@ def _a_cue_tokens(nxt: Token, prev: Token, infinitive_after_word: bool,
             if len(nxt.surface) == 3 and len(prev.surface) <= 3:
                 return -9.0  # "1 233 000": a thousands group, not "10 à 15"
             return NUMBER_RANGE_BONUS
-        return 0.0
+        # (after "%" only where a percentage follows: see decoder._percent_range)
+        return NUMBER_RANGE_BONUS if prev.surface == "%" else 0.0
     if (name_possible and nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
             and prev.surface[:1].islower()):
         return NEXT_NAME_BONUS  # "arrivé Singapour" -> "arrivé à Singapour"

@@ -288,6 +288,9 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             continue
         opened = None  # whether a cue opens this gap (see _opens_gap), once asked
         if index == 0 or kinds[index - 1] in ("newline", "punct"):
+            if _percent_range(text, tokens, kinds, index):
+                insertion[index] = 5  # "de 58 % 71 %": "de 58 % à 71 %"
+                continue
             if index and _opening_mark_then_space(text, tokens[index - 1], tok):
                 # '" la plus grande', '( hauteur de': an opening quotation mark or parenthesis
                 # that a space follows lost the word after it, most often "à"; not where the
@@ -506,6 +509,17 @@ def _number_range(text: str, tokens: list[Token], kinds: tuple[str, ...], index:
         return False
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     return not (after is not None and after.kind == "num" and after.start == current.end + 1)
+
+
+def _percent_range(text: str, tokens: list[Token], kinds: tuple[str, ...], index: int) -> bool:
+    """A number after a percentage, one space apart, and a percentage itself: a range whose "à"
+    vanished ("passée de 58 % 71 %")."""
+    if index < 2 or kinds[index] != "num" or tokens[index - 1].surface != "%" or (
+            kinds[index - 2] != "num" or index + 1 >= len(tokens)):
+        return False
+    after = tokens[index + 1]
+    return (after.surface == "%" and text[tokens[index - 1].end:tokens[index].start] == " "
+            and after.start - tokens[index].end <= 1)
 
 
 def _gap_odds(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tuple[str, ...],
