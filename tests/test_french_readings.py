@@ -755,6 +755,12 @@ def test_verbs_that_take_a_before_their_object():
                          intro=INTRO)
 
 
+def test_emissions_counted_in_tonnes_of_co2_equivalent_are_emissions():
+    # "tCO2e" is the tokens "tco", a number and "e": the carbon account's unit names emissions
+    assert_repaired_back("L’inventaire de 2025 chiffre les émissions du groupe : "
+                         "186 000 tCO2e, dont 40 % liées aux achats.", intro=INTRO)
+
+
 def test_a_range_of_two_percentages_gets_its_a_back():
     # "de 58 % 71 %": the "à" between two percentages vanished, in deleted and stripped text
     clean = "La part des énergies renouvelables varie de 58 % à 71 % selon les régions."

@@ -107,6 +107,18 @@ def test_french_typography_is_put_back_only_when_asked_for():
     assert len(typography) == 8 and all(e.confidence in (0.7, 0.8) for e in typography)
 
 
+def test_a_quotation_after_the_releases_own_account_in_its_paragraph_starts_after_it():
+    clean = ("L’usine compte 34 emplois, dont 14 réservés à des personnes éloignées de l’emploi. "
+             "«\u00a0Ici, on apprend un métier et on reprend confiance\u00a0», a déclaré Mme "
+             "Claire Aubelin, présidente.\n"
+             "«\u00a0Une banque appartient à ses sociétaires. Ils ont le droit de savoir ce que "
+             "devient leur épargne\u00a0», a déclaré M. Philippe Lemaître, directeur général.\n")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "\nUne banque" in damaged and "lemploi. Ici, on" in damaged
+    typeset = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert typeset == clean
+
+
 def test_french_typography_leaves_straight_quotes_and_clean_text_alone():
     config = RepairConfig(french_typography=True)
     quoted = '"Ces rsultats sont ceux de nos quipes", a dclar Hlne Roux. Le groupe a vendu.\n'

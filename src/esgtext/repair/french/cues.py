@@ -978,6 +978,10 @@ _POLLUTANTS = frozenset(
     "azote scope scopes tco2 teqco2 mercure soufre".split())
 
 
+# ... and so are "tCO2e", "MtCO2", "kgCO2e", "teqCO2": a carbon account's units
+_CO2_TOKENS = frozenset(("co", "tco", "ktco", "mtco", "gtco", "kgco", "teqco"))
+
+
 def _emission_cue(contexts: tuple[str, ...], index: int,
                   readings: list["_Candidate"]) -> tuple[str, float]:
     """The reading of token ``index`` that is a form of "émettre" (see :data:`EMISSION_BONUS`),
@@ -997,7 +1001,7 @@ def _emission_cue(contexts: tuple[str, ...], index: int,
     near = contexts[start:index + EMISSION_REACH + 1]
     for k, word in enumerate(near, start):
         if word in _POLLUTANTS or word in _EMITTED or (
-                word == "co" and contexts[k + 1:k + 2] == ("<num>",)):
+                word in _CO2_TOKENS and contexts[k + 1:k + 2] == ("<num>",)):
             return (emitting, EMISSION_BONUS)  # ("CO2" is the tokens "co" and a number)
         if word[:1] in "ld" and word[1:] in _EMITTED and k > index:
             return (emitting, EMISSION_BONUS)  # "lhypothse": the elided article glued to it

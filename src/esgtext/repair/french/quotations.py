@@ -89,6 +89,7 @@ def _line_quotations(line: str, offset: int) -> list[Edit]:
             start += 1
         if start >= m.start() or not line[start].isupper():
             continue
+        start = _quotation_start(line, start, m.start())
         edits.append(_insert(offset + start, "«" + NBSP))
         edits.append(_insert(offset + m.start(), NBSP + "»"))
         done = m.end()
@@ -108,6 +109,28 @@ def _line_quotations(line: str, offset: int) -> list[Edit]:
             edits.append(_insert(offset + rest_end, NBSP + "»"))
             done = rest_end
     return edits
+
+
+# A sentence of the release's own account: it gives a figure ("crée 34 emplois", "en 2020")
+_FIGURE = re.compile(r"\d")
+_SENTENCE_START = re.compile(r"[.!?] +(?=[A-ZÀ-Ý])")
+
+
+def _quotation_start(line: str, start: int, end: int) -> int:
+    """Where the quotation that ends at ``end`` starts: at ``start`` (the line's start), unless
+    the line's first sentence gives a figure, the release's own account ("L’unité crée 34
+    emplois. Ici, on apprend un métier, a déclaré"): then at the first sentence after it that
+    gives none."""
+    sentences = [start] + [m.end() for m in _SENTENCE_START.finditer(line, start, end)]
+    if len(sentences) == 1:
+        return start
+    bounds = sentences[1:] + [end]
+    if not _FIGURE.search(line, sentences[0], bounds[0]):
+        return start
+    for first, last in zip(sentences[1:], bounds[1:]):
+        if not _FIGURE.search(line, first, last):
+            return first
+    return start
 
 
 def _insert(position: int, what: str) -> Edit:
