@@ -119,6 +119,29 @@ def test_a_quotation_after_the_releases_own_account_in_its_paragraph_starts_afte
     assert typeset == clean
 
 
+@pytest.mark.parametrize("attribution", [
+    "s’est félicitée Mme Françoise Teissier, présidente de la CCI",
+    "raconte-t-elle",
+    "a déclaré la rectrice, Mme Hélène Roy",
+    "se réjouit le maire",
+])
+def test_more_ways_of_attributing_a_quotation(attribution):
+    clean = (f"«\u00a0Nos lauréats prouvent qu’on peut agir vite\u00a0», {attribution}.\n")
+    damaged = lossy_ascii(clean, capitals=False)
+    typeset = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert typeset == clean
+
+
+def test_no_a_between_the_verb_of_an_attribution_and_the_speakers_title():
+    # "ajouter à", "expliquer à" take an "à" elsewhere, not in "», a ajouté M. Serge"
+    clean = ("Le port a présenté son plan. «\u00a0Ce sont nos équipes qui feront la réussite de "
+             "cette transition\u00a0», a ajouté M.\u00a0Serge Kouamé, directeur des ressources "
+             "humaines.\n")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "a ajout M.Serge" in damaged
+    assert "ajouté M." in repair_text(damaged, lang="fr").text
+
+
 def test_french_typography_leaves_straight_quotes_and_clean_text_alone():
     config = RepairConfig(french_typography=True)
     quoted = '"Ces rsultats sont ceux de nos quipes", a dclar Hlne Roux. Le groupe a vendu.\n'

@@ -199,6 +199,12 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     context token after ``nxt``, ``before_last`` the one before ``prev``)."""
     if prev is not None and _inverted_subject(last, nxt, prev, text):
         return -INVERTED_SUBJECT_PENALTY
+    if (first in _TITLES and before_last == "a" and prev is not None
+            and last.endswith(_TITLE_PARTICIPLE_ENDINGS)
+            and text[max(0, prev.start - 4):prev.start] == ", a "):
+        # '», a ajouté M. Serge': the attribution of a quotation, even after a verb that
+        # governs "à" elsewhere ("ajouter à", "expliquer à")
+        return -ATTRIBUTION_TITLE_PENALTY
     if first in _DETERMINERS and last.startswith(_INFINITIVE_ONLY_GOVERNORS):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
@@ -620,6 +626,7 @@ _A_LOCUTION_WORDS = (_DOUBLED_AROUND_A | frozenset(first for _, first in _A_LOCU
 _TITLES = frozenset("m mme mmes mlle mlles mm".split())
 _TITLE_PARTICIPLE_ENDINGS = ("é", "it", "e", "t")  # "indiqué", "dit", "déclare", "soutient"
 TITLE_AFTER_PARTICIPLE_PENALTY = -1.5
+ATTRIBUTION_TITLE_PENALTY = 4.0
 
 
 # Words after which an infinitive needs no "à": prepositions, modal and perception verbs.

@@ -24,11 +24,14 @@ from esgtext.repair.spacing import NBSP
 _PARTICIPLES = (
     "déclaré dit indiqué souligné expliqué ajouté précisé affirmé estimé commenté rappelé conclu "
     "assuré reconnu confié insisté noté observé résumé poursuivi déploré regretté averti prévenu "
-    "martelé témoigné détaillé relevé confirmé".split())
+    "martelé témoigné détaillé relevé confirmé raconté répondu".split())
 _PRESENTS = (
     "déclare dit indique souligne explique ajoute précise affirme estime commente rappelle "
     "conclut assure reconnaît confie insiste note observe résume poursuit déplore regrette "
-    "avertit prévient martèle témoigne détaille relève confirme".split())
+    "avertit prévient martèle témoigne détaille relève confirme raconte répond".split())
+# ", s’est félicitée Mme Teissier", ", se réjouit le maire"
+_REFLEXIVE_PARTICIPLES = "félicité félicitée réjoui réjouie exclamé exclamée".split()
+_REFLEXIVE_PRESENTS = "félicite réjouit exclame".split()
 
 
 # who speaks, after the attribution's verb: a name, or "le directeur", "la présidente", "son
@@ -36,7 +39,8 @@ _PRESENTS = (
 _TITLES = (
     "directeur directrice président présidente porte-parole ministre maire responsable pdg "
     "fondateur fondatrice secrétaire délégué déléguée adjoint adjointe gérant gérante "
-    "dirigeant dirigeante patron patronne vice-président vice-présidente".split())
+    "dirigeant dirigeante patron patronne vice-président vice-présidente recteur rectrice "
+    "doyen doyenne administrateur administratrice conseiller conseillère".split())
 
 
 def _forms(words: list[str]) -> str:
@@ -48,7 +52,8 @@ def _forms(words: list[str]) -> str:
 # ", a déclaré Hélène", ", souligne le directeur", ", précise-t-elle", ", a-t-il ajouté"
 _ATTRIBUTION = re.compile(
     rf", (?:a (?:{_forms(_PARTICIPLES)})|(?:{_forms(_PRESENTS)})(?:-t-(?:il|elle)|-(?:il|elle))?"
-    rf"|a-t-(?:il|elle) (?:{_forms(_PARTICIPLES)}))"
+    rf"|a-t-(?:il|elle) (?:{_forms(_PARTICIPLES)})"
+    rf"|s(?:’|')?est (?:{_forms(_REFLEXIVE_PARTICIPLES)})|se (?:{_forms(_REFLEXIVE_PRESENTS)}))"
     rf"(?=-t-|-il|-elle|[ ,.](?:[A-Z]|(?:le|la|l|l'|l’|son|sa) ?(?:{_forms(_TITLES)})\b))")
 _SENTENCE_END = re.compile(r"[.!?](?= |$)")
 _FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|jai|mon|ma|mes)\b", re.IGNORECASE)
