@@ -267,9 +267,11 @@ def test_french_typography_groups_a_count_of_four_digits_before_a_unit():
     from esgtext.repair.spacing import restore_no_break_spaces
 
     for text in ("le raccordement de 1200 MW de capacités", "sur 2500 m2 de bureaux",
-                 "soit 1800 tCO2 évitées", "de 1200 salariés"):
+                 "soit 1800 tCO2 évitées", "de 1200 salariés", "totalisant 3150 lits"):
         number = re.search(r"\d{4}", text).start()
         edits = restore_no_break_spaces(text, typography=True)
         assert [(e.start, e.after) for e in edits] == [(number + 1, "\u202f")]  # "1 200"
         assert restore_no_break_spaces(text) == []  # (news writes "1200 MW" as often: default)
     assert restore_no_break_spaces("le modèle 1200 M de", typography=True) == []
+    for year in ("en 2024 sous la présidence", "en 2025 deux sites", "en 2026 vers Lyon"):
+        assert restore_no_break_spaces(year, typography=True) == []

@@ -61,7 +61,7 @@ _UNIT_AFTER = re.compile(_UNIT_AFTER_FOUR)
 # before a plural word or a unit, a word (a number, a closing bracket, "%") glued to ": ; ! ?", a
 # time
 _TYPOGRAPHY = re.compile(
-    rf"(?P<four>(?<![\d.,/-])[1-9]\d{{3}}(?= ?(?:[a-zà-öø-ÿ]{{4,}}[sx]\b|{_UNIT_AFTER_FOUR})))"
+    rf"(?P<four>(?<![\d.,/-])[1-9]\d{{3}}(?= ?(?:[a-zà-öø-ÿ]{{3,}}[sx]\b|{_UNIT_AFTER_FOUR})))"
     r"|(?P<high>(?<=[^\W_]|[)\]%])[:;!?](?=[ \t\n]|$))"
     r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
@@ -218,7 +218,7 @@ _MONTH = re.compile(MONTHS)
 # nous": a year)
 _NOT_COUNTED = frozenset(
     "les des ses ces nos vos leurs mais dans sous sans vers puis plus alors depuis après apres "
-    "tous toutes nous vous moins jamais toujours lors".split())
+    "tous toutes nous vous moins jamais toujours lors deux ceux".split())
 _PLURAL_WORD = re.compile(r"[a-zà-öø-ÿ]+")
 
 
