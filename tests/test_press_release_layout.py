@@ -132,6 +132,23 @@ def test_more_ways_of_attributing_a_quotation(attribution):
     assert typeset == clean
 
 
+def test_an_interviews_answers_get_their_guillemets_back():
+    clean = ("Trois questions au Dr Hélène Roux, référente développement durable\n"
+             "Pourquoi les blocs opératoires sont-ils au cœur de la démarche ?\n"
+             "«\u00a0Parce que c’est là que se concentrent les gaz anesthésiques.\u00a0»\n"
+             "Les soignants ont-ils adhéré ?\n"
+             "«\u00a0Très vite, oui\u202f! Plus de 600 agents se sont portés volontaires.\u00a0»\n"
+             "\n"
+             "Et vous, par où commencer ?\n"
+             "\n"
+             "La chambre propose un autodiagnostic gratuit.\n")
+    damaged = lossy_ascii(clean, capitals=False)
+    typeset = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert typeset == clean
+    assert "«" not in repair_text(damaged, lang="fr", config=RepairConfig(
+        french_typography=False)).text
+
+
 def test_no_a_between_the_verb_of_an_attribution_and_the_speakers_title():
     # "ajouter à", "expliquer à" take an "à" elsewhere, not in "», a ajouté M. Serge"
     clean = ("Le port a présenté son plan. «\u00a0Ce sont nos équipes qui feront la réussite de "

@@ -77,10 +77,30 @@ def vanished_guillemets(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     line_start = 0
+    question = False  # whether the line before was an interview's question
     for line in text.split("\n"):
-        edits += _line_quotations(line, line_start)
+        found = _line_quotations(line, line_start)
+        if not found and question:
+            found = _answer(line, line_start)
+        edits += found
+        stripped = line.strip()
+        question = stripped.endswith("?") and len(stripped) <= _MAX_QUESTION
         line_start += len(line) + 1
     return edits
+
+
+_MAX_QUESTION = 200
+
+
+def _answer(line: str, offset: int) -> list[Edit]:
+    """The guillemets of an interview's answer: the line right after a question ("Trois
+    questions au Dr Roux\nPourquoi les blocs ?\nParce que c’est là que ..."), where it reads
+    as a sentence (a capital, then a full stop or an exclamation mark at its end)."""
+    start = len(line) - len(line.lstrip(" "))
+    end = len(line.rstrip())
+    if start >= end or not line[start].isupper() or line[end - 1] not in ".!":
+        return []
+    return [_insert(offset + start, "«" + NBSP), _insert(offset + end, NBSP + "»")]
 
 
 def _line_quotations(line: str, offset: int) -> list[Edit]:
