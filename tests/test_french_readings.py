@@ -461,6 +461,11 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "Les salariés ont participé à une journée de sensibilisation à la protection de l’eau.",
     "Il a levé les obstacles à la croissance.",
     "Le directeur tient à s’expliquer devant le conseil.",
+    # the compounds and locutions of releases
+    "Le site sera chauffé par des pompes à chaleur, et la coopérative est devenue une société "
+    "à mission.",
+    "Le tarif social s’appliquera à compter du 1er janvier, à condition que le conseil le vote.",
+    "Les capteurs ont mesuré les particules fines à proximité du terminal.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)

@@ -48,7 +48,8 @@ RELEASE_A_LOCUTIONS = (
     ("bas", "carbone coût coûts prix"), ("basse", "consommation tension température"),
     ("grande", "échelle"), ("zéro", "émission émissions déchet déchets carbone"),
     ("périmètre", "constant comparable"), ("changes", "constants"),
-    ("données", "comparables"),
+    ("données", "comparables"), ("compter", "de du d'"), ("condition", "que qu'"),
+    ("proximité", "de du des d'"),
 )
 # Those whose first word news and manuals never have after "à" (log10 P(w | à) below -6.5: "à
 # faibles" -7.3, "à données" -7.1): their pairs, "à" and the first word included, get the

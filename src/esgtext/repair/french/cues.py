@@ -554,6 +554,14 @@ _A_LOCUTIONS = {
     **{(kind, "impact"): frozenset() for kind in (
         "financement financements investissement investissements fonds finance placement "
         "placements obligation obligations prêt prêts entreprise entreprises").split()},
+    # the compounds of releases' equipment and statutes: "des pompes à chaleur", "une société
+    # à mission", "une pile à combustible" (news never writes these pairs without "à")
+    **{(noun, following): frozenset() for nouns, following in (
+        ("pompe pompes", "chaleur"), ("société sociétés entreprise entreprises", "mission"),
+        ("pile piles", "combustible"), ("centrale centrales", "charbon"),
+        ("chaudière chaudières", "gaz"), ("moteur moteurs", "combustion"),
+        ("terminal terminaux", "conteneurs"), ("bornes borne", "recharge"))
+       for noun in nouns.split()},
 }
 # ... and locutions that start after the gap, read from their first two words ("à plusieurs
 # reprises", "à hauteur de", "à partir de", "à long terme"; news, LM split: "à partir de" 22 times
