@@ -560,7 +560,7 @@ _A_LOCUTIONS = {
         ("pompe pompes", "chaleur"), ("société sociétés entreprise entreprises", "mission"),
         ("pile piles", "combustible"), ("centrale centrales", "charbon"),
         ("chaudière chaudières", "gaz"), ("moteur moteurs", "combustion"),
-        ("terminal terminaux", "conteneurs"), ("bornes borne", "recharge"))
+        ("terminal terminaux", "conteneurs"))
        for noun in nouns.split()},
 }
 # ... and locutions that start after the gap, read from their first two words ("à plusieurs
