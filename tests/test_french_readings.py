@@ -766,6 +766,15 @@ def test_emissions_counted_in_tonnes_of_co2_equivalent_are_emissions():
                          "186 000 tCO2e, dont 40 % liées aux achats.", intro=INTRO)
 
 
+def test_a_name_is_read_the_same_way_throughout_its_text():
+    # the heading's "Liège" came back; the dateline's, at a sentence's start, had stayed "Lige"
+    clean = ("Ciments de la Meuse lance à Liège un pilote de captage du carbone\n"
+             "Liège, le 5 février 2026 – Ciments de la Meuse a lancé aujourd’hui la "
+             "construction d’une unité pilote sur son site d’Engis.")
+    repaired = repair_text(lossy_ascii(clean, capitals=False), lang="fr").text
+    assert repaired.count("Liège") == 2, repaired
+
+
 def test_a_range_of_two_percentages_gets_its_a_back():
     # "de 58 % 71 %": the "à" between two percentages vanished, in deleted and stripped text
     clean = "La part des énergies renouvelables varie de 58 % à 71 % selon les régions."

@@ -66,7 +66,9 @@ from esgtext.repair.french.cues import (
 )
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
-from esgtext.repair.french.names import address_names, english_possessives, spanish_names
+from esgtext.repair.french.names import (
+    address_names, english_possessives, same_name_readings, spanish_names,
+)
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.quotations import vanished_guillemets
 from esgtext.repair.french.score import french_score
@@ -248,6 +250,7 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                 break
         if diagnosis.deleted_apostrophe:
             decoded += english_possessives(tokens, edited, lexicon.zipf)
+        decoded += same_name_readings(tokens, decoded, lexicon.zipf)
         edits += decoded
     if diagnosis.deleted or "?" in text:  # "Solrian", "Sol?rian" beside "presse@solerian.fr"
         edits += address_names(text, [(e.start, e.end) for e in edits], diagnosis.deleted)
