@@ -766,6 +766,13 @@ def test_emissions_counted_in_tonnes_of_co2_equivalent_are_emissions():
                          "186 000 tCO2e, dont 40 % liées aux achats.", intro=INTRO)
 
 
+def test_a_name_in_lower_case_is_read_as_the_word_it_was():
+    # "laura", "davis", "anne" are names; in lower case, in damaged text, they were words (but
+    # the "line" of "on-line" is no "l’ine")
+    assert_repaired_back("Les partenaires sont d’avis que la troisième année sera décisive, et "
+                         "l’aura du projet grandit on-line.", intro=INTRO)
+
+
 def test_a_name_is_read_the_same_way_throughout_its_text():
     # the heading's "Liège" came back; the dateline's, at a sentence's start, had stayed "Lige"
     clean = ("Ciments de la Meuse lance à Liège un pilote de captage du carbone\n"
