@@ -215,22 +215,30 @@ def _readings(
             out.append(_Candidate(lower[1:], (lower[0] + "'", lower[1:]), "deleted_apostrophe",
                                   GLUED_ELISION_BONUS, 1))
         elif own < 5.5 and (tok.surface[:1].islower() or previous_kind == ""):
-            # (a capitalised word inside a sentence is a name: "Samis", "Mangola"; and a name in
-            # lower case is no word: "laval" is "l’aval", "davis" "d’avis", if that is a word of
-            # some frequency: "line" of "on-line" is no "l’ine")
-            name = tok.surface[:1].islower() and is_name(lower)
-            for elision, word in _elision_splits(lower, lexicon, diagnosis.deleted)[:4]:
-                if name and zipf.get(word, 0.0) >= _NAME_READING_ZIPF:
-                    own = 0.0
-                # "dune" -> "d’une", "quelle" -> "qu’elle", but never "dans" -> "d’ans" nor a
-                # common word like "don" -> "d’on".
-                gain = zipf.get(word, 0.0) - own
-                if own < 2.5 or (gain >= 0.5 and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)) or (
-                    gain >= 2.5  # "dun", "quil", "na": damaged forms common on the web
-                ):
-                    inner = _APOSTROPHE_WORDS.get(word)  # "daujourdhui": "d’aujourd’hui"
-                    out.append(_Candidate(inner or word, (elision + "'", word), "deleted_apostrophe",
-                                          change_prior, len(elision)))
+            # (a capitalised word inside a sentence is a name: "Samis", "Mangola")
+            out += _split_elisions(tok, own, lexicon, diagnosis.deleted, change_prior)
+    return out
+
+
+def _split_elisions(tok: Token, own: float, lexicon: FrenchLexicon, deleted: bool,
+                    prior: float) -> list[_Candidate]:
+    """The readings of a word as an elided article glued to the next word ("dune" -> "d’une",
+    "quelle" -> "qu’elle"), but never "dans" -> "d’ans" nor a common word like "don" ->
+    "d’on"; a name in lower case is no word ("laval" is "l’aval", "davis" "d’avis"), where
+    that reading is a word of some frequency ("line" of "on-line" is no "l’ine")."""
+    lower, zipf = tok.context, lexicon.zipf
+    name = tok.surface[:1].islower() and is_name(lower)
+    out = []
+    for elision, word in _elision_splits(lower, lexicon, deleted)[:4]:
+        if name and zipf.get(word, 0.0) >= _NAME_READING_ZIPF:
+            own = 0.0
+        gain = zipf.get(word, 0.0) - own
+        if own < 2.5 or (gain >= 0.5 and (own < 3.5 or lower in _OFTEN_ELIDED_WORDS)) or (
+            gain >= 2.5  # "dun", "quil", "na": damaged forms common on the web
+        ):
+            inner = _APOSTROPHE_WORDS.get(word)  # "daujourdhui": "d’aujourd’hui"
+            out.append(_Candidate(inner or word, (elision + "'", word), "deleted_apostrophe",
+                                  prior, len(elision)))
     return out
 
 
