@@ -243,6 +243,30 @@ def test_question_marks_that_were_a_releases_dashes_and_euro_signs():
     assert "Sophie Arnaud – 01 42 68 33 20 – sophie.arnaud@solerian.fr – www.solerian.fr" in repaired
 
 
+def test_the_dashes_of_a_release_with_a_region_a_wire_service_and_a_foreign_number():
+    clean = ("Information presse\n"
+             "Sète (Hérault), 8 juillet 2026 (Agence Presse Méditerranée) – Face à la "
+             "sécheresse, la régie publique a réduit ses prélèvements de 12 %.\n"
+             "Contact presse\n"
+             "Koffi Aboa – +225 27 21 35 60 48 – presse@lagune-terminaux.ci\n"
+             "Nicolas Lambotte – +32 4 223 58 91 – presse@cimentsdelameuse.be\n")
+    for damage in (lambda text: lossy_ascii(text, replacement="?"),
+                   lambda text: lossy_ascii(text, capitals=False)):
+        repaired = repair_text(damage(french_typography(clean, optional_share=0))).text
+        repaired = repaired.replace("\u202f", " ")  # ("4 223": typography's own narrow space)
+        assert "Méditerranée) – Face" in repaired
+        assert "Koffi Aboa – +225 27 21 35 60 48 – presse@" in repaired
+        assert "Nicolas Lambotte – +32 4" in repaired and "58 91 – presse@" in repaired
+
+
+def test_question_marks_that_were_the_no_break_space_before_an_exclamation_mark_or_a_colon():
+    clean = ("«\u00a0Très vite, oui\u202f! Plus de 600 agents se sont portés volontaires.\u00a0»\n"
+             "Mardi 21 avril, de 8\u00a0h\u00a030 à 10\u00a0h\u00a0: petit-déjeuner à la CCI.\n")
+    damaged = lossy_ascii(clean, replacement="?")
+    assert "oui?! Plus" in damaged and "10?h?: petit" in damaged
+    assert repair_text(damaged).text == clean
+
+
 def test_a_temperatures_vanished_degree_sign():
     clean = "Le groupe vise une limitation du réchauffement à 1,5 °C, sur la route 23C."
     damaged = lossy_ascii(french_typography(clean, optional_share=0))

@@ -33,9 +33,12 @@ _MARK = re.compile(rf"://|\bwww\.|@\w|\w\.(?:{_ENDINGS})(?![\w’'])")
 
 def phone_pattern(separators: str = " .") -> str:
     """The regular expression of a French telephone number on a press contact's line ("01 42 68
-    33 20", "+33 (0)1 42 …"), ``separators`` the characters that may stand between its pairs of
-    digits ("?" too where a lossy conversion replaced their no-break spaces)."""
-    return rf"(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[{separators}]?\d\d){{4}}"
+    33 20", "+33 (0)1 42 …"), or of another country's ("+32 4 223 58 91", "+225 27 21 35 60
+    48"), ``separators`` the characters that may stand between its groups of digits ("?" too
+    where a lossy conversion replaced their no-break spaces)."""
+    separators += "\u00a0\u202f"  # (and the no-break spaces the repair may have put back)
+    return (rf"(?:(?:\+33 ?(?:\(0\) ?)?|0)\d(?:[{separators}]?\d\d){{4}}"
+            rf"|\+[1-9]\d{{0,2}}(?:[{separators}]\d{{1,4}}){{3,6}})")
 
 
 # A word in lower case, then the space before an address (a verb: "écrivez à presse@…")

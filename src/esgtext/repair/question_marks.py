@@ -55,7 +55,7 @@ _SYMBOL = re.compile(
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$]|\?[^\W\d_])|(?<=[^\W\d_]{2}|\?[^\W\d_]|[^\W\d_]\?)\?(?=\d)"
     r"|(?:(?<=\bM\.)|(?<=\bMme)|(?<=\bDr)|(?<=\bPr)|(?<=\bMe))\?(?=[A-Z?])"
-    r"|(?<=[^\W_])\?(?=[:;])"
+    r"|(?<=[^\W_])\?(?=[:;!])"
     r"|(?:(?<=\d h)|(?<=\dh)|(?<=\d\?h))\?(?=[0-5]\d(?!\d)))",
     re.MULTILINE,
 )
@@ -271,12 +271,17 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
     return edits
 
 
+# the "h" of a time before the "?" ("de 8 h 30 à 10 h?:": "10 h :", not "hé")
+_HOUR_BEFORE = re.compile(r"\d[ ?\u00a0]?h$")
+
+
 def _no_break_space(text: str, start: int, end: int, lexicon: FrenchLexicon) -> Edit | None:
     """The no-break space that the "?" at ``start`` (a match of the ``space`` kind) stood for,
     or None where it is a letter after all."""
     if text[end:end + 1].isalpha() and _ORDINAL_AFTER.match(text, end):
         return None  # "93?me": "93ème"
-    if text[end:end + 1] in (":", ";") and text[start - 1:start].isalpha() and (
+    if text[end:end + 1] in (":", ";", "!") and text[start - 1:start].isalpha() and not (
+            _HOUR_BEFORE.search(text, max(0, start - 4), start)) and (
             _letter_reading(text, start, lexicon) >= 2.0):
         # "d?clar?:": the letter of "déclaré", no space before ":" (but "2019?;": no letter
         # after a digit; "contact?:" too is "contacté:", as news most often glues ":" to its
@@ -287,6 +292,6 @@ def _no_break_space(text: str, start: int, end: int, lexicon: FrenchLexicon) -> 
         return None  # "lev??50" is "levé 50"; a word no letter makes known is left
     between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
     # (French typography: a narrow one in digit groups and before ";", a full one else)
-    narrow = between_digits or text[end:end + 1] == ";"
+    narrow = between_digits or text[end:end + 1] in (";", "!")
     return Edit("question_mark", start, end, "?", NARROW_NBSP if narrow else NBSP, 0.85,
                 "'?' next to a number, a title or ': ; !' stands for a no-break space")

@@ -398,8 +398,10 @@ BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # presse@exemple.fr ? www.exemple.fr")
 _MONTHS_Q = MONTHS.replace("[ée]?", "[ée?]?").replace("[ûu]?", "[ûu?]?")
 _DATELINE_BEFORE = re.compile(
-    rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*, "
-    rf"(?:le[ ?\u00a0])?\d{{1,2}}(?:er)?[ ?\u00a0](?:{_MONTHS_Q})[ ?\u00a0]\d{{4}} $")
+    rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*"
+    r"(?: \([^()\n]{1,40}\))?, "  # (the place's region or country: "Montbrison (Loire)")
+    rf"(?:le[ ?\u00a0])?\d{{1,2}}(?:er)?[ ?\u00a0](?:{_MONTHS_Q})[ ?\u00a0]\d{{4}}"
+    r"(?: \([^()\n]{1,60}\))? $")  # (a wire service's name in brackets after the date)
 _PHONE_Q = phone_pattern(" .?")
 _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
