@@ -282,6 +282,16 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
     assert "avec des amis de la ville" in repaired
 
 
+def test_stripped_des_before_a_year_and_ou_after_et_are_des_and_ou():
+    stripped = ("En abandonnant ce gaz des 2024, nous avons deja evite 2 000 tonnes. Des 2028, "
+                "l'entreprise recrutera des 2000 salaries, dans une region ou le chomage est "
+                "eleve et ou moins de 1 % des menages ont un acces a l'eau.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert "ce gaz dès 2024, nous" in repaired and "Dès 2028," in repaired
+    assert "recrutera des 2000 salariés" in repaired
+    assert "et où moins de 1 %" in repaired
+
+
 def test_a_stripped_a_after_en_or_y_is_the_verb():
     # whatever follows: "il en a 25", "il y a 5 ans"
     repaired = repair_text("Le parti aurait 9 deputes (il en a 25). Il y a 5 ans, la societe "

@@ -936,12 +936,20 @@ _FINITE_VERBS = frozenset(
     "va vont avait avaient se s' n' ne y vit vivent".split())
 
 
+# (LM and tune splits: "et où" 7 times, "mais où" once, never "et ou" nor "mais ou"; the
+# manuals' "et/ou" makes the bigram model like "et ou")
+WHERE_AFTER_CONJUNCTION_BONUS = 3.0
+_CONJUNCTIONS_BEFORE_WHERE = frozenset(("et", "mais"))
+
+
 def _where_cue(tokens: list[Token], contexts: tuple[str, ...], index: int) -> float:
     """"Au Pérou, où la croissance a atteint": what the reading "où" of a stripped "ou" gets
     after a comma when a clause follows (a verb within :data:`WHERE_REACH` words, before any
     punctuation)."""
     if index == 0:
         return 0.0
+    if contexts[index - 1] in _CONJUNCTIONS_BEFORE_WHERE:
+        return WHERE_AFTER_CONJUNCTION_BONUS  # "et où moins de 1 %": French writes no "et ou"
     if tokens[index - 1].surface != ",":
         # "la région ou les Ogoni vivent": a subject (a determiner and a word), then its verb
         if index + 3 >= len(tokens) or contexts[index + 1] not in _SUBJECT_DETERMINERS:
@@ -1099,17 +1107,18 @@ SHORT_WORDS = frozenset(("du", "des", "la"))
 
 
 def _short_word_cue(cand: "_Candidate", after_auxiliary: bool, following: str,
-                    lexicon: FrenchLexicon) -> float:
+                    lexicon: FrenchLexicon, year_follows: bool = False) -> float:
     """"a dû interrompre", "un rabais dû à": "dû" after an auxiliary before an infinitive, and
     before "à" (``following`` as written: "du a" is no French either way); "dès" and "là" before
-    a word no article precedes (see ``_DES_BEFORE``, ``_LA_BEFORE``)."""
+    a word no article precedes (see ``_DES_BEFORE``, ``_LA_BEFORE``), and "dès" before a year
+    (``year_follows``: "dès 2024, nous", not "des 2000 salariés")."""
     output = cand.output
     if output == "dû":
         if following in ("à", "a", "au", "aux") or (
                 after_auxiliary and _is_infinitive(following, lexicon)):
             return DU_BONUS
     elif output == "dès":
-        return SHORT_WORD_BONUS if following in _DES_BEFORE else 0.0
+        return SHORT_WORD_BONUS if following in _DES_BEFORE or year_follows else 0.0
     elif output == "là":
         return SHORT_WORD_BONUS if following in _LA_BEFORE else 0.0
     return 0.0

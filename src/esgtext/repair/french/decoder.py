@@ -644,7 +644,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if short_word_here:
                     plain += _short_word_cue(
                         cand, last in _AUXILIARIES or auxiliary_before_adverb in _AUXILIARIES,
-                        following, lexicon)
+                        following, lexicon, _year_follows(tokens, index))
                 if plain > best_plain:
                     best_plain = plain
                 if ahead is not None and plain > ahead[state_index]:
@@ -684,6 +684,18 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_follows(tokens: list[Token], index: int) -> bool:
+    """Whether a year follows token ``index``, and no plural word it would count ("dès 2024,",
+    "dès 2022 une politique"; not "des 2000 salariés")."""
+    if index + 1 >= len(tokens) or not _YEAR.fullmatch(tokens[index + 1].surface):
+        return False
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return after is None or after.kind != "word" or not after.surface.endswith(("s", "x"))
 
 
 def _interesting(options: list[list[_Candidate] | None], insertion: list[int]) -> list[int]:
