@@ -48,7 +48,8 @@ def test_sentences_in_a_row_that_lost_their_a_are_no_list():
 
 # The terms of reporting French (esgtext.repair.terms), deleted and stripped
 TERMS = ("Information presse\nLe groupe vise la neutralité carbone en 2040. Les fonds levés "
-         "financeront des projets, et le plan couvre les sociétés mères et leurs filiales.")
+         "financeront des projets, et le plan couvre les sociétés mères et leurs filiales. Le "
+         "directeur l’a annoncé lors d’un point presse tenu sur le site.")
 
 
 @pytest.mark.parametrize("damage", [lambda t: lossy_ascii(t, capitals=False), strip_accents],
