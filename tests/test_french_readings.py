@@ -802,6 +802,12 @@ def test_a_range_of_two_percentages_gets_its_a_back():
 def test_reflexive_verbs_of_an_amount_take_a():
     assert_repaired_back("Le chiffre d’affaires s’établit à 4,2 milliards d’euros, et le comité "
                          "s’est réuni à huit reprises.", intro=INTRO)
+    # ... in the perfect, where the "à" left no doubled space ("sest lev 3,05 milliards": the
+    # no-break space French typography puts before a number went with it)
+    damaged = lossy_ascii(INTRO + "Son produit net bancaire s’est élevé à\u00a03,05 milliards "
+                          "d’euros en 2025.", capitals=False)
+    assert "sest lev 3,05" in damaged
+    assert "s’est élevé à 3,05 milliards" in repair_text(damaged, lang="fr").text
 
 
 def test_the_dash_after_a_press_release_dateline_comes_back():

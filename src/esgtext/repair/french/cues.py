@@ -214,7 +214,9 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         return -MODAL_INFINITIVE_PENALTY  # "peuvent souvent prendre", "pourra toujours dire"
     if last.startswith(_REFLEXIVE_A_STEMS) and (before_last in _REFLEXIVE_PRONOUNS or (
             prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
-            and prev.context[1:] in (last, damage_key(last, "deleted")))):
+            and prev.context[1:] in (last, damage_key(last, "deleted"))) or (
+            prev is not None and _REFLEXIVE_PERFECT.search(text, max(0, prev.start - 7),
+                                                           prev.start))):
         return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
     if (before_last or prev is not None) and _named_range(
             "d'" if prev is not None and prev.context == "d" + last else before_last,
@@ -347,6 +349,9 @@ _MODALS = frozenset(
     "vouloir faut fallait faudra faudrait va vont allait allaient ira iront irait sait savent "
     "savait".split())
 _REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr", "élev", "élèv")
+# ... in the perfect too: "s’est élevé à", whose apostrophe may have vanished ("sest lev 3,4
+# milliards": "levé" had been read)
+_REFLEXIVE_PERFECT = re.compile(r"(?<![^\W\d_])[sS](?:['’]|\u2019)?est $")
 
 
 # Verbs that govern "à" before an infinitive only: before a determiner their object follows
