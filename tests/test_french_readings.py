@@ -292,6 +292,13 @@ def test_stripped_des_before_a_year_and_ou_after_et_are_des_and_ou():
     assert "et où moins de 1 %" in repaired
 
 
+def test_after_an_adverb_of_degree_an_adjective_not_a_noun_or_a_verb():
+    stripped = ("Les pays les plus peuples de la region ont ete touches, et les entreprises les "
+                "mieux notees ont resiste.")
+    repaired = repair_text(stripped, lang="fr").text
+    assert "les plus peuplés de la région" in repaired and "les mieux notées" in repaired
+
+
 def test_a_stripped_a_after_en_or_y_is_the_verb():
     # whatever follows: "il en a 25", "il y a 5 ans"
     repaired = repair_text("Le parti aurait 9 deputes (il en a 25). Il y a 5 ans, la societe "

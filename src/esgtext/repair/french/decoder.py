@@ -176,6 +176,11 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
 NOUN_ADJECTIVE_BONUS = 1.0
 
 
+# ... and after an adverb of degree, which no noun follows ("les plus peuplés", "bien plus âpre",
+# "la plus visée" had read "peuples", "père", "vise")
+_DEGREE_ADVERBS = frozenset("plus moins mieux très trop aussi assez".split())
+
+
 def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
                             options: list[list[_Candidate] | None]) -> None:
     """Give the adjective readings of a word after a noun their bonus (``options``, in place:
@@ -188,12 +193,15 @@ def _adjectives_after_nouns(tokens: list[Token], contexts: tuple[str, ...],
         if (options[index - 1] is not None or tokens[index - 1].kind != "word"
                 or (index > 1 and tokens[index - 2].surface in _OPENING_MARKS)):
             continue  # ("(green bond)": a gloss, often English, is no French noun phrase)
-        if not _noun_only(contexts[index - 1]):
+        degree = contexts[index - 1] in _DEGREE_ADVERBS
+        if not (degree or _noun_only(contexts[index - 1])):
             continue
         candidates = options[index]
         found = [names_of(c.output) if len(c.contexts) == 1 else () for c in candidates]
         adjectives = [bool(k) and all(name[0] in "AQ" for name in k) for k in found]
-        if any(adjectives) and any(k and all(name[0] == "N" for name in k) for k in found):
+        # (after a noun, the others are nouns; after an adverb of degree, no adjective at all)
+        other = "N" if not degree else "NVY"
+        if any(adjectives) and any(k and all(name[0] in other for name in k) for k in found):
             options[index] = [c._replace(prior=c.prior + NOUN_ADJECTIVE_BONUS) if adjective
                               else c for c, adjective in zip(candidates, adjectives)]
 
