@@ -564,7 +564,7 @@ _A_LOCUTIONS = {
     **{(noun, following): frozenset() for nouns, following in (
         ("pompe pompes", "chaleur"), ("société sociétés entreprise entreprises", "mission"),
         ("pile piles", "combustible"), ("centrale centrales", "charbon"),
-        ("chaudière chaudières", "gaz"), ("moteur moteurs", "combustion"),
+        ("chaudière chaudières", "gaz"), ("moteur moteurs turbine turbines", "combustion"),
         ("terminal terminaux", "conteneurs"))
        for noun in nouns.split()},
 }
