@@ -784,6 +784,10 @@ def test_emissions_counted_in_tonnes_of_co2_equivalent_are_emissions():
                          "186 000 tCO2e, dont 40 % liées aux achats.", intro=INTRO)
 
 
+def test_an_elided_article_at_a_sentences_start_beats_a_rarer_accented_reading():
+    assert_repaired_back("L’an dernier, une altercation a eu lieu dans la rue.", intro=INTRO)
+
+
 def test_a_name_in_lower_case_is_read_as_the_word_it_was():
     # "laura", "davis", "anne" are names; in lower case, in damaged text, they were words (but
     # the "line" of "on-line" is no "l’ine")
