@@ -784,6 +784,11 @@ def test_emissions_counted_in_tonnes_of_co2_equivalent_are_emissions():
                          "186 000 tCO2e, dont 40 % liées aux achats.", intro=INTRO)
 
 
+def test_ne_before_a_vowel_is_no_negation_but_nee():
+    assert_repaired_back("La diplomatie climatique, née en 1992 avec la convention de Rio, a "
+                         "vieilli.", intro=INTRO)
+
+
 def test_an_elided_article_at_a_sentences_start_beats_a_rarer_accented_reading():
     assert_repaired_back("L’an dernier, une altercation a eu lieu dans la rue.", intro=INTRO)
 

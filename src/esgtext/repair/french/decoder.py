@@ -163,6 +163,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
     if diagnosis.deleted_apostrophe:
         _elided_auxiliaries(tokens, contexts, options)
         _of_them(contexts, options)
+        _born(tokens, contexts, options)
     _adjectives_after_nouns(tokens, contexts, options)
     return options
 
@@ -262,6 +263,27 @@ OF_THEM_BONUS = 1.0
 # (LM split: 22 "l’une des/d’entre", no "lune des"; "lune de miel" keeps its moon)
 UNE_DES_BONUS = 2.0
 _ONE_OF = frozenset("un une chacun chacune aucun aucune premier première dernier dernière".split())
+
+
+# "ne" before a vowel is no negation, which elides there ("n’en", "n’a"): where the text lost its
+# apostrophes, it is "née" that lost its "é"s ("la diplomatie climatique, ne en 1992"; LM split:
+# 4 such "née", no "ne"). The kept "ne" costs this much.
+NEGATION_BEFORE_VOWEL_PENALTY = 3.0
+_VOWEL_LETTERS = tuple("aeiouyAEIOUY")
+
+
+def _born(tokens: list[Token], contexts: tuple[str, ...],
+          options: list[list[_Candidate] | None]) -> None:
+    """Make the kept "ne" before a word that starts with a vowel costly (``options``, in
+    place), where "née" is one of its readings."""
+    for index in compress(range(len(contexts) - 1), map("ne".__eq__, contexts[:-1])):
+        following = tokens[index + 1]
+        if (options[index] is None or following.kind != "word"
+                or not following.surface.startswith(_VOWEL_LETTERS)
+                or not any(c.output == "née" for c in options[index])):
+            continue
+        options[index] = [c._replace(prior=c.prior - NEGATION_BEFORE_VOWEL_PENALTY)
+                          if not c.kind else c for c in options[index]]
 
 
 def _of_them(contexts: tuple[str, ...], options: list[list[_Candidate] | None]) -> None:
