@@ -17,6 +17,13 @@ LIST = ("Principaux indicateurs de l’exercice :\n"
         "• taux de fréquence des accidents ramené à 2,1.\n")
 
 
+def typeset_then_deleted(clean: str) -> tuple[str, str]:
+    """``clean`` in French typography, every non-ASCII character deleted (accented capitals
+    kept), and its repair as French."""
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    return damaged, repair_text(damaged, lang="fr").text
+
+
 def test_a_vanished_bullet_is_put_back_not_read_as_a_vanished_a():
     damaged = lossy_ascii(french_typography(LIST, optional_share=0), capitals=True)
     assert damaged.splitlines()[1].startswith(" rduction")  # the bullet left its space
@@ -199,9 +206,8 @@ def test_a_vanished_euro_sign_after_an_amount_per_share_or_a_multiple():
 def test_a_vanished_euro_sign_before_a_tax_or_in_a_table_of_amounts():
     clean = ("Le reste à charge est de 350 € HT par entreprise, 420 € TTC. Objectif et résultat "
              "des prêts verts : 650 M€ / 712 M€.")
-    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    damaged, repaired = typeset_then_deleted(clean)
     assert "350 HT" in damaged and "650 M / 712 M." in damaged
-    repaired = repair_text(damaged, lang="fr").text
     assert "350\u00a0€ HT" in repaired and "420\u00a0€ TTC" in repaired
     assert "650 M€ / 712 M€." in repaired
     # a number before "HT" that was written so keeps nothing new in clean text
@@ -278,9 +284,8 @@ def test_a_temperatures_vanished_degree_sign():
 def test_no_a_before_a_title_whose_guillemet_vanished():
     clean = ("Le rapport complet est disponible sur le site de la mutuelle, rubrique « Nos "
              "engagements ». Le film « Une vie » a été présenté à Cannes.")
-    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    damaged, repaired = typeset_then_deleted(clean)
     assert "rubrique Nos engagements" in damaged and "film Une vie" in damaged
-    repaired = repair_text(damaged, lang="fr").text
     assert "rubrique Nos engagements" in repaired and "film Une vie" in repaired, repaired
 
 
