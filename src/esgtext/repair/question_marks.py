@@ -291,7 +291,7 @@ def _no_break_space(text: str, start: int, end: int, lexicon: FrenchLexicon) -> 
             text, start - 1, lexicon, ends_word=True) < 2.0:
         return None  # "lev??50" is "levé 50"; a word no letter makes known is left
     between_digits = text[start - 1:start].isdigit() and text[end:end + 1].isdigit()
-    # (French typography: a narrow one in digit groups and before ";", a full one else)
+    # (French typography: a narrow one in digit groups and before ";" and "!", a full one else)
     narrow = between_digits or text[end:end + 1] in (";", "!")
     return Edit("question_mark", start, end, "?", NARROW_NBSP if narrow else NBSP, 0.85,
                 "'?' next to a number, a title or ': ; !' stands for a no-break space")

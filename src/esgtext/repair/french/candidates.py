@@ -95,7 +95,9 @@ def _word_candidates(
         web_elision = (own < _WEB_ELISION_ZIPF and best - own >= _WEB_ELISION_GAIN
                        and any(c.elision for c in out[1:]))
         # (a name in lower case is no word either, where a reading is a word of some frequency:
-        # "anne" is "année", "laval" "l’aval"; tune split: deleted 1.883 -> 1.881 %)
+        # "anne" is "année", "laval" "l’aval"; with the elided readings of such a name, see
+        # _split_elisions: tune split, deleted 1.883 -> 1.879 %, capitals too 1.925 -> 1.921 %,
+        # LM split 1.668 -> 1.667 %)
         name = is_name(lower) and any(
             zipf.get(c.output, 0.0) >= _NAME_READING_ZIPF for c in out[1:])
         if (not own or lower in _LOWER_CASE_TITLES or web_elision or name) and (
@@ -104,7 +106,7 @@ def _word_candidates(
     return out
 
 
-_NAME_READING_ZIPF = 3.0
+_NAME_READING_ZIPF = 3.0  # (the Zipf frequency a reading of a lower-case name must have)
 # A known word capitalised at a sentence's start is a name less often than it is an elided
 # article glued to its noun: its elided readings take back this much of the name's prior ("Lan
 # dernier" is "L’an dernier", not "Élan"). Tune split, deleted: 1.878 -> 1.876 % at 0.5 and 1.0,
