@@ -641,6 +641,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         following = contexts[index + 1] if index + 1 < count else "<p>"
         auxiliary_before_adverb, subject, short_word_here, reading_cue, adjective = _neighbours(
             text, tokens, contexts, options, index, len(candidates) > 1, zipf_of)
+        year_follows = short_word_here and _year_follows(tokens, index)
         if insertion_here:
             a_given, gap_bonus = _insertion_terms(insertion[index], states, model, a_given_after,
                                                   gap_odds, index, contexts, tok.kind)
@@ -674,7 +675,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if short_word_here:
                     plain += _short_word_cue(
                         cand, last in _AUXILIARIES or auxiliary_before_adverb in _AUXILIARIES,
-                        following, lexicon, _year_follows(tokens, index))
+                        following, lexicon, year_follows)
                 if plain > best_plain:
                     best_plain = plain
                 if ahead is not None and plain > ahead[state_index]:
