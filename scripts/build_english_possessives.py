@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import wordfreq
+from wordfreq_words import words_down_to  # (scripts/wordfreq_words.py)
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "esgtext" / "data" / "en_possessives.txt.gz"
 MIN_ZIPF = 2.5
@@ -34,10 +35,7 @@ MARGIN = 0.5
 def main() -> int:
     zipf = wordfreq.zipf_frequency
     rows = []
-    for word in wordfreq.iter_wordlist("en", "best"):
-        own = zipf(word, "en")
-        if own < MIN_ZIPF:
-            break
+    for word, own in words_down_to("en", MIN_ZIPF):
         base = word[:-2]
         if not word.endswith("'s") or len(base) < 3 or not base.isascii() or not base.isalpha():
             continue

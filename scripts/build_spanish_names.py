@@ -30,6 +30,7 @@ import wordfreq
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from esgtext.repair.lexicon import damage_key  # noqa: E402
+from wordfreq_words import words_down_to  # noqa: E402  (scripts/wordfreq_words.py)
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "esgtext" / "data" / "es_accented.txt.gz"
 MIN_ZIPF = 2.5  # (the runtime needs no rarer word: see esgtext.repair.french.names)
@@ -40,10 +41,7 @@ SPANISH_WORD = re.compile(r"^[a-záéíóúñü]+$")
 def main() -> int:
     zipf = wordfreq.zipf_frequency
     rows = []
-    for word in wordfreq.iter_wordlist("es", "best"):
-        own = zipf(word, "es")
-        if own < MIN_ZIPF:
-            break
+    for word, own in words_down_to("es", MIN_ZIPF):
         if own > MAX_ZIPF or word.isascii() or not SPANISH_WORD.match(word):
             continue
         if sum(not c.isascii() for c in word) > 2:
