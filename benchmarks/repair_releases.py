@@ -2,7 +2,7 @@
 conversion; by default (French typography put back where a document reads as a release), and
 with ``RepairConfig(french_typography=False)`` and ``True``.
 
-    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|heldout|all] [--json]
+    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|heldout|all] [--json]
 
 The releases are in ``benchmarks/press_releases/``: 28 French ESG and corporate releases (380 to
 480 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
@@ -41,7 +41,7 @@ from esgtext.repair.releases import wants_french_typography  # noqa: E402
 from repair_news import DAMAGE  # noqa: E402
 
 RELEASES = REPO / "benchmarks" / "press_releases"
-SETS = ("dev", "dev2", "heldout")
+SETS = ("dev", "dev2", "dev3", "heldout")
 TYPOGRAPHY = RepairConfig(french_typography=True)
 NO_TYPOGRAPHY = RepairConfig(french_typography=False)
 
