@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress
 
 from esgtext.repair.classes import class_names, word_classes
 from esgtext.repair.memo import make_room
@@ -1036,7 +1037,25 @@ def _emission_cue(contexts: tuple[str, ...], index: int,
             return (emitting, EMISSION_BONUS)  # ("CO2" is the tokens "co" and a number)
         if word[:1] in "ld" and word[1:] in _EMITTED and k > index:
             return (emitting, EMISSION_BONUS)  # "lhypothse": the elided article glued to it
+    if contexts[index] in _EMISSION_NOUNS and _names_pollutants(contexts):
+        return (emitting, DOCUMENT_EMISSION_BONUS)
     return (emitting, 0.0)
+
+
+DOCUMENT_EMISSION_BONUS = 2.0
+_EMISSION_NOUNS = frozenset(("missions", "emissions"))
+_POLLUTANTS_NAMED: list = [None, False]  # (the contexts last asked about, and the answer)
+
+
+def _names_pollutants(contexts: tuple[str, ...]) -> bool:
+    """Whether the text of ``contexts`` names a pollutant or a greenhouse gas anywhere (asked
+    once per text)."""
+    if _POLLUTANTS_NAMED[0] is not contexts:
+        named = not _POLLUTANTS.isdisjoint(contexts) or any(
+            contexts[k + 1:k + 2] == ("<num>",) for k in compress(
+                range(len(contexts)), map(_CO2_TOKENS.__contains__, contexts)))
+        _POLLUTANTS_NAMED[:] = [contexts, named]
+    return _POLLUTANTS_NAMED[1]
 
 
 # "ni" goes with a negation before it ("n’a ni les moyens", "sans eau ni électricité", a glued
