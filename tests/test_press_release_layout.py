@@ -296,6 +296,10 @@ def test_french_typography_spaces_a_mark_after_a_percent_sign_or_a_bracket():
     edits = restore_no_break_spaces(text, typography=True)
     marks = {text[e.start]: e.after for e in edits if text[e.start] in ":;!"}
     assert marks == {";": "\u202f", ":": "\u00a0", "!": "\u202f"}
+    # ... and before the comma of a quotation's attribution, whose guillemet vanished too
+    quoted = "ce nest pas une fatalit!, a lanc son prsident. Pourquoi?, demande-t-il. 3,5"
+    assert sorted((quoted[e.start], e.after) for e in restore_no_break_spaces(
+        quoted, typography=True)) == [("!", "\u202f"), ("?", "\u202f")]
 
 
 def test_a_propos_before_an_elided_d_glued_to_its_word():

@@ -118,3 +118,39 @@ def test_bulk_records_of_a_release_carry_its_typography(tmp_path):
     assert result.exit_code == EXIT_OK
     jsonl = (out / "release.txt.jsonl").read_text(encoding="utf-8")
     assert "«\u00a0Ces résultats" in jsonl and "typography=auto" in jsonl
+
+
+def _release(body: str) -> str:
+    """``body`` as the paragraphs of a release, dressed in French typography."""
+    return french_typography(
+        "COMMUNIQUÉ DE PRESSE\n\nLille, le 15 octobre 2026 – " + body + "\n\nÀ propos de "
+        "Duvernoy\nDuvernoy exploite 212 magasins.\n\nContact presse\n"
+        "Julien Ferrand – julien.ferrand@duvernoy.fr – 05 49 62 18 40\n"
+        "sophie.jeanneret@duvernoy.fr – +41 32 910 45 60\n", optional_share=0)
+
+
+def test_the_guillemets_of_the_names_a_release_quotes():
+    clean = _release(
+        "L’enseigne dresse le bilan de son programme « Zéro gâchis », lancé il y a trois ans. "
+        "Les paniers « Dernière chance », vendus à moitié prix, ont trouvé preneur, et "
+        "l’opération « Pêche aux déchets », qui continue. Les meubles sont revendus dans la boutique "
+        "« Seconde vie » d’Épinal, dans le cadre du plan France 2030 et de l’initiative Science "
+        "Based Targets.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "programme Zro gchis, lanc" in damaged and "boutique Seconde vie dÉpinal" in damaged
+    repaired = repair_text(damaged).text
+    for name in ("Zéro gâchis", "Dernière chance", "Pêche aux déchets", "Seconde vie"):
+        assert f"«\u00a0{name}\u00a0»" in repaired  # (not "programme à Zéro")
+    assert "plan France 2030" in repaired and "initiative Science Based Targets" in repaired
+
+
+def test_more_attributions_and_a_contact_line_that_gives_the_address_first():
+    clean = _release(
+        "Ferlogis présente son plan.\n« Le rail transporte trop peu de marchandises. Ce n’est "
+        "pas une fatalité ! », a lancé son président, Marc Delorme.\n"
+        "« Tout dépendra de l’état du réseau », admet-il.")
+    repaired = repair_text(lossy_ascii(clean, capitals=False)).text
+    assert "«\u00a0Le rail transporte" in repaired and "fatalité\u202f!\u00a0», a lancé" in repaired
+    assert "«\u00a0Tout dépendra de l’état du réseau\u00a0», admet-il" in repaired
+    assert "Julien Ferrand – julien.ferrand@duvernoy.fr – 05 49 62 18 40" in repaired
+    assert "sophie.jeanneret@duvernoy.fr – +41 32 910 45 60" in repaired.replace("\u202f", " ")

@@ -70,7 +70,7 @@ from esgtext.repair.french.names import (
     address_names, english_possessives, same_name_readings, spanish_names,
 )
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
-from esgtext.repair.french.quotations import vanished_guillemets
+from esgtext.repair.french.quotations import named_titles, vanished_guillemets
 from esgtext.repair.french.score import french_score
 from esgtext.repair.french.tokens import Token, _tokens, list_item
 
@@ -145,6 +145,14 @@ def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
     those that would change a web or e-mail address (read as words, as context, never changed)."""
     if typography and diagnosis.deleted and not _QUOTATION_MARKS.search(text):
         quotes = vanished_guillemets(text)
+        names = named_titles(text)
+        if names:
+            # (a name's guillemet, not an "à", is what vanished before it: "programme Zro gchis")
+            opened = {edit.start for edit in names}
+            edits = [edit for edit in edits
+                     if not (edit.start == edit.end and edit.start in opened
+                             and edit.after.strip() in ("à", "À"))]
+            quotes = sorted(quotes + names, key=_position)
         if quotes:
             edits = sorted(edits + quotes, key=_position)
     return outside_addresses(text, edits)
@@ -184,6 +192,7 @@ _CONTACT_GAP = re.compile(
     rf"|(?<=[^\W\d_]{{2}}) (?={ADDRESS_START})"  # a name, then an address
 )
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+$")
+_PHONE_AFTER = re.compile(rf"{_PHONE}(?!\d)")
 # a line that opens with a space, where a bullet ("• rduction de 32 %") may have vanished
 _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # A vanished euro sign ("$" would have survived, and "£" is rare in French releases): after an
@@ -293,6 +302,11 @@ def _contact_separators(text: str) -> list[Edit]:
         if start - end == 1 and text[end] == " ":
             edits.append(Edit("deleted_symbol", start, start, "", "– ", 0.6,
                               "the dash between a press contact's addresses vanished"))
+    for _, end in spans:  # ... and after an e-mail address, before a number ("@exemple.fr 05 …")
+        if text[end:end + 1] == " " and "@" in text[max(0, end - 80):end] and (
+                _PHONE_AFTER.match(text, end + 1)):
+            edits.append(Edit("deleted_symbol", end + 1, end + 1, "", "– ", 0.6,
+                              "the dash between a press contact's address and number vanished"))
     return sorted(edits, key=_position)
 
 

@@ -24,11 +24,11 @@ from esgtext.repair.spacing import NBSP
 _PARTICIPLES = (
     "déclaré dit indiqué souligné expliqué ajouté précisé affirmé estimé commenté rappelé conclu "
     "assuré reconnu confié insisté noté observé résumé poursuivi déploré regretté averti prévenu "
-    "martelé témoigné détaillé relevé confirmé raconté répondu".split())
+    "martelé témoigné détaillé relevé confirmé raconté répondu lancé admis".split())
 _PRESENTS = (
     "déclare dit indique souligne explique ajoute précise affirme estime commente rappelle "
     "conclut assure reconnaît confie insiste note observe résume poursuit déplore regrette "
-    "avertit prévient martèle témoigne détaille relève confirme raconte répond".split())
+    "avertit prévient martèle témoigne détaille relève confirme raconte répond admet".split())
 # ", s’est félicitée Mme Teissier", ", se réjouit le maire"
 _REFLEXIVE_PARTICIPLES = "félicité félicitée réjoui réjouie exclamé exclamée".split()
 _REFLEXIVE_PRESENTS = "félicite réjouit exclame".split()
@@ -90,6 +90,40 @@ def vanished_guillemets(text: str) -> list[Edit]:
 
 
 _MAX_QUESTION = 200
+
+# The name of a programme, a label, a shop, in sentence case after the word that introduces it:
+# releases quote it ("le programme « Zéro gâchis », lancé", "la boutique « Seconde vie »
+# d’Épinal", "sa feuille de route « Mer durable 2030 »"). Not a name in title case or capitals,
+# which they rarely quote ("le plan France 2030", "l’initiative Science Based Targets"), nor one
+# of more than five words, whose end the text does not show.
+_TITLE_NOUNS = (
+    "programme programmes opération opérations plan label labels dispositif forfait forfaits "
+    "boutique boutiques panier paniers démarche initiative campagne charte trophée trophées "
+    "concours offre gamme cuvée baptisé baptisée baptisés baptisées intitulé intitulée "
+    "intitulés intitulées".split() + ["feuille de route", "appel à projets"])
+_NAMED_TITLE = re.compile(
+    rf"(?<![^\W\d_])(?:[ld](?:’|')?)?(?:{_forms(_TITLE_NOUNS)}) "
+    r"(?P<name>[A-ZÀ-Ý][a-zß-ÿ]+(?: (?![dl][A-ZÀ-Ý])[\w’'-]+){1,4}?)"
+    r"(?=[,.;:]| \(|$| [dl][A-ZÀ-Ý])", re.MULTILINE)
+
+
+def named_titles(text: str) -> list[Edit]:
+    """Insertions of the guillemets around the names that releases quote (see
+    :data:`_NAMED_TITLE`), where one word of the name at least is in lower case.
+
+        >>> from esgtext.repair.edits import apply_edits
+        >>> text = "le programme Zro gchis, lanc en 2023, et le plan France 2030."
+        >>> print(apply_edits(text, named_titles(text)).replace(NBSP, " "))
+        le programme « Zro gchis », lanc en 2023, et le plan France 2030.
+    """
+    edits = []
+    for m in _NAMED_TITLE.finditer(text):
+        words = m.group("name").split(" ")
+        if not any(word[:1].islower() for word in words[1:]):
+            continue
+        edits.append(_insert(m.start("name"), "«" + NBSP))
+        edits.append(_insert(m.end("name"), NBSP + "»"))
+    return edits
 
 
 def _answer(line: str, offset: int) -> list[Edit]:
