@@ -154,3 +154,15 @@ def test_more_attributions_and_a_contact_line_that_gives_the_address_first():
     assert "«\u00a0Tout dépendra de l’état du réseau\u00a0», admet-il" in repaired
     assert "Julien Ferrand – julien.ferrand@duvernoy.fr – 05 49 62 18 40" in repaired
     assert "sophie.jeanneret@duvernoy.fr – +41 32 910 45 60" in repaired.replace("\u202f", " ")
+
+
+def test_the_euro_sign_of_an_amount_per_month_or_per_inhabitant():
+    clean = _release(
+        "Le plan est doté de 85 millions d’euros, soit près de 42 € par habitant. "
+        "L’abonnement coûte 15 € par mois, et la prime atteint 2,50 € par mètre cube. Le "
+        "réseau compte 3 bornes par habitant.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "42 par habitant" in damaged and "15 par mois" in damaged
+    repaired = repair_text(damaged).text
+    assert "42\u00a0€ par habitant" in repaired and "15\u00a0€ par mois" in repaired
+    assert "2,50\u00a0€ par mètre cube" in repaired and "3 bornes par habitant" in repaired

@@ -202,6 +202,11 @@ _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
 _EURO_MULTIPLE = re.compile(
     rf"(?<=\d ){EURO_MULTIPLES}(?=[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
     re.MULTILINE)  # (" /": a table's "650 M / 712 M", its target and its result)
+# ... and after an amount per month, per inhabitant ... ("42 par habitant", "15 par mois"; the
+# WMT news sets, which write "euros", have two such counts in 400,000 words)
+_EURO_PER = re.compile(
+    r"(?<![\w,.])\d{1,3}(?: \d{3})*(?:,\d\d?)?(?= par (?:mois|an|habitant|personne|ménage|mnage|"
+    r"foyer|salarié|salari|élève|lve|nuit|nuitée|nuite|mètre|mtre|m2|m3|tonne|MWh|kWh)\b)")
 # ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
 _EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
@@ -215,6 +220,7 @@ _VANISHED_SYMBOLS = (
     (_DEGREES, NBSP + "°", 0.8, "the degree sign of a temperature vanished"),
     (_EURO_PER_SHARE, NBSP + "€", 0.8, "the euro sign of an amount per share vanished"),
     (_EURO_BEFORE_TAX, NBSP + "€", 0.8, "the euro sign of an amount before or with tax vanished"),
+    (_EURO_PER, NBSP + "€", 0.7, "the euro sign of an amount per month, per person vanished"),
     (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
                                "vanished"),
 )
