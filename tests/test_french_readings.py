@@ -1007,6 +1007,10 @@ VANISHED_A_CASES = [
     # ... whose first word news never has after "à" (the bigrams alone held the "à" out)
     pytest.param("Le groupe remplacera sa flotte par des véhicules à faibles émissions, et sa "
                  "croissance à périmètre constant atteint 4 %.", id="release-locutions-unseen"),
+    # "en", a year, then a place; not a date's year ("en 2025 Renault" keeps its subject)
+    pytest.param("La société, fondée en 1958 à Lille, ouvrira en 2027 à Saint-Priest une "
+                 "plateforme. En 2025 Renault a vendu deux millions de voitures.",
+                 id="year-then-place"),
     # "à" before a time; not after another preposition ("de 9 h", "vers 10 h")
     pytest.param("L’assemblée se tiendra le 21 mai à 14 h 30 au siège, de 9 h à 17 h, et le "
                  "conseil vers 10 h.", id="a-before-a-time"),

@@ -493,7 +493,7 @@ def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
                options: list[list[_Candidate] | None], index: int, lexicon: FrenchLexicon) -> bool:
     """Whether a cue of :func:`_a_cue_opens_gap` opens the gap before token ``index``, for any
     reading of the word before it, or a city follows a noun there (:func:`_city_after_noun`)."""
-    if _city_after_noun(tokens, contexts, index):
+    if _city_after_noun(tokens, contexts, index) or _place_after_year(tokens, index):
         return True
     first = contexts[index]
     lasts = ([c.contexts[-1] for c in options[index - 1]] if options[index - 1]
@@ -512,6 +512,15 @@ def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
         return True
     return any(_a_cue_opens_gap(last, word, after, lexicon, before_last)
                for last in lasts for word, after in [(first, following), *glued])
+
+
+def _place_after_year(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` is a capitalised word right after "en" and a year ("fondée en 1958
+    Lille": see cues.YEAR_PLACE_BONUS)."""
+    previous, current = tokens[index - 1], tokens[index]
+    return (previous.kind == "num" and current.kind == "word" and current.surface[:1].isupper()
+            and index > 1 and tokens[index - 2].surface == "en"  # (not "5 mars 2026 Le", "En 2025 Renault")
+            and current.start - previous.end == 1 and _YEAR.fullmatch(previous.surface) is not None)
 
 
 def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
