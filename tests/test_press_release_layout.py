@@ -324,5 +324,6 @@ def test_french_typography_groups_a_count_of_four_digits_before_a_unit():
         assert [(e.start, e.after) for e in edits] == [(number + 1, "\u202f")]  # "1 200"
         assert restore_no_break_spaces(text) == []  # (news writes "1200 MW" as often: default)
     assert restore_no_break_spaces("le modèle 1200 M de", typography=True) == []
-    for year in ("en 2024 sous la présidence", "en 2025 deux sites", "en 2026 vers Lyon"):
+    for year in ("en 2024 sous la présidence", "en 2025 deux sites", "en 2026 vers Lyon",
+                 "conduite en 2025 auprs de 420 productrices", "en 2023 prs de la gare"):
         assert restore_no_break_spaces(year, typography=True) == []

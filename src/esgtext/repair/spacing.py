@@ -219,7 +219,8 @@ _MONTH = re.compile(MONTHS)
 # nous": a year)
 _NOT_COUNTED = frozenset(
     "les des ses ces nos vos leurs mais dans sous sans vers puis plus alors depuis après apres "
-    "tous toutes nous vous moins jamais toujours lors deux ceux".split())
+    "tous toutes nous vous moins jamais toujours lors deux ceux auprès aupres auprs près pres "
+    "prs très tres trs dès ds aprs hors plusieurs".split())  # (and as deletion leaves them)
 _PLURAL_WORD = re.compile(r"[a-zà-öø-ÿ]+")
 
 
