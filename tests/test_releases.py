@@ -166,3 +166,19 @@ def test_the_euro_sign_of_an_amount_per_month_or_per_inhabitant():
     repaired = repair_text(damaged).text
     assert "42\u00a0€ par habitant" in repaired and "15\u00a0€ par mois" in repaired
     assert "2,50\u00a0€ par mètre cube" in repaired and "3 bornes par habitant" in repaired
+
+
+def test_where_a_quotation_starts_and_how_it_goes_on_after_its_attribution():
+    clean = _release(
+        "L’enseigne publie son bilan.\n"
+        "Les salariés ont joué un rôle déterminant. « Au début, certains pensaient que c’était "
+        "une tâche de plus », raconte Kévin Lefebvre, chef de rayon.\n"
+        "Côté clients, l’accueil est prudent. « Nous avons transféré la moitié de nos flux », "
+        "témoigne M. Frédéric Oudin, directeur logistique. « Mais le vrai sujet, c’est le "
+        "dernier kilomètre. »\n"
+        "« Le plan est ambitieux », reconnaît M. Antoine Leclerc, responsable environnement. "
+        "« Il faudra maintenant que ces mesures se traduisent dans les ateliers. » "
+        "L’opposition a dénoncé un plan trop coûteux.")
+    repaired = repair_text(lossy_ascii(clean, capitals=False)).text
+    paragraphs = clean.splitlines()[2:5]
+    assert [line for line in repaired.splitlines() if line in paragraphs] == paragraphs

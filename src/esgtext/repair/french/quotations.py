@@ -55,7 +55,8 @@ _ATTRIBUTION = re.compile(
     rf"|a-t-(?:il|elle) (?:{_forms(_PARTICIPLES)})"
     rf"|s(?:’|')?est (?:{_forms(_REFLEXIVE_PARTICIPLES)})|se (?:{_forms(_REFLEXIVE_PRESENTS)}))"
     rf"(?=-t-|-il|-elle|[ ,.](?:[A-Z]|(?:le|la|l|l'|l’|son|sa) ?(?:{_forms(_TITLES)})\b))")
-_SENTENCE_END = re.compile(r"[.!?](?= |$)")
+_SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bPr)[.!?](?= |$)")
+# (not the full stop of "M." before the speaker's name: "reconnaît M. Antoine Leclerc")
 _FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|jai|mon|ma|mes)\b", re.IGNORECASE)
 
 
@@ -160,14 +161,41 @@ def _line_quotations(line: str, offset: int) -> list[Edit]:
         while rest_start < len(line) and line[rest_start] == " ":
             rest_start += 1
         rest_end = len(line.rstrip())
-        if (rest_start < rest_end and line[rest_start].isupper()
-                and _FIRST_PERSON.search(line, rest_start, rest_end)
-                and not _ATTRIBUTION.search(line, rest_start, rest_end)
-                and line[rest_end - 1] in ".!?"):
+        if not (rest_start < rest_end and line[rest_start].isupper()
+                and not _ATTRIBUTION.search(line, rest_start, rest_end)):
+            continue
+        if not _FIRST_PERSON.search(line, rest_start, rest_end):
+            rest_end = _quoted_sentences_end(line, rest_start, rest_end)
+        if rest_end > rest_start and line[rest_end - 1] in ".!?":
             edits.append(_insert(offset + rest_start, "«" + NBSP))
             edits.append(_insert(offset + rest_end, NBSP + "»"))
             done = rest_end
     return edits
+
+
+# A sentence of the release's own account after a quotation: it reports ("L’opposition a
+# dénoncé", "Selon lui, les chargeurs"), where the speaker's words go on in the present
+_ACCOUNT = re.compile(r"\b(?:[Ss]elon|ont)\b|(?<!y )(?<!\bon )(?<!il )(?<!elle )\ba\b")
+# (not "il y a", "n’y a", "on a", "qu’il a": the speaker's words have them too)
+_SIDE = re.compile(r"C[ôo]?t[ée]? ")  # "Côté clients, …", as a deletion leaves it ("Ct")
+
+
+def _quoted_sentences_end(line: str, start: int, end: int) -> int:
+    """Where the speaker's words that go on after the attribution's sentence, from ``start``
+    to the line's ``end``, in the third person, end: before the first sentence of the release's
+    own account (:data:`_ACCOUNT`); ``start`` where the first is one. (Development releases:
+    five such continuations in quotation marks, "Mais le vrai sujet, c’est …", against two
+    accounts.)"""
+    position = start
+    while position < end:
+        stop = _SENTENCE_END.search(line, position, end)
+        sentence_end = stop.end() if stop else end
+        if _ACCOUNT.search(line, position, sentence_end):
+            break
+        position = sentence_end
+        while position < end and line[position] == " ":
+            position += 1
+    return len(line[:position].rstrip()) if position > start else start
 
 
 # A sentence of the release's own account: it gives a figure ("crée 34 emplois", "en 2020")
@@ -183,7 +211,20 @@ def _quotation_start(line: str, start: int, end: int) -> int:
     sentences = [start] + [m.end() for m in _SENTENCE_START.finditer(line, start, end)]
     if len(sentences) == 1:
         return start
+    # the sentences before the attribution that are no account of the release's own ("Les
+    # salariés ont joué un rôle. « Au début, certains pensaient … », raconte"; "Côté clients,
+    # l’accueil est prudent. « Nous avons transféré …»"): one in the first person is the
+    # speaker's, another the release's where it reports (:data:`_ACCOUNT`) or starts "Côté"
     bounds = sentences[1:] + [end]
+    first = len(sentences)
+    while first > 0:
+        begin, finish = sentences[first - 1], bounds[first - 1]
+        if not _FIRST_PERSON.search(line, begin, finish) and (
+                _ACCOUNT.search(line, begin, finish) or _SIDE.match(line, begin)):
+            break
+        first -= 1
+    if 0 < first < len(sentences):
+        return sentences[first]
     if not _FIGURE.search(line, sentences[0], bounds[0]):
         return start
     for first, last in zip(sentences[1:], bounds[1:]):
