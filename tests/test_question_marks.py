@@ -28,6 +28,12 @@ def test_docstring_examples():
     "Des formules de 25\u00a0à\u00a035\u00a0euros. La séance reprendra à 14 h\u00a030.",
     # a no-break space, then an accented letter, after a number
     "Il est à la 74\u00a0ème place, et 16\u00a0étudiants se bousculent.",
+    # an elided word before the no-break space of ";", a quotation's end after an accented
+    # letter and a full stop, and after "!" before the attribution's comma
+    "Ils sont deux aujourd’hui\u202f; un second temps viendra.",
+    "«\u00a0Nous le dirons dès cet été.\u00a0» Le groupe a publié son bilan.",
+    "«\u00a0Le rail transporte trop peu. Ce n’est pas une fatalité\u202f!\u00a0», a lancé son "
+    "président.",
 ])
 def test_every_non_ascii_character_as_question_mark_comes_back(clean):
     damaged = lossy_ascii(clean, replacement="?")

@@ -51,11 +51,11 @@ _SYMBOL = re.compile(
     r"|(?P<euro>(?<=\d)\?\?(?=[ \t.,;:)]|$))"
     rf"|(?P<euro_multiple>(?<=\d ){EURO_MULTIPLES}\?(?=[ \t.,;:)]|$))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
-    r"|(?P<close_after_period>(?<=[^\W_][.!])\?\?(?=\s|$))"
+    r"|(?P<close_after_period>(?<=[^\W_][.!]|\?[.!])\?\?(?=\s|,|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$]|\?[^\W\d_])|(?<=[^\W\d_]{2}|\?[^\W\d_]|[^\W\d_]\?)\?(?=\d)"
     r"|(?:(?<=\bM\.)|(?<=\bMme)|(?<=\bDr)|(?<=\bPr)|(?<=\bMe))\?(?=[A-Z?])"
-    r"|(?<=[^\W_])\?(?=[:;!])"
+    r"|(?:(?<=[^\W_])|(?<=[^\W\d_]\?))\?(?=[:;!])"
     r"|(?:(?<=\d h)|(?<=\dh)|(?<=\d\?h))\?(?=[0-5]\d(?!\d)))",
     re.MULTILINE,
 )
@@ -71,17 +71,21 @@ _INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")
 _OPENING_GUILLEMET = re.compile(r"(?:^|(?<=\s))\?\?[^\W\d_]", re.MULTILINE)
 
 
-def _elision_rest(text: str, end: int, lexicon: FrenchLexicon) -> float:
+def _elision_rest(text: str, end: int, lexicon: FrenchLexicon, rest: str | None = None) -> float:
     """Zipf frequency of the word after an elision's ``?`` (at ``end``), with its own ``?`` read
-    as letters ("a" of "n?a", "?quipe" of "l??quipe"); 0 when it is no French word."""
-    m = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[end:end + 40])
-    rest = (m.group() if m else "").lower()
+    as letters ("a" of "n?a", "?quipe" of "l??quipe"); 0 when it is no French word. (``rest``:
+    that word, where already read.)"""
+    if rest is None:
+        m = re.match(r"[^\W\d_?]*(?:\?[^\W\d_]*)*", text[end:end + 40])
+        rest = (m.group() if m else "").lower()
     if rest in ("a", "y"):
         return 7.0
     if len(rest) < 2:
         return 0.0
     if "?" in rest:
         found = lexicon.candidates(rest, "question_mark")
+        if not found and rest.endswith("?"):  # "aujourd?hui?;": the last "?" a no-break space
+            return _elision_rest(text, end, lexicon, rest.rstrip("?"))
         return lexicon.zipf.get(found[0], 0.0) if found else 0.0
     zipf = lexicon.zipf.get(rest, 0.0)
     return zipf if zipf >= 2.0 else 0.0
