@@ -254,16 +254,21 @@ def test_the_dashes_of_a_release_with_a_region_a_wire_service_and_a_foreign_numb
     clean = ("Information presse\n"
              "Sète (Hérault), 8 juillet 2026 (Agence Presse Méditerranée) – Face à la "
              "sécheresse, la régie publique a réduit ses prélèvements de 12 %.\n"
+             "La Chaux-de-Fonds (Suisse), le 2 février 2026 – La manufacture horlogère annonce "
+             "une nomination.\n"
              "Contact presse\n"
              "Koffi Aboa – +225 27 21 35 60 48 – presse@lagune-terminaux.ci\n"
-             "Nicolas Lambotte – +32 4 223 58 91 – presse@cimentsdelameuse.be\n")
+             "Nicolas Lambotte – +32 4 223 58 91 – presse@cimentsdelameuse.be\n"
+             "Service presse de la Métropole – presse@metropole.fr – 02 38 47 60 00\n")
     for damage in (lambda text: lossy_ascii(text, replacement="?"),
                    lambda text: lossy_ascii(text, capitals=False)):
         repaired = repair_text(damage(french_typography(clean, optional_share=0))).text
         repaired = repaired.replace("\u202f", " ")  # ("4 223": typography's own narrow space)
         assert "Méditerranée) – Face" in repaired
+        assert "La Chaux-de-Fonds (Suisse), le 2 février 2026 – La manufacture" in repaired
         assert "Koffi Aboa – +225 27 21 35 60 48 – presse@" in repaired
         assert "Nicolas Lambotte – +32 4" in repaired and "58 91 – presse@" in repaired
+        assert "Métropole – presse@metropole.fr – 02 38 47 60 00" in repaired
 
 
 def test_question_marks_that_were_the_no_break_space_before_an_exclamation_mark_or_a_colon():

@@ -175,7 +175,8 @@ def _position(edit: Edit) -> tuple[int, int]:
 # "Paris, le 12 mars 2026 Le groupe annonce": the dash after a press release's dateline (a
 # place, a date, then the first sentence) vanished with the other non-ASCII characters
 _DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)*(?: \([^()\n]{1,40}\))?, "
+    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+|-(?:de|du|des|la|le|les|sur|sous|en|aux|l[eè]s)(?=-))*"
+    r"(?: \([^()\n]{1,40}\))?, "  # ("La Chaux-de-Fonds", "Aix-en-Provence")
     r"(?:le[ \u00a0])?\d{1,2}(?:er)?"  # (the place's region or country in brackets: "Sète (Hérault)")
     rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?: \([^()\n]{{1,60}}\))?(?= [A-ZÀ-Ý])")
 # (no-break spaces: ours, where they vanished; the bracket after the date names a wire service)

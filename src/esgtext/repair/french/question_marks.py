@@ -398,7 +398,8 @@ BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # presse@exemple.fr ? www.exemple.fr")
 _MONTHS_Q = MONTHS.replace("[ée]?", "[ée?]?").replace("[ûu]?", "[ûu?]?")
 _DATELINE_BEFORE = re.compile(
-    rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*)*"
+    rf"[^\S\n]*[A-ZÀ-Ý?][^\W\d_]*(?:[?’'-][^\W\d_]*)*"
+    rf"(?:[ -][A-ZÀ-Ý?][^\W\d_?’'-]*(?:[?’'-][^\W\d_]*)*)*"  # ("La Chaux-de-Fonds")
     r"(?: \([^()\n]{1,40}\))?, "  # (the place's region or country: "Montbrison (Loire)")
     rf"(?:le[ ?\u00a0])?\d{{1,2}}(?:er)?[ ?\u00a0](?:{_MONTHS_Q})[ ?\u00a0]\d{{4}}"
     r"(?: \([^()\n]{1,60}\))? $")  # (a wire service's name in brackets after the date)
@@ -407,7 +408,8 @@ _NAME_THEN_PHONE = re.compile(rf"(?<=[^\W\d_?]) \?(?= {_PHONE_Q}(?!\d))")
 _PHONE_BEFORE = re.compile(rf"{_PHONE_Q} $")
 _ADDRESS_AFTER = re.compile(rf" {ADDRESS_START}")
 _ADDRESS_BEFORE = re.compile(r"(?:^|\s)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.\S+|https?://\S+) $")
-_NAME_BEFORE = re.compile(r"(?<![^\W\d_?])[A-ZÀ-Ý][^\W\d_?]+ $")  # "Sophie Arnaud ? s.arnaud@…"
+_NAME_BEFORE = re.compile(  # "Sophie Arnaud ? s.arnaud@…", "Moussa Gu?ye ? presse@…"
+    r"(?<![^\W\d_?])[A-ZÀ-Ý](?:[^\W\d_?]|\?(?=[^\W\d_]))+ $")
 _RELEASE_DASH_REASON = ("'?' after a dateline or between a contact's name, number and address "
                         "is a dash")
 
