@@ -182,3 +182,14 @@ def test_where_a_quotation_starts_and_how_it_goes_on_after_its_attribution():
     repaired = repair_text(lossy_ascii(clean, capitals=False)).text
     paragraphs = clean.splitlines()[2:5]
     assert [line for line in repaired.splitlines() if line in paragraphs] == paragraphs
+
+
+def test_a_release_whose_accents_were_stripped_gets_its_names_accented_capitals():
+    clean = _release(
+        "La CCI de Nîmes réunit ses adhérents avec Étienne Rochat, en lien avec l’Éducation "
+        "nationale.\nÉvreux, le 26 novembre 2026 – Le groupe ouvre un site.")
+    repaired = repair_text(strip_accents(clean)).text
+    assert "La CCI de Nîmes réunit ses adhérents avec Étienne Rochat" in repaired
+    assert "l’Éducation nationale" in repaired and "\nÉvreux, le 26 novembre" in repaired
+    news = strip_accents("La CCI de Nîmes réunit ses adhérents avec Étienne Rochat.")
+    assert "avec Etienne" in repair_text(news, lang="fr").text  # (news: "Etat" as often)

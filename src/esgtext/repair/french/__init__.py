@@ -67,7 +67,7 @@ from esgtext.repair.french.cues import (
 from esgtext.repair.french.decoder import _CANDIDATE_MEMO, _decode  # noqa: F401 (_CANDIDATE_MEMO: for tests)
 from esgtext.repair.french.diagnosis import _EVIDENCE, DamageDiagnosis, _WORD_LETTERS, diagnose_damage  # noqa: F401
 from esgtext.repair.french.names import (
-    address_names, english_possessives, same_name_readings, spanish_names,
+    accented_capitals, address_names, english_possessives, same_name_readings, spanish_names,
 )
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.quotations import named_titles, vanished_guillemets
@@ -155,6 +155,9 @@ def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
             quotes = sorted(quotes + names, key=_position)
         if quotes:
             edits = sorted(edits + quotes, key=_position)
+    if typography and diagnosis.stripped:
+        edits = sorted(edits + accented_capitals(text, _tokens(text), edits, french_lexicon()),
+                       key=_position)
     return outside_addresses(text, edits)
 
 

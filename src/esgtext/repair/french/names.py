@@ -36,12 +36,14 @@ from functools import lru_cache
 from itertools import accumulate
 
 from esgtext.repair.addresses import address_spans
-from esgtext.repair.calibration import ADDRESS_NAME_REASON, SPANISH_NAME_REASON
+from esgtext.repair.calibration import ADDRESS_NAME_REASON, SPANISH_NAME_REASON, TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit
+from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
 from esgtext.repair.tables import data_text
 from esgtext.repair.french.tokens import Token, _tokens  # noqa: F401 (_tokens: the doctest)
 
-__all__ = ["address_names", "english_possessives", "spanish_names", "SPANISH_NAME_REASON"]
+__all__ = ["accented_capitals", "address_names", "english_possessives", "spanish_names",
+           "SPANISH_NAME_REASON"]
 
 # (tune split, deleted / stripped documents with the margins below: 2.0 -> 2.064 / 0.956 % (a
 # table of words down to 2.0: scripts/build_spanish_names.py now stops at 2.5),
@@ -219,8 +221,6 @@ def address_names(text: str, taken: list[tuple[int, int]], deleted: bool) -> lis
         return []
     spelled = {word for start, end in spans
                for word in _ADDRESS_WORD.findall(text[start:end].lower())}
-    from esgtext.repair.lexicon import french_lexicon
-
     zipf = french_lexicon().zipf
     by_length: dict[int, list[str]] = {}  # the address words a word of each length may match
     for address_word in spelled:
@@ -376,4 +376,52 @@ def same_name_readings(tokens: list[Token], decoded: list[Edit],
         edit = sample[tok.surface]
         out.append(Edit(edit.kind, tok.start, tok.end, tok.surface, edit.after,
                         edit.confidence, SAME_NAME_REASON))
+    return out
+
+
+# A capitalised name read accented in a release whose accents were stripped: the accented reading
+# at least this frequent (Zipf) and at most this much rarer than the word as written ("Etienne"
+# 4.2, "Étienne" 4.0; "Evry" 3.2, "Évry" 2.7)
+MIN_CAPITAL_ZIPF = 2.0
+CAPITAL_MARGIN = 0.5
+_DATELINE_AFTER = re.compile(r"(?:, (?:le )?\d| \()")
+ACCENTED_CAPITAL_REASON = (TYPOGRAPHY_REASON + ": a name inside a sentence, written accented as "
+                           "French typography writes capitals (\"Étienne\", \"l’Éducation\")")
+
+
+def accented_capitals(text: str, tokens: list[Token], edits: list[Edit],
+                      lexicon: FrenchLexicon) -> list[Edit]:
+    """Edits that write accented the capitalised names a stripping left plain and the decoder
+    left as they were, in a press release (its capitals accented: ``Étienne``, ``Évreux``,
+    ``l’Éducation nationale``, ``Nîmes``, where news drops the accent of a capital as often as
+    not: ``Etat``): a word inside a sentence (after a word, an elided article, a comma or a
+    bracket), or a dateline's place, whose accented reading French writes (see
+    :data:`MIN_CAPITAL_ZIPF`). Not a word in capitals, nor one an edit touches.
+
+        >>> text = "Une rencontre avec Etienne Rochat, a Evreux.\\nNimes, le 5 mai 2026."
+        >>> [e.after for e in accented_capitals(text, _tokens(text), [], french_lexicon())]
+        ['Étienne', 'Évreux', 'Nîmes']
+    """
+    touched = [(edit.start, edit.end) for edit in edits]
+    zipf = lexicon.zipf
+    out = []
+    for index, tok in enumerate(tokens):
+        if (tok.kind != "word" or not tok.surface[:1].isupper() or tok.surface.isupper()
+                or not tok.surface.isascii()):
+            continue
+        previous = tokens[index - 1] if index else None
+        if not (previous is not None and (previous.kind in ("word", "elided", "num")
+                                          or previous.surface in (",", "("))
+                or _DATELINE_AFTER.match(text, tok.end)):
+            continue  # (a sentence's first word is no name)
+        found = lexicon.candidates(tok.context, "stripped")
+        if not found:
+            continue
+        word = found[0]
+        if zipf[word] < max(MIN_CAPITAL_ZIPF, zipf.get(tok.context, 0.0) - CAPITAL_MARGIN):
+            continue
+        if any(start <= tok.end and tok.start <= end for start, end in touched):
+            continue
+        out.append(Edit("stripped_accent", tok.start, tok.end, tok.surface,
+                        word[:1].upper() + word[1:], 0.7, ACCENTED_CAPITAL_REASON))
     return out
