@@ -291,6 +291,13 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
     # after an adverb of degree, an adjective rather than a noun or a verb
     ("Les pays les plus peuples de la region ont ete touches, et les entreprises les mieux "
      "notees ont resiste.", ["les plus peuplés de la région", "les mieux notées"]),
+    # a verb before its object, no auxiliary before it, is the present; after an auxiliary and
+    # adverbs, before a time, it stays the participle
+    ("Une nouvelle categorie recompense les firmes responsables, et une fondation qui "
+     "sponsorise les enfants. Le groupe a ainsi salue le role des salaries et a signe le 24 "
+     "novembre un accord.",
+     ["catégorie récompense les firmes", "qui sponsorise les enfants", "a ainsi salué le rôle",
+      "a signé le 24 novembre"]),
 ])
 def test_stripped_readings_from_the_word_before(stripped, expected):
     repaired = repair_text(stripped, lang="fr").text

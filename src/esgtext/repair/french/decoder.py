@@ -39,6 +39,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
+    _present_before_object,
     after_release_heading,
     _verb_a_cue, _where_cue, a_time_follows, _denied_cue,
 )
@@ -888,6 +889,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     elif (ambiguous and context == "lune" and index + 1 < len(tokens)
           and contexts[index + 1] in ("des", "d'")):
         reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
+    elif ambiguous and not auxiliary_before_adverb:  # "la catégorie récompense les firmes"
+        reading_cue = _present_before_object(contexts, index, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
