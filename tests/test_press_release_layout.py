@@ -332,3 +332,14 @@ def test_french_typography_groups_a_count_of_four_digits_before_a_unit():
     for year in ("en 2024 sous la présidence", "en 2025 deux sites", "en 2026 vers Lyon",
                  "conduite en 2025 auprs de 420 productrices", "en 2023 prs de la gare"):
         assert restore_no_break_spaces(year, typography=True) == []
+
+
+def test_the_superscripts_of_cubic_and_square_metres():
+    clean = ("La régie économisera 1,9 million de m³ par an, soit 180 m³ par foyer, grâce aux "
+             "panneaux posés sur 112 000 m² de toitures ; la digue mesure 2 m de hauteur.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "de m par an" in damaged and "112 000 m de toitures" in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "1,9 million de m³ par an, soit 180 m³ par foyer" in repaired
+    assert "112 000 m² de toitures" in repaired.replace("\u202f", " ")
+    assert "2 m de hauteur" in repaired

@@ -211,6 +211,14 @@ _EURO_MULTIPLE = re.compile(
 _EURO_PER = re.compile(
     r"(?<![\w,.])\d{1,3}(?: \d{3})*(?:,\d\d?)?(?= par (?:mois|an|habitant|personne|ménage|mnage|"
     r"foyer|salarié|salari|élève|lve|nuit|nuitée|nuite|mètre|mtre|m2|m3|tonne|MWh|kWh)\b)")
+# "1,9 million de m par an", "112 000 m de toitures": a volume's "³" and an area's "²" vanished
+# (a length per year or of roofs is no measure releases give)
+_CUBIC_METRE = re.compile(
+    r"(?:(?<=\d)|(?<=\d )|(?<=\bde )|(?<=\bpremiers ))m(?= par (?:an|jour|foyer|habitant|personne|"
+    r"mois|m[ée]?nage|lit|nuit)\b)")
+_SQUARE_METRE = re.compile(
+    r"(?:(?<=\d)|(?<=\d ))m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|serres?|"
+    r"locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?)\b)")
 # ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
 _EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
@@ -225,6 +233,8 @@ _VANISHED_SYMBOLS = (
     (_EURO_PER_SHARE, NBSP + "€", 0.8, "the euro sign of an amount per share vanished"),
     (_EURO_BEFORE_TAX, NBSP + "€", 0.8, "the euro sign of an amount before or with tax vanished"),
     (_EURO_PER, NBSP + "€", 0.7, "the euro sign of an amount per month, per person vanished"),
+    (_CUBIC_METRE, "³", 0.7, "the '³' of a volume in cubic metres vanished"),
+    (_SQUARE_METRE, "²", 0.7, "the '²' of an area in square metres vanished"),
     (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
                                "vanished"),
 )
