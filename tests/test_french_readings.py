@@ -298,6 +298,10 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
      "novembre un accord.",
      ["catégorie récompense les firmes", "qui sponsorise les enfants", "a ainsi salué le rôle",
       "a signé le 24 novembre"]),
+    # a sentence that opens on a participle clause; a noun stays one
+    ("Exploite depuis 2018 par la region, l'aeroport accueille 40 vols. Alimente en "
+     "electricite verte, le site fonctionne. Controle de police a l'entree.",
+     ["Exploité depuis 2018", "Alimenté en électricité", "Contrôle de police"]),
 ])
 def test_stripped_readings_from_the_word_before(stripped, expected):
     repaired = repair_text(stripped, lang="fr").text

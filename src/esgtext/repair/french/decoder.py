@@ -39,7 +39,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
-    _present_before_object,
+    _present_before_object, _sentence_start_participle,
     after_release_heading,
     _verb_a_cue, _where_cue, a_time_follows, _denied_cue,
 )
@@ -680,8 +680,9 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                           tokens[index - 2] if index > 1 else None)
                 elif subject and (subject != "pronoun" or last in _SUBJECTS):
                     plain += _subject_cue(cand, tok.context, subject)
-                if reading_cue[1] and cand.output == reading_cue[0]:
-                    plain += reading_cue[1]
+                if reading_cue[1] and (cand.output == reading_cue[0]
+                                       or cand.output in reading_cue[2:]):
+                    plain += reading_cue[1]  # (after the bonus: more readings that earn it)
                 if short_word_here:
                     plain += _short_word_cue(
                         cand, last in _AUXILIARIES or auxiliary_before_adverb in _AUXILIARIES,
@@ -891,6 +892,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
     elif ambiguous and not auxiliary_before_adverb:  # "la catégorie récompense les firmes"
         reading_cue = _present_before_object(contexts, index, options[index])
+        if not reading_cue[1]:  # "Interrog sur la question": "Interrogé sur"
+            reading_cue = _sentence_start_participle(tokens, contexts, index, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
