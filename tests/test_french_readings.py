@@ -493,6 +493,8 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "Le tarif social s’appliquera à compter du 1er janvier, à condition que le conseil le vote.",
     "Les capteurs ont mesuré les particules fines à proximité du terminal.",
     "La centrale a fermé ses dernières turbines à combustion au gaz.",
+    "La métropole loue des vélos à assistance électrique, et l’aciérie a mis en service son "
+    "four à arc.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)

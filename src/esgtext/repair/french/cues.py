@@ -577,7 +577,8 @@ _A_LOCUTIONS = {
         ("pompe pompes", "chaleur"), ("société sociétés entreprise entreprises", "mission"),
         ("pile piles", "combustible"), ("centrale centrales", "charbon"),
         ("chaudière chaudières", "gaz"), ("moteur moteurs turbine turbines", "combustion"),
-        ("terminal terminaux", "conteneurs"))
+        ("terminal terminaux", "conteneurs"), ("vélo vélos vlo vlos vtt", "assistance"),
+        ("four fours", "arc"))
        for noun in nouns.split()},
 }
 # ... and locutions that start after the gap, read from their first two words ("à plusieurs
