@@ -32,6 +32,9 @@ def test_docstring_examples():
     # letter and a full stop, and after "!" before the attribution's comma
     "Ils sont deux aujourd’hui\u202f; un second temps viendra.",
     "«\u00a0Nous le dirons dès cet été.\u00a0» Le groupe a publié son bilan.",
+    # "aujourd’hui" after an elided "d’"; a dash before a word no "à" precedes
+    "Les jeunes d’aujourd’hui ont changé leurs habitudes.",
+    "Le tarif était excessif – surtout pour les familles – et la loi a changé.",
     "«\u00a0Le rail transporte trop peu. Ce n’est pas une fatalité\u202f!\u00a0», a lancé son "
     "président.",
 ])

@@ -41,7 +41,8 @@ EURO_MULTIPLES = "(?:M|Md|Mds|k)"
 _SYMBOL = re.compile(
     r"(?P<a_after_elision>(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu|qu)\?\?(?![\w?]))"
     # elided word: a short prefix, "?", then a vowel, "h" or another "?"
-    r"|(?P<elision>(?<![^\W\d_])(?<!\?)(?i:" + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"
+    r"|(?P<elision>(?<![^\W\d_])(?:(?<!\?)|(?<=\b[dD]\?)(?=aujourd))(?i:"
+    + "|".join(_ELISION_PREFIXES) + r")\?(?=[" + _VOWELS + r"]))"  # ("d?aujourd?hui" too)
     r"|(?P<english>(?<=[a-z])\?(?=(?:s|t|re|ve|ll|d|m)\b))"
     r"|(?P<irish>(?<=\bO)\?(?=[A-Z][a-z]))"
     r"|(?P<a_between_numbers>(?<=\d)\?\?\?(?=\d))"
@@ -80,6 +81,8 @@ def _elision_rest(text: str, end: int, lexicon: FrenchLexicon, rest: str | None 
         rest = (m.group() if m else "").lower()
     if rest in ("a", "y"):
         return 7.0
+    if rest.startswith("aujourd?hui"):  # "d?aujourd?hui": the word's own "?" is its apostrophe
+        return 5.5
     if len(rest) < 2:
         return 0.0
     if "?" in rest:

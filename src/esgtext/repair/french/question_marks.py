@@ -434,13 +434,19 @@ _DASH_REASON = "'?' between words, before a word that never follows 'à', stands
 _NEVER_AFTER_LOWER_A = frozenset(
     "le les il ils on je tu ainsi avec pour pendant dans sur sans selon et "
     "mais ou donc car comme voire soit est sont était étaient sera seront a ont avait avaient "
-    "sous chez contre vers parmi depuis lorsque lorsqu puisque quand tandis".split())
+    "sous chez contre vers parmi depuis lorsque lorsqu puisque quand tandis que dont surtout "
+    "notamment cependant toutefois néanmoins".split())
+# ... nor an elided "c’", "j’", "qu’" ("? c?est le résultat", "? j?ai exhibé": a dash)
+_ELIDED_NEVER_AFTER_A = re.compile(
+    r"[ \t]+(?:[cC]\?est|[jJ]\?ai|[qQ]u\?(?:ils?|elles?|on))\b")  # (not "c?t?": "côté")
 _FOLLOWING_WORD = re.compile(r"[ \t]+([^\W\d_?]+)(?![?\w])(?:[ \t]+([^\s,.;:!]+))?")
 
 
 def _never_after_a(text: str, q: int) -> bool:
     """Whether the word after the lone "?" at ``q`` is one that no "à" precedes (see
     :data:`_NEVER_AFTER_LOWER_A`), or a finite verb by the word classes ("transmettent")."""
+    if _ELIDED_NEVER_AFTER_A.match(text, q + 1):
+        return True
     m = _FOLLOWING_WORD.match(text, q + 1)
     if m is None:
         return False
