@@ -34,6 +34,7 @@ def test_docstring_examples():
     "«\u00a0Nous le dirons dès cet été.\u00a0» Le groupe a publié son bilan.",
     # "aujourd’hui" after an elided "d’"; a dash before a word no "à" precedes
     "Les jeunes d’aujourd’hui ont changé leurs habitudes.",
+    "Il est allé là où il voulait, au 93\u00a0ème kilomètre.",
     "Le tarif était excessif – surtout pour les familles – et la loi a changé.",
     "«\u00a0Le rail transporte trop peu. Ce n’est pas une fatalité\u202f!\u00a0», a lancé son "
     "président.",

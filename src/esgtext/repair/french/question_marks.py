@@ -184,6 +184,10 @@ def _best_in_context(text: str, start: int, end: int, candidates, model: BigramM
     after = _CONTEXT_WORD_AFTER.search(text[end:end + 40])
     prev = _context_word(before)
     nxt = "à" if text[end:end + 3] == " ? " else _context_word(after)  # "gr?ce ? la" -> "à"
+    # (a neighbour of a letter or two that a "?" cuts short is hidden too: "l? o?" is "là où",
+    # not "lé" before "o"; a longer one still says something, "93?me kilom")
+    if after and len(nxt) <= 2 and text[end + after.end():end + after.end() + 1] == "?":
+        nxt += "?"
     if "?" in prev or "?" in nxt:
         return candidates[0], margin
     scores = [model.logprob(c, prev) + model.logprob(nxt, c) for c in candidates]
