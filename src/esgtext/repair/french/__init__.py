@@ -178,7 +178,8 @@ def _position(edit: Edit) -> tuple[int, int]:
 # "Paris, le 12 mars 2026 Le groupe annonce": the dash after a press release's dateline (a
 # place, a date, then the first sentence) vanished with the other non-ASCII characters
 _DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+|-(?:de|du|des|la|le|les|sur|sous|en|aux|l[eè]s)(?=-))*"
+    r"(?m)^[^\S\n]*[A-ZÀ-Ý][^\W\d_]+"
+    r"(?:[ -][A-ZÀ-Ý][^\W\d_]+|-(?:de|du|des|la|le|les|sur|sous|en|aux|l[eè]s)(?=-))*"
     r"(?: \([^()\n]{1,40}\))?, "  # ("La Chaux-de-Fonds", "Aix-en-Provence")
     r"(?:le[ \u00a0])?\d{1,2}(?:er)?"  # (the place's region or country in brackets: "Sète (Hérault)")
     rf"[ \u00a0](?:{MONTHS})[ \u00a0]\d{{4}}(?: \([^()\n]{{1,60}}\))?(?= [A-ZÀ-Ý])")
@@ -217,8 +218,8 @@ _CUBIC_METRE = re.compile(
     r"(?:(?<=\d)|(?<=\d )|(?<=\bde )|(?<=\bpremiers ))m(?= par (?:an|jour|foyer|habitant|personne|"
     r"mois|m[ée]?nage|lit|nuit)\b)")
 _SQUARE_METRE = re.compile(
-    r"(?:(?<=\d)|(?<=\d ))m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|serres?|"
-    r"locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?)\b)")
+    r"(?:(?<=\d)|(?<=\d ))m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|"
+    r"serres?|locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?)\b)")
 # ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
 _EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it

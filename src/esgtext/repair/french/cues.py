@@ -1080,9 +1080,9 @@ def _names_pollutants(contexts: tuple[str, ...]) -> bool:
 # firmes", "le groupe publie ses résultats", "Bockova, attire l’attention": a participle there
 # takes no object); not after "et" or "ou", which may share an auxiliary ("ont fouillé les sites
 # et déplacé d’énormes conteneurs"), nor before a time ("signé le 24 novembre", "publié l’an
-# dernier", "annoncé cette semaine"). Tune split, stripped: 0.973 -> 0.968 % at 1.0 and 1.5 (deleted
-# 1.875 % either way; LM split unchanged: 0.676 / 1.664 %); development releases, stripped: dev
-# 0.56 -> 0.52 %, dev3 0.73 -> 0.70 %.
+# dernier", "annoncé cette semaine"). Tune split, stripped: 0.973 -> 0.968 % at 1.0 and 1.5
+# (deleted 1.875 % either way; LM split unchanged: 0.676 / 1.664 %); development releases,
+# stripped: dev 0.56 -> 0.52 %, dev3 0.73 -> 0.70 %.
 PRESENT_BEFORE_DETERMINER_BONUS = 1.0
 _OBJECT_DETERMINERS = frozenset(
     "le la les l' un une ses son sa leur leurs ce cet cette ces mon ma mes notre nos votre "

@@ -520,7 +520,8 @@ def _place_after_year(tokens: list[Token], index: int) -> bool:
     Lille": see cues.YEAR_PLACE_BONUS)."""
     previous, current = tokens[index - 1], tokens[index]
     return (previous.kind == "num" and current.kind == "word" and current.surface[:1].isupper()
-            and index > 1 and tokens[index - 2].surface == "en"  # (not "5 mars 2026 Le", "En 2025 Renault")
+            # (not a date's year, "5 mars 2026 Le", nor "En 2025 Renault")
+            and index > 1 and tokens[index - 2].surface == "en"
             and current.start - previous.end == 1 and _YEAR.fullmatch(previous.surface) is not None)
 
 
