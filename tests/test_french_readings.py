@@ -302,6 +302,9 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
     ("Exploite depuis 2018 par la region, l'aeroport accueille 40 vols. Alimente en "
      "electricite verte, le site fonctionne. Controle de police a l'entree.",
      ["Exploité depuis 2018", "Alimenté en électricité", "Contrôle de police"]),
+    # ... but an imperative, whose sentence goes on with no comma, stays one
+    ("Monte dans la voiture immediatement. Reste en contact avec nous.",
+     ["Monte dans la voiture", "Reste en contact"]),
 ])
 def test_stripped_readings_from_the_word_before(stripped, expected):
     repaired = repair_text(stripped, lang="fr").text

@@ -1129,7 +1129,10 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
 # police", "Analyse de la": not before "de"). The bonus goes to every participle reading
 # ("Créé", "Créée": the bigrams choose; not the present "Crée"). Tune split, stripped: 0.968 ->
 # 0.966 % at 1.0, 2.0 and 3.0; LM split 0.676 -> 0.677 % ("Enterre en toi", an imperative);
-# development releases, stripped, dev3 0.70 -> 0.67 % at 2.0; deleted unchanged everywhere.
+# development releases, stripped, dev3 0.70 -> 0.67 % at 2.0; deleted unchanged everywhere. Only
+# where a comma ends the clause within the sentence, and not a word of three letters: Tatoeba's
+# imperatives had read "Montée dans la voiture immédiatement." and "Née sous-estime pas" (the
+# LM split's "Enterre en toi" too; the tune split and the releases the same).
 SENTENCE_START_PARTICIPLE_BONUS = 2.0
 _PARTICIPLE_CLAUSE_PREPOSITIONS = frozenset(
     "sur en depuis à dans avec pour sous par lors auprès aupres auprs".split())
@@ -1147,11 +1150,27 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
                       or tokens[index - 1].surface in (".", "!", "?")):  # (not a title's
         # quotation mark: '"Alarme pour Cobra 11"')
         return ("", 0.0)
+    if len(contexts[index]) < 4 or not _comma_before_sentence_end(tokens, index):
+        return ("", 0.0)  # ("Ne sous-estime pas", "Monte dans la voiture." : no clause)
     participles = [c.output for c in readings if c.output.endswith(_PARTICIPLE_ENDINGS)
                    and any(name[:1] == "Q" for name in class_names(c.output))]
     if not participles or contexts[index].endswith(_PARTICIPLE_ENDINGS):
         return ("", 0.0)
     return (participles[0], SENTENCE_START_PARTICIPLE_BONUS, *participles[1:])
+
+
+_CLAUSE_REACH = 30  # tokens from a sentence's first word to the comma that ends its clause
+
+
+def _comma_before_sentence_end(tokens: list[Token], index: int) -> bool:
+    """Whether a comma follows token ``index`` within its sentence: the participle clause ends
+    there and the sentence goes on ("Fondée en 1958 à Lille, Duvernoy exploite")."""
+    for tok in tokens[index + 1:index + _CLAUSE_REACH]:
+        if tok.surface == ",":
+            return True
+        if tok.kind == "newline" or tok.surface in (".", "!", "?", ";", ":"):
+            return False
+    return False
 
 
 # "ni" goes with a negation before it ("n’a ni les moyens", "sans eau ni électricité", a glued
