@@ -4,12 +4,13 @@ with ``RepairConfig(french_typography=False)`` and ``True``.
 
     .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|heldout|all] [--json]
 
-The releases are in ``benchmarks/press_releases/``: 28 French ESG and corporate releases (380 to
-480 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
+The releases are in ``benchmarks/press_releases/``: 40 French ESG and corporate releases (380 to
+550 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
 December 2026 by writers who never saw the repair's code or errors, and part of the repository
-(no outside text). ``dev`` (8) and ``dev2`` (12, written at stop 32: more sectors and regions, a
-wire dispatch, a newsletter, a Québec release, a table of indicators) are what the repair's
-press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
+(no outside text). ``dev`` (8), ``dev2`` (12, written at stop 32: more sectors and regions, a
+wire dispatch, a newsletter, a Québec release, a table of indicators) and ``dev3`` (12, written at
+stop 33: an interview, half-year results, a fund's indicators, a joint release from Dakar …) are
+what the repair's press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
 made. Each release is one document: dressed in
 French typography (``esgtext.damage.french_typography``, seeded by its file name), damaged as
 ``benchmarks/repair_news.py`` damages news, and repaired with ``repair_text`` (the language
