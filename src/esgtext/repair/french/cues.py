@@ -1061,18 +1061,20 @@ def _emission_cue(contexts: tuple[str, ...], index: int,
 # Tune and LM splits unchanged.
 DOCUMENT_EMISSION_BONUS = 1.0
 _EMISSION_NOUNS = frozenset(("missions", "emissions"))
-_POLLUTANTS_NAMED: list = [None, False]  # (the contexts last asked about, and the answer)
+# (the contexts last asked about and the answer, as one tuple: a thread reads it whole)
+_POLLUTANTS_NAMED: list[tuple] = [((), False)]
 
 
 def _names_pollutants(contexts: tuple[str, ...]) -> bool:
     """Whether the text of ``contexts`` names a pollutant or a greenhouse gas anywhere (asked
     once per text)."""
-    if _POLLUTANTS_NAMED[0] is not contexts:
+    last_contexts, named = _POLLUTANTS_NAMED[0]
+    if last_contexts is not contexts:
         named = not _POLLUTANTS.isdisjoint(contexts) or any(
             contexts[k + 1:k + 2] == ("<num>",) for k in compress(
                 range(len(contexts)), map(_CO2_TOKENS.__contains__, contexts)))
-        _POLLUTANTS_NAMED[:] = [contexts, named]
-    return _POLLUTANTS_NAMED[1]
+        _POLLUTANTS_NAMED[0] = (contexts, named)
+    return named
 
 
 # A verb form that is also a participle once its "é" is back, before a determiner and its noun,
