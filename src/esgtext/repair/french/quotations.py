@@ -65,8 +65,9 @@ def vanished_guillemets(text: str) -> list[Edit]:
     where no quotation mark survived): ``«`` where its line starts (a release quotes in a
     paragraph of its own; where the quotation starts in the first person only, the press
     releases of the development set had 3.86 % errors, against 3.66 %), ``»`` before the comma
-    of the attribution, and the quotation's second part after the attribution's sentence, where
-    it goes on in the first person to the line's end. (Not "annonce", "lance", "salue": "lance
+    of the attribution, and the quotation's second part after the attribution's sentence, to
+    the line's end where it goes on in the first person, else up to the release's next sentence
+    of account (see :func:`_quoted_sentences_end`). (Not "annonce", "lance", "salue": "lance
     « Haies vives »" names a programme.)
 
         >>> from esgtext.repair.edits import apply_edits
@@ -205,9 +206,11 @@ _SENTENCE_START = re.compile(r"[.!?] +(?=[A-ZÀ-Ý])")
 
 def _quotation_start(line: str, start: int, end: int) -> int:
     """Where the quotation that ends at ``end`` starts: at ``start`` (the line's start), unless
-    the line's first sentence gives a figure, the release's own account ("L’unité crée 34
-    emplois. Ici, on apprend un métier, a déclaré"): then at the first sentence after it that
-    gives none."""
+    a sentence before it is the release's own account (one that reports or starts "Côté", not
+    in the first person: "Les salariés ont joué un rôle. Au début, certains pensaient …,
+    raconte"): then after the last such sentence; or unless the line's first sentence gives a
+    figure ("L’unité crée 34 emplois. Ici, on apprend un métier, a déclaré"): then at the first
+    sentence after it that gives none."""
     sentences = [start] + [m.end() for m in _SENTENCE_START.finditer(line, start, end)]
     if len(sentences) == 1:
         return start
