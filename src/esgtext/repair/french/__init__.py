@@ -131,18 +131,21 @@ def restore_french(text: str, *, spacing: bool = False, typography: bool = False
             spaced = apply_edits(text, spaces)
             accents = _restore_accents(spaced, _tokens(spaced), diagnosis, lexicon)
             return _final(text, _before_insertions(spaces, accents), diagnosis, typography)
-    return _final(text, _restore_accents(text, _tokens(text), diagnosis, lexicon), diagnosis,
-                  typography)
+    tokens = _tokens(text)
+    return _final(text, _restore_accents(text, tokens, diagnosis, lexicon), diagnosis,
+                  typography, tokens)
 
 
 _QUOTATION_MARKS = re.compile("[\"«»“”]")
 
 
 def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
-           typography: bool) -> list[Edit]:
+           typography: bool, tokens: list[Token] | None = None) -> list[Edit]:
     """``edits`` with the vanished guillemets of French typography where asked for (deleted
-    damage; not where quotation marks survived: the source wrote straight ones), and without
-    those that would change a web or e-mail address (read as words, as context, never changed)."""
+    damage; not where quotation marks survived: the source wrote straight ones) and the accented
+    capitals of a stripped release's names, and without those that would change a web or
+    e-mail address (read as words, as context, never changed). (``tokens``: those of ``text``,
+    where already made.)"""
     if typography and diagnosis.deleted and not _QUOTATION_MARKS.search(text):
         quotes = vanished_guillemets(text)
         names = named_titles(text)
@@ -156,7 +159,9 @@ def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
         if quotes:
             edits = sorted(edits + quotes, key=_position)
     if typography and diagnosis.stripped:
-        edits = sorted(edits + accented_capitals(text, _tokens(text), edits, french_lexicon()),
+        if tokens is None:
+            tokens = _tokens(text)
+        edits = sorted(edits + accented_capitals(text, tokens, edits, french_lexicon()),
                        key=_position)
     return outside_addresses(text, edits)
 

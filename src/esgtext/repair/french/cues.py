@@ -1090,7 +1090,7 @@ _OBJECT_DETERMINERS = frozenset(
     "le la les l' un une ses son sa leur leurs ce cet cette ces mon ma mes notre nos votre "
     "vos".split())  # (not "des", "du": "les marchés des obligations", "l’exposé des motifs")
 _NO_PRESENT_AFTER = frozenset(("et", "ou", "<p>")) | _OBJECT_DETERMINERS | frozenset(
-    ("des", "du", "au", "aux", "l'"))  # (a noun: "dans le passé la loi")
+    ("des", "du", "au", "aux"))  # (a noun: "dans le passé la loi")
 _AUXILIARY_REACH = 3  # words back to an auxiliary, over adverbs ("a à peine enregistré")
 
 
@@ -1146,12 +1146,14 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
     preposition (see :data:`SENTENCE_START_PARTICIPLE_BONUS`): (the first, the bonus, the
     others: "créé", "créée", not the present "crée"); ("", 0.0) elsewhere."""
     if (index + 1 >= len(tokens) or contexts[index + 1] not in _PARTICIPLE_CLAUSE_PREPOSITIONS
-            or not tokens[index].surface[:1].isupper() or _noun_only(contexts[index])):
+            or not tokens[index].surface[:1].isupper()):
         return ("", 0.0)
     if index and not (tokens[index - 1].kind == "newline"
                       or tokens[index - 1].surface in (".", "!", "?")):  # (not a title's
         # quotation mark: '"Alarme pour Cobra 11"')
         return ("", 0.0)
+    if _noun_only(contexts[index]):
+        return ("", 0.0)  # "Contrôle de police"
     if len(contexts[index]) < 4 or not _comma_before_sentence_end(tokens, index):
         return ("", 0.0)  # ("Ne sous-estime pas", "Monte dans la voiture." : no clause)
     participles = [c.output for c in readings if c.output.endswith(_PARTICIPLE_ENDINGS)

@@ -665,6 +665,10 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             first = cand_contexts[0]
             prior = cand.prior
             chain_a = None
+            # (a reading cue's bonus depends on the reading alone: "more readings that earn it"
+            # after the bonus, see _neighbours)
+            reading_bonus = reading_cue[1] if reading_cue[1] and (
+                cand.output == reading_cue[0] or cand.output in reading_cue[2:]) else 0.0
             for state_index, (score, last, back) in enumerate(states):
                 lp = cache.get(last + " " + first)
                 plain = score + (logprob(first, last) if lp is None else lp) + prior
@@ -681,9 +685,8 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                           tokens[index - 2] if index > 1 else None)
                 elif subject and (subject != "pronoun" or last in _SUBJECTS):
                     plain += _subject_cue(cand, tok.context, subject)
-                if reading_cue[1] and (cand.output == reading_cue[0]
-                                       or cand.output in reading_cue[2:]):
-                    plain += reading_cue[1]  # (after the bonus: more readings that earn it)
+                if reading_bonus:
+                    plain += reading_bonus
                 if short_word_here:
                     plain += _short_word_cue(
                         cand, last in _AUXILIARIES or auxiliary_before_adverb in _AUXILIARIES,
