@@ -665,10 +665,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
             first = cand_contexts[0]
             prior = cand.prior
             chain_a = None
-            # (a reading cue's bonus depends on the reading alone: "more readings that earn it"
-            # after the bonus, see _neighbours)
-            reading_bonus = reading_cue[1] if reading_cue[1] and (
-                cand.output == reading_cue[0] or cand.output in reading_cue[2:]) else 0.0
+            reading_bonus = _reading_bonus(reading_cue, cand.output)  # (once, not per state)
             for state_index, (score, last, back) in enumerate(states):
                 lp = cache.get(last + " " + first)
                 plain = score + (logprob(first, last) if lp is None else lp) + prior
@@ -730,6 +727,14 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+def _reading_bonus(reading_cue: tuple, output: str) -> float:
+    """What a reading cue of :func:`_neighbours` (a reading, its bonus, and after the bonus any
+    more readings that earn it) gives the reading ``output``."""
+    if reading_cue[1] and (output == reading_cue[0] or output in reading_cue[2:]):
+        return reading_cue[1]
+    return 0.0
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
