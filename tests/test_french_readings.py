@@ -1027,6 +1027,9 @@ VANISHED_A_CASES = [
     pytest.param("La société, fondée en 1958 à Lille, ouvrira en 2027 à Saint-Priest une "
                  "plateforme. En 2025 Renault a vendu deux millions de voitures.",
                  id="year-then-place"),
+    # ... a year of the nineteenth century too, which the cue and the gap read alike
+    pytest.param("La maison, fondée en 1858 à Roubaix, emploie trois cents salariés.",
+                 id="older-year-then-place"),
     # "à" before a time; not after another preposition ("de 9 h", "vers 10 h")
     pytest.param("L’assemblée se tiendra le 21 mai à 14 h 30 au siège, de 9 h à 17 h, et le "
                  "conseil vers 10 h.", id="a-before-a-time"),

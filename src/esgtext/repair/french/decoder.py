@@ -39,7 +39,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
-    _present_before_object, _sentence_start_participle,
+    _present_before_object, _sentence_start_participle, _YEAR_TOKEN,
     after_release_heading,
     _verb_a_cue, _where_cue, a_time_follows, _denied_cue,
 )
@@ -522,7 +522,9 @@ def _place_after_year(tokens: list[Token], index: int) -> bool:
     return (previous.kind == "num" and current.kind == "word" and current.surface[:1].isupper()
             # (not a date's year, "5 mars 2026 Le", nor "En 2025 Renault")
             and index > 1 and tokens[index - 2].surface == "en"
-            and current.start - previous.end == 1 and _YEAR.fullmatch(previous.surface) is not None)
+            # (the cue's own test of a year, so that the gap opens wherever the bonus is given)
+            and current.start - previous.end == 1
+            and _YEAR_TOKEN.fullmatch(previous.surface) is not None)
 
 
 def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
