@@ -2,15 +2,17 @@
 conversion; by default (French typography put back where a document reads as a release), and
 with ``RepairConfig(french_typography=False)`` and ``True``.
 
-    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|heldout|all] [--json]
+    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|dev4|heldout|all] [--json]
 
-The releases are in ``benchmarks/press_releases/``: 40 French ESG and corporate releases (380 to
+The releases are in ``benchmarks/press_releases/``: 52 French ESG and corporate releases (380 to
 550 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
 December 2026 by writers who never saw the repair's code or errors, and part of the repository
 (no outside text). ``dev`` (8), ``dev2`` (12, written at stop 32: more sectors and regions, a
 wire dispatch, a newsletter, a Québec release, a table of indicators) and ``dev3`` (12, written at
-stop 33: an interview, half-year results, a fund's indicators, a joint release from Dakar …) are
-what the repair's press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
+stop 33: an interview, half-year results, a fund's indicators, a joint release from Dakar …) and
+``dev4`` (12, written at stop 34: a hospital group, a wine cooperative, a Québec town's snow
+removal, a green bond's terms, a question-and-answer interview …) are what the repair's
+press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
 made. Each release is one document: dressed in
 French typography (``esgtext.damage.french_typography``, seeded by its file name), damaged as
 ``benchmarks/repair_news.py`` damages news, and repaired with ``repair_text`` (the language
@@ -42,7 +44,7 @@ from esgtext.repair.releases import wants_french_typography  # noqa: E402
 from repair_news import DAMAGE  # noqa: E402
 
 RELEASES = REPO / "benchmarks" / "press_releases"
-SETS = ("dev", "dev2", "dev3", "heldout")
+SETS = ("dev", "dev2", "dev3", "dev4", "heldout")
 TYPOGRAPHY = RepairConfig(french_typography=True)
 NO_TYPOGRAPHY = RepairConfig(french_typography=False)
 
