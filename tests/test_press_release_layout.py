@@ -44,6 +44,24 @@ def test_a_question_mark_that_opens_a_list_item_is_its_bullet():
     assert lines[1].endswith("2019\u202f;")  # "2019?;": no letter after a digit
 
 
+TERMS_LIST = ("Caractéristiques de l’émission :\n– Émetteur : Caisse rhodanienne de crédit\n"
+              "– Montant : 750 millions d’euros\n– Coupon annuel : 3,125 %\n")
+
+
+@pytest.mark.parametrize("replacement", ["", "?"])
+def test_a_list_whose_items_end_bare_gets_dashes(replacement):
+    # key-and-value items with no punctuation at their ends: the development releases dash them
+    # ("–"); the items that end with ";" or "." above keep "•"
+    damaged = lossy_ascii(french_typography(TERMS_LIST, optional_share=0), capitals=False,
+                          replacement=replacement)
+    result = repair_text(damaged, lang="fr")
+    assert [line[:4] for line in result.text.splitlines()[1:]] == ["– Ém", "– Mo", "– Co"]
+    # each a bullet's edit, as calibrated as the "•" (not as a "?" read as a dash between words)
+    from esgtext.repair.calibration import edit_key
+    dashes = [e for e in result.edits if e.after == "–"]
+    assert len(dashes) == 3 and {edit_key(e).split("|")[1] for e in dashes} == {"bullet"}
+
+
 def test_sentences_in_a_row_that_lost_their_a_are_no_list():
     # capitals too: "À" vanished and left the space before its sentence's next word
     text = "À Vienne, on affirme que le projet est prêt.\nÀ vrai dire, rien n’est signé.\n"

@@ -82,14 +82,14 @@ def edit_key(edit: Edit) -> str:
         'deleted_accent|spanish-name'
     """
     key = edit.kind
+    if edit.after in ("•", "–") and "an item of a list" in edit.reason:
+        return key + "|bullet"  # a list item's vanished bullet (no row: no news set has lists)
     if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
         return key + "|lone-a"  # a "?" between words read as "à", scored against a dash
     if edit.kind == "question_mark" and edit.before == "?" and edit.after == "–":
         return key + "|lone-dash"  # a "?" between words, before one no "à" precedes
     if edit.reason.startswith(TYPOGRAPHY_REASON):
         return key + "|typography"  # RepairConfig.french_typography (no row: no news set has it)
-    if edit.after == "•":
-        return key + "|bullet"  # a list item's vanished bullet (no row: no news set has lists)
     if edit.kind == "question_mark" and edit.reason == GUESSED_LETTER_REASON:
         return key + "|guess"  # "?" read as "é" in a word no lexicon knows
     if edit.reason.startswith(SPANISH_NAME_REASON):

@@ -72,7 +72,7 @@ from esgtext.repair.french.names import (
 from esgtext.repair.french.question_marks import BULLET_CONFIDENCE, restore_question_marks
 from esgtext.repair.french.quotations import named_titles, vanished_guillemets
 from esgtext.repair.french.score import french_score
-from esgtext.repair.french.tokens import Token, _tokens, list_item
+from esgtext.repair.french.tokens import Token, _tokens, list_bullet, list_item
 
 
 MAX_PIECE = 100_000  # characters repaired at once
@@ -259,8 +259,8 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                   for pattern, inserted, confidence, reason in _VANISHED_SYMBOLS
                   for m in pattern.finditer(text)]
         edits += _contact_separators(text)
-        edits += [Edit("deleted_symbol", m.start(), m.start(), "", "•", BULLET_CONFIDENCE,
-                       "the bullet of an item of a list vanished")
+        edits += [Edit("deleted_symbol", m.start(), m.start(), "", list_bullet(text, m.start()),
+                       BULLET_CONFIDENCE, "the bullet of an item of a list vanished")
                   for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)

@@ -34,7 +34,7 @@ from esgtext.repair.french.cues import (
     _INFINITIVE_ENDINGS, _IRREGULAR_PARTICIPLES, _PARTICIPLE_ENDINGS, after_release_heading,
 )
 from esgtext.repair.french.tokens import (
-    TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows, list_item,
+    TYPOGRAPHIC_APOSTROPHE, _VOWEL_START, capitalised_part_follows, list_bullet, list_item,
 )
 
 
@@ -364,7 +364,8 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             if _INTERROGATIVE.search(sentence):
                 continue
         if (q == 0 or text[q - 1] == "\n") and list_item(text, q, "?"):
-            edits.append(Edit("question_mark", q, q + 1, "?", "•", BULLET_CONFIDENCE,
+            edits.append(Edit("question_mark", q, q + 1, "?", list_bullet(text, q, "?"),
+                              BULLET_CONFIDENCE,
                               BULLET_REASON))
             continue
         if _dash_of_a_release(text, q):
@@ -393,7 +394,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
 
 
 # "? rduction de 32 % ;" on a line of a list (see tokens.list_item): the "?" was its bullet
-# (most often "•"; a dash or another mark as well: no news set has lists to count them on)
+# (a "–" or a "•": tokens.list_bullet chooses; no news set has lists to count them on)
 BULLET_CONFIDENCE = 0.7
 BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # A lone "?" that was the dash of a press release's dateline ("Paris, le 3 f?vrier 2026 ?

@@ -129,6 +129,38 @@ def list_item(text: str, line_start: int, marker: str = "") -> bool:
                for other in neighbours)
 
 
+def list_bullet(text: str, line_start: int, marker: str = "") -> str:
+    """The bullet that went with the item of a list at ``line_start`` (see :func:`list_item`):
+    "–" where most items of its list end bare, with no punctuation ("– Émetteur : CRC",
+    "– Banques : 8 %"), as the development releases' key-and-value lists are dashed (6 such lists
+    of 6, by three writers); "•" otherwise, the likelier of the two there (19 lists against 15).
+
+        >>> text = "Conditions :\\n Montant : 750 M\\n Coupon : 3,125 %\\n\\nObjectifs :\\n rduire ;\\n agir."
+        >>> list_bullet(text, text.index(" Montant")), list_bullet(text, text.index(" agir"))
+        ('–', '•')
+    """
+    head = marker + " "
+    lines = []
+    start = line_start  # this line and the item lines before it
+    while True:
+        end = text.find("\n", start)
+        lines.append(text[start:end if end >= 0 else len(text)])
+        if start == 0:
+            break
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text.startswith(head, previous):
+            break
+        start = previous
+    end = text.find("\n", line_start)
+    while end >= 0 and text.startswith(head, end + 1):  # ... and after it
+        following = text.find("\n", end + 1)
+        lines.append(text[end + 1:following if following >= 0 else len(text)])
+        end = following
+    bare = sum(1 for line in lines
+               if line.rstrip(" \t\u00a0\u202f")[-1:] not in ("", ".", ";", ",", "!", "?", ":", "…"))
+    return "–" if 2 * bare > len(lines) else "•"
+
+
 def _ends_like_an_item(line: str) -> bool:
     """Whether ``line`` ends as an item of a list does: with ";" or ",", or with no mark that
     ends a sentence."""
