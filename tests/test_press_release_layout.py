@@ -361,3 +361,23 @@ def test_the_superscripts_of_cubic_and_square_metres():
     assert "1,9 million de m³ par an, soit 180 m³ par foyer" in repaired
     assert "112 000 m² de toitures" in repaired.replace("\u202f", " ")
     assert "2 m de hauteur" in repaired
+
+
+def test_units_whose_no_break_space_vanished_too():
+    # French typography, then the conversion: "62 000 m² de bâtiments" became "62000m de", whose
+    # space the spacing puts back before the "²" goes after it
+    clean = ("Le plan couvre 62 000 m² de bâtiments, soit 19 000 m³ économisés et 480 000 m³ de "
+             "neige, sur une surface de 5,8 km². Il dispose de 202,5 M€ en 2025 et de 412 M€, "
+             "dont 71 % à l’étranger, la piste mesure 12 km, et l’avion C-295M décolle.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=1.0), capitals=False)
+    assert "62000m de" in damaged and "202,5M en" in damaged and "5,8km." in damaged
+    assert repair_text(damaged, lang="fr").text.replace("\u202f", " ").replace(
+        "\u00a0", " ") == clean
+
+
+def test_a_whole_temperature_where_the_sentence_speaks_of_one():
+    clean = ("Malgré des températures de -31 °C en janvier, les équipes ont travaillé. Le "
+             "calcaire est chauffé à 1450 °C. Les bus de la ligne 23C circulent.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    assert "-31C en" in damaged and "1450C." in damaged
+    assert repair_text(damaged, lang="fr").text.replace("\u00a0", " ") == clean

@@ -210,37 +210,97 @@ _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # amount ("412 M, dont", "1,8 Md en 2025"). The WMT news sets write "euros" (none of these).
 _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
 _EURO_MULTIPLE = re.compile(
-    rf"(?<=\d ){EURO_MULTIPLES}(?=[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
+    rf"(?<=\d[ \u00a0]){EURO_MULTIPLES}"
+    r"(?=[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
     re.MULTILINE)  # (" /": a table's "650 M / 712 M", its target and its result)
+# ... where the no-break space before the "M" vanished too ("202,5M", "412M, dont"): the space
+# goes back first, then the sign
+_AFTER_MULTIPLE = r"(?:[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)"
+# (a decimal or two digits at least: "3M" is a company)
+_GLUED_EURO_MULTIPLE = re.compile(
+    rf"(?<![\w,./-])(?:\d+,\d+|\d{{2,}})(?=(?:M|Md|Mds){_AFTER_MULTIPLE})", re.MULTILINE)
+_GLUED_MULTIPLE_EURO = re.compile(
+    rf"(?<![\w,./-])(?:\d+,\d+|\d{{2,}})(?:M|Md|Mds)(?={_AFTER_MULTIPLE})", re.MULTILINE)
 # ... and after an amount per month, per inhabitant ... ("42 par habitant", "15 par mois"; the
 # WMT news sets, which write "euros", have two such counts in 400,000 words)
 _EURO_PER = re.compile(
     r"(?<![\w,.])\d{1,3}(?: \d{3})*(?:,\d\d?)?(?= par (?:mois|an|habitant|personne|ménage|mnage|"
     r"foyer|salarié|salari|élève|lve|nuit|nuitée|nuite|mètre|mtre|m2|m3|tonne|MWh|kWh)\b)")
-# "1,9 million de m par an", "112 000 m de toitures": a volume's "³" and an area's "²" vanished
-# (a length per year or of roofs is no measure releases give)
+# "1,9 million de m par an", "480 000 m de neige", "9 000 m économisés", "112 000 m de toitures":
+# a volume's "³" and an area's "²" vanished (a length per year, of snow or of roofs is no
+# measure releases give). The space before the "m" may be one the spacing put back.
+_BEFORE_UNIT = r"(?:(?<=\d)|(?<=\d[ \u00a0\u202f])|(?<=\bde )|(?<=\bpremiers ))"
 _CUBIC_METRE = re.compile(
-    r"(?:(?<=\d)|(?<=\d )|(?<=\bde )|(?<=\bpremiers ))m(?= par (?:an|jour|foyer|habitant|personne|"
-    r"mois|m[ée]?nage|lit|nuit)\b)")
+    _BEFORE_UNIT + r"m(?= (?:par (?:an|jour|foyer|habitant|personne|mois|m[ée]?nage|lit|nuit)\b"
+    r"|d(?:e |’|')?(?:neige|eau|b[ée]?ton|terre|gaz|d[ée]?chets|boues|s[ée]?diments|d[ée]?blais)\b"
+    r"|(?:[ée]?conomis|consomm|pr[ée]?lev|stock|trait|rejet|r[ée]?cup[ée]?r)[ée]?s?\b))")
 _SQUARE_METRE = re.compile(
-    r"(?:(?<=\d)|(?<=\d ))m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|"
-    r"serres?|locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?)\b)")
+    _BEFORE_UNIT + r"m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|serres?|"
+    r"locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?|b[âa]?timents|logements|terrains?|espaces?|"
+    r"friches?|halles?|ateliers?|fa[çc]?ades?|vitrages?)\b)")
+# ... an area's, after "surface" or "superficie" ("une surface de 5,8 km", "une superficie de
+# 14 000 m")
+_SPACE = "[ \u00a0\u202f]"  # (a space, or a no-break space the spacing put back)
+_AREA = re.compile(
+    rf"\b(?:surfaces?|superficies?)(?: totale| utile)?(?: de| d(?:’|')?environ)?{_SPACE}"
+    rf"\d[\d \u00a0\u202f]*(?:,\d+)?{_SPACE}?k?m(?![\w²³])")
 # ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
 _EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
-# ("limiter le réchauffement à 1,5 °C"; a whole number is left: "la route 23C")
+# ("limiter le réchauffement à 1,5 °C"); a whole number where the words around it speak of
+# temperature ("des températures de -31C", "chauffer le calcaire 1450C"; not "la route 23C")
 _DEGREES = re.compile(r"(?<![\d,.])\d{1,2},\d(?=C\b)")
+_WHOLE_DEGREES = re.compile(
+    r"(?<![\w,.])(?<!\broute )(?<!\bligne )(?<!\bsalle )(?<!\bporte )(?<!\bbus )(?<!\bquai )"
+    r"(?<!\blot )(?<!\bbâtiment )(?<!\bbtiment )-?\d{1,4}(?=C\b)")  # (not "la route 23C")
+_TEMPERATURE_WORDS = re.compile(
+    r"temp[ée]?rature|chaleur|canicul|chauff|froid|refroidi|climatis|r[ée]?chauffement|degr[ée]?s",
+    re.IGNORECASE)
+_TEMPERATURE_REACH = 100  # characters on either side, within the sentence
+
+
+class _Near:
+    """The matches of ``pattern`` with a match of ``words`` within ``reach`` characters."""
+
+    def __init__(self, pattern: re.Pattern, words: re.Pattern, reach: int) -> None:
+        self.pattern, self.words, self.reach = pattern, words, reach
+
+    def finditer(self, text: str):
+        for m in self.pattern.finditer(text):
+            start = max(0, m.start() - self.reach)
+            end = m.end() + self.reach
+            # (within the sentence)
+            before = _SENTENCE_BREAK.search(text[start:m.start()][::-1])
+            if before:
+                start = m.start() - before.start()
+            after = _SENTENCE_BREAK.search(text, m.end(), end)
+            if after:
+                end = after.start()
+            if self.words.search(text, start, end):
+                yield m
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
 # The symbols a deleted text lost after each match of a pattern: (pattern, what goes back,
 # confidence, reason)
 _VANISHED_SYMBOLS = (
     (_DATELINE, " –", 0.85, "the dash after a press release's dateline vanished"),
     (_HEADING_THEN_NAME, " –", 0.85, "the dash after a press release's heading vanished"),
     (_DEGREES, NBSP + "°", 0.8, "the degree sign of a temperature vanished"),
+    (_Near(_WHOLE_DEGREES, _TEMPERATURE_WORDS, _TEMPERATURE_REACH), NBSP + "°", 0.7,
+     "the degree sign of a temperature vanished"),
     (_EURO_PER_SHARE, NBSP + "€", 0.8, "the euro sign of an amount per share vanished"),
     (_EURO_BEFORE_TAX, NBSP + "€", 0.8, "the euro sign of an amount before or with tax vanished"),
     (_EURO_PER, NBSP + "€", 0.7, "the euro sign of an amount per month, per person vanished"),
     (_CUBIC_METRE, "³", 0.7, "the '³' of a volume in cubic metres vanished"),
     (_SQUARE_METRE, "²", 0.7, "the '²' of an area in square metres vanished"),
+    (_AREA, "²", 0.7, "the '²' of an area vanished"),
+    (_GLUED_EURO_MULTIPLE, NBSP, 0.8, "the no-break space before the 'M' of an amount in "
+                                      "millions vanished"),
+    (_GLUED_MULTIPLE_EURO, "€", 0.8, "the euro sign of an amount in millions or billions "
+                                     "vanished"),
     (_EURO_MULTIPLE, "€", 0.8, "the euro sign of an amount in millions, billions or thousands "
                                "vanished"),
 )
