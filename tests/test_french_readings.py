@@ -311,6 +311,13 @@ def test_stripped_readings_from_the_word_before(stripped, expected):
     assert [part for part in expected if part not in repaired] == []
 
 
+def test_a_deleted_participle_that_opens_a_sentence_before_de():
+    # before "de", "du" only where the damaged word is none ("Ralise"): "Analyse de la" is a noun
+    clean = ("Les dirigeants sont prêts. Réalisée du 6 au 12 décembre, l’enquête a porté sur "
+             "mille entreprises. Analyse de la situation, dit-il.")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
 def test_a_stripped_a_after_en_or_y_is_the_verb():
     # whatever follows: "il en a 25", "il y a 5 ans"
     repaired = repair_text("Le parti aurait 9 deputes (il en a 25). Il y a 5 ans, la societe "

@@ -14,7 +14,7 @@ import math
 import re
 from itertools import compress
 
-from esgtext.repair.classes import class_names, word_classes
+from esgtext.repair.classes import _UNKNOWN as UNKNOWN_CLASS, class_names, word_classes
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
 from esgtext.repair.terms import RELEASE_A_LOCUTIONS
@@ -1145,8 +1145,13 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
     """The participles among ``readings`` of a capitalised word that opens a sentence before a
     preposition (see :data:`SENTENCE_START_PARTICIPLE_BONUS`): (the first, the bonus, the
     others: "créé", "créée", not the present "crée"); ("", 0.0) elsewhere."""
-    if (index + 1 >= len(tokens) or contexts[index + 1] not in _PARTICIPLE_CLAUSE_PREPOSITIONS
-            or not tokens[index].surface[:1].isupper()):
+    if (index + 1 >= len(tokens) or not tokens[index].surface[:1].isupper()
+            or (contexts[index + 1] not in _PARTICIPLE_CLAUSE_PREPOSITIONS
+                and (contexts[index + 1] not in ("de", "du", "des")
+                     or set(class_names(contexts[index])) - {UNKNOWN_CLASS}
+                     or any(c.elision for c in readings)))):
+        # (before "de", "du" only where the damaged word is none: "Ralise du 6 au 12 mai,";
+        # "Analyse de la" is a noun; nor an elided one: "Lavance de McCain" is "L’avance")
         return ("", 0.0)
     if index and not (tokens[index - 1].kind == "newline"
                       or tokens[index - 1].surface in (".", "!", "?")):  # (not a title's
