@@ -88,3 +88,28 @@ def test_the_three_models_share_one_parsed_table():
     deleted = lexicon.bigram_model(french.DELETED_DISCOUNT)
     stripped = lexicon.bigram_model(french.STRIPPED_DISCOUNT, french.STRIPPED_UNSEEN_CONTEXT_WEIGHT)
     assert deleted is not stripped and deleted._raw is stripped._raw
+
+
+@pytest.mark.parametrize("last, first, earlier, later", [
+    ("tout", "fait", "pour", "prêts"),  # "tout fait pour" is no locution, "tout à fait prêts" is
+    ("a", "plusieurs", "fois", "reprises"),  # "à plusieurs reprises"
+])
+def test_a_gaps_cue_does_not_depend_on_the_texts_before(last, first, earlier, later):
+    # the per-process cache of the "à" cues had dropped the word after a locution's first word
+    # from its key: a repair depended on which texts the process had repaired before
+    from esgtext.repair.french import cues
+
+    found = lexicon.french_lexicon()
+    cues._A_CUE_WORDS.clear()
+    fresh = cues._a_cue_words(last, first, later, found, None)
+    cues._A_CUE_WORDS.clear()
+    cues._a_cue_words(last, first, earlier, found, None)
+    assert cues._a_cue_words(last, first, later, found, None) == fresh
+
+
+def test_a_repair_does_not_depend_on_the_order_of_the_texts():
+    releases = sorted((REPO / "benchmarks" / "press_releases" / "dev4").glob("*.txt"))
+    damaged = [lossy_ascii(p.read_text(encoding="utf-8"), capitals=False) for p in releases]
+    forward = [repair_text(text).text for text in damaged]
+    backward = [repair_text(text).text for text in reversed(damaged)][::-1]
+    assert forward == backward

@@ -430,7 +430,11 @@ def _a_cue_words(last: str, first: str, following: str, lexicon: FrenchLexicon,
     article = model is not None and first in ARTICLES_AFTER_A
     if article and model is not None:
         key: tuple = (last, first, following, (model.discount, model.unseen_weight))
-    elif first in _CLITICS_BEFORE_INFINITIVE:  # (the infinitive after it decides)
+    elif first in _CLITICS_BEFORE_INFINITIVE or first in _FOLLOWING_DECIDES or (
+            (last, first) in _A_LOCUTIONS):
+        # (the infinitive after the pronoun decides, or the word after a locution's first
+        # word: "plusieurs reprises", "tout fait pour"; keyed without it, the cache kept the
+        # answer for the first "following" it met, and a repair depended on the texts before)
         key = (last, first, following, None)
     else:
         key = (last, first, "", None)
@@ -624,6 +628,11 @@ _A_LOCUTION_ALONE = frozenset(("travers",))
 # too 2.025 -> 2.018 %
 _VERB_CLASS_STARTS = ("V", "Y", "Q", "E", "H", "G")
 _AGAIN_WORDS = frozenset(("nouveau", "peine"))
+
+
+# The first words whose cue the word after them decides (see _a_cue_words)
+_FOLLOWING_DECIDES = frozenset(
+    {start.partition(" ")[0] for start in _A_LOCUTION_STARTS} | _AGAIN_WORDS)
 
 
 def _again_after(last: str, following: str) -> bool:
