@@ -381,3 +381,24 @@ def test_a_whole_temperature_where_the_sentence_speaks_of_one():
     damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
     assert "-31C en" in damaged and "1450C." in damaged
     assert repair_text(damaged, lang="fr").text.replace("\u00a0", " ") == clean
+
+
+def test_a_contacts_tel_and_the_colon_after_an_abbreviation():
+    clean = ("COMMUNIQUÉ DE PRESSE\nLe groupe publie son rapport.\nContact presse\n"
+             "Tél. : 02 38 51 44 20\nTél. : +33 6 12 34 56 78\n"
+             "N. F. : Beaucoup de choses. La télé. Les télés.\n")
+    damaged, repaired = typeset_then_deleted(clean)
+    assert "Tl.: 02 38" in damaged and "N. F.: Beaucoup" in damaged
+    assert repaired == french_typography(clean, optional_share=0)  # not "Télé.:"
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0])
+def test_jusqu_a_before_a_number_gets_its_apostrophe(share):
+    # "jusqu 23 heures" (or "jusqu23heures": the no-break space after "à" vanished too): the
+    # apostrophe went with the "à", and both come back together
+    clean = "Le réseau fonctionne jusqu’à 23 heures, au moment où la demande est forte."
+    typeset = french_typography(clean, optional_share=share)
+    damaged = lossy_ascii(typeset, capitals=False)
+    assert "jusqu 23" in damaged or "jusqu23" in damaged
+    assert repair_text(damaged, lang="fr").text.replace("\u00a0", " ") == typeset.replace(
+        "\u00a0", " ")

@@ -62,8 +62,9 @@ _UNIT_AFTER = re.compile(_UNIT_AFTER_FOUR)
 # time
 _TYPOGRAPHY = re.compile(
     rf"(?P<four>(?<![\d.,/-])[1-9]\d{{3}}(?= ?(?:[a-zà-öø-ÿ]{{3,}}[sx]\b|{_UNIT_AFTER_FOUR})))"
-    r"|(?P<high>(?<=[^\W_]|[)\]%])(?:[:;!?](?=[ \t\n]|$)|[!?](?=,)))"  # ("fatalit!, a lanc":
+    r"|(?P<high>(?<=[^\W_]|[)\]%])(?:[:;!?](?=[ \t\n]|$)|[!?](?=,))"  # ("fatalit!, a lanc":
     # a quotation's "! »," lost its guillemet too)
+    r"|(?<=[^\W\d_]\.):(?=[ \t\n]|$))"  # (after an abbreviation: "Tél. :", "N. F. :")
     r"|(?P<hour>(?<![\d,.:])(?:[01]?\d|2[0-3])(?=h(?:[0-5]\d)?\b))"
 )
 # What French writes right after a number without a space: ordinals, "h" of times, units' codes.

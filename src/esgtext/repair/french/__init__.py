@@ -172,8 +172,14 @@ def _before_insertions(spaces: list[Edit], edits: list[Edit]) -> list[Edit]:
     never holds one), so each edit only moves back by the insertions before it; at the same
     point, the space comes first ("en 2020", then "à" before "2020")."""
     points = [edit.start + i for i, edit in enumerate(spaces)]  # where each one sits, inserted
-    moved = [edit.shifted(-bisect_left(points, edit.start)) for edit in edits]
-    return sorted(spaces + moved, key=_position)
+    at_a_space = set(points)
+    # (at the same point, an insertion made before a space stays before it: "jusqu" + "’à"
+    # + the space of "jusqu’à 23 h"; any other edit comes after the space)
+    keyed = [((edit.start, edit.end, 1), edit) for edit in spaces] + [
+        ((moved.start, moved.end, 0 if edit.start == edit.end and edit.start in at_a_space else 2),
+         moved)
+        for edit in edits for moved in (edit.shifted(-bisect_left(points, edit.start)),)]
+    return [edit for _, edit in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _position(edit: Edit) -> tuple[int, int]:

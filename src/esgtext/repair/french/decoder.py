@@ -12,13 +12,14 @@ import re
 from itertools import compress, repeat
 from operator import add, is_not
 
+from esgtext.repair.addresses import phone_pattern
 from esgtext.repair.calibration import margin_confidence, odds_reason
 from esgtext.repair.classes import class_names, is_name, word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
 from esgtext.repair.question_marks import _NEVER_AFTER_A
-from esgtext.repair.spacing import _MONTH, UNITS  # (_MONTH: the months as a conversion to ASCII leaves them)
+from esgtext.repair.spacing import _MONTH, NBSP, UNITS  # (_MONTH: the months as a conversion to ASCII leaves them)
 
 
 from esgtext.repair.french.candidates import (
@@ -108,6 +109,9 @@ def _decode(
     return _best_path_edits(text, tokens, states, history, lexicon, gap_odds)
 
 
+_TELEPHONE_AFTER = re.compile(rf"\.[ \u00a0]?:?[ \u00a0]?(?:\+\d|{phone_pattern()})")
+
+
 def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                      diagnosis: DamageDiagnosis,
                      lexicon: FrenchLexicon) -> list[list[_Candidate] | None]:
@@ -144,6 +148,9 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 or tokens[index - 1].surface in ".!?"):
             # "L’ONU" from "LONU" where a sentence starts only ("(DSH)", '"LED"' are acronyms)
             candidates = [c for c in candidates if not c.elision]
+        if tok.context == "tl" and _TELEPHONE_AFTER.match(text, tok.end):
+            # "Tl. : 02 38 51 44 20": a contact's "Tél.", not "Télé"
+            candidates = [c for c in candidates if c.output in ("tl", "tél")]
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code
@@ -1068,6 +1075,10 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
     return total
 
 
+# an elided word that only "à" follows, at the end of what is before a gap ("jusqu", "lorsqu")
+_ELIDED_END = re.compile(r"(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu)\Z")
+
+
 def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
                     gap_odds: float = 0.0) -> Edit:
     """The edit that puts back an "à" before ``tok`` (``gap_odds``: the gap model's log10 odds
@@ -1091,6 +1102,11 @@ def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
         middle = gap.index("  ") + 1
         return Edit("inserted_word", prev_end + middle, prev_end + middle, "", word, confidence,
                     reason)
+    if gap in (" ", NBSP) and not sentence_start and _ELIDED_END.search(
+            text, max(0, prev_end - 8), prev_end):
+        # "jusqu 2030": the elided word lost its apostrophe with the "à" ("jusqu’à 2030")
+        return Edit("inserted_word", prev_end, prev_end, "", TYPOGRAPHIC_APOSTROPHE + "à",
+                    confidence, reason)
     if gap == " " and (prev_end == 0 or text[prev_end - 1] in '\n"('):
         # " Vienne, on affirme", '" la plus grande': the first word of the line, of the quotation
         # or of the parenthesis vanished and left its space
