@@ -402,3 +402,12 @@ def test_jusqu_a_before_a_number_gets_its_apostrophe(share):
     assert "jusqu 23" in damaged or "jusqu23" in damaged
     assert repair_text(damaged, lang="fr").text.replace("\u00a0", " ") == typeset.replace(
         "\u00a0", " ")
+
+
+def test_a_capital_a_glued_to_a_number():
+    # "À 44 ans" typeset with a no-break space: the accented capital stays, the space goes
+    clean = "Une nomination. À 44 ans, Jérôme Vasseur prend la direction du service."
+    typeset = french_typography(clean, optional_share=1.0)
+    damaged = lossy_ascii(typeset, capitals=False)
+    assert "À44ans" in damaged
+    assert repair_text(damaged, lang="fr").text == typeset

@@ -49,7 +49,7 @@ _GLUE = re.compile(
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me(?!Too)|Mgr|Dr|Pr)(?=[A-Z][a-z]))"
     r"|(?P<percent>(?<=\d)[%$])"
     r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
-    r"|(?P<a_number>(?<![\w'’./-])a(?=\d{1,4}(?![\d.,]\d|[^\W\d_])))"
+    r"|(?P<a_number>(?<![\w'’./-])[aÀ](?=\d{1,4}(?![\d.,]\d|[^\W\d_])))"  # ("À44 ans")
     r"|(?P<minutes>(?<=\d h)[0-5]\d(?!\d))"
     # (after number_word, which takes the units of two letters or more: see UNITS)
     r"|(?P<unit>(?<=\d)(?:m|l|m2|m3|km2|tCO2e?|teqCO2|MtCO2e?|GtCO2e?)(?![\w²³-]))"
@@ -347,7 +347,7 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
                               f"a no-break space after {m.group()!r} vanished"))
         elif kind == "a_number":  # "il y a14 ans", "Sarah K. a16 ans": the verb
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
-                              "a no-break space between 'a' and the number vanished"))
+                              f"a no-break space between {m.group()!r} and the number vanished"))
         elif kind == "year_a":  # "en 2008a été": the verb after a year
             edits.append(Edit("no_break_space", m.end(), m.end(), "", NBSP, 0.75,
                               "a no-break space between the year and 'a' vanished"))
