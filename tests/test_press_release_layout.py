@@ -411,3 +411,13 @@ def test_a_capital_a_glued_to_a_number():
     damaged = lossy_ascii(typeset, capitals=False)
     assert "À44ans" in damaged
     assert repair_text(damaged, lang="fr").text == typeset
+
+
+def test_a_stripped_releases_dateline_and_tel():
+    # the dateline's place after "le" and a no-break space, and "Tel." before a number
+    clean = ("COMMUNIQUÉ DE PRESSE\n\nLe groupe publie son rapport annuel.\n\nÉvreux, le 5 "
+             "février 2026 – La Chambre présente son baromètre.\nContact presse\n"
+             "Tél. : 02 38 51 44 20\nUn tel projet.")
+    typeset = french_typography(clean, optional_share=1.0)
+    assert "Evreux, le\u00a05" in strip_accents(typeset)
+    assert repair_text(strip_accents(typeset)).text == typeset

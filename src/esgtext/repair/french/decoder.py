@@ -109,6 +109,7 @@ def _decode(
     return _best_path_edits(text, tokens, states, history, lexicon, gap_odds)
 
 
+TEL_BONUS = 3.0  # (log10)
 _TELEPHONE_AFTER = re.compile(rf"\.[ \u00a0]?:?[ \u00a0]?(?:\+\d|{phone_pattern()})")
 
 
@@ -148,9 +149,10 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 or tokens[index - 1].surface in ".!?"):
             # "L’ONU" from "LONU" where a sentence starts only ("(DSH)", '"LED"' are acronyms)
             candidates = [c for c in candidates if not c.elision]
-        if tok.context == "tl" and _TELEPHONE_AFTER.match(text, tok.end):
-            # "Tl. : 02 38 51 44 20": a contact's "Tél.", not "Télé"
-            candidates = [c for c in candidates if c.output in ("tl", "tél")]
+        if tok.context in ("tl", "tel") and _TELEPHONE_AFTER.match(text, tok.end):
+            # "Tl. : 02 38 51 44 20", "Tel. :": a contact's "Tél.", not "Télé", nor "Tel."
+            candidates = [c if c.output != "tél" else c._replace(prior=c.prior + TEL_BONUS)
+                          for c in candidates if c.output in ("tl", "tel", "tél")]
         if len(candidates) > 1:
             if (not _is_euphonic_t(text, tok) and not _is_inverted_subject(text, tok)
                     and not text[tok.end:tok.end + 1].isdigit()  # "A380", "G20": a code

@@ -384,7 +384,7 @@ def same_name_readings(tokens: list[Token], decoded: list[Edit],
 # 4.2, "Étienne" 4.0; "Evry" 3.2, "Évry" 2.7)
 MIN_CAPITAL_ZIPF = 2.0
 CAPITAL_MARGIN = 0.5
-_DATELINE_AFTER = re.compile(r"(?:, (?:le )?\d| \()")
+_DATELINE_AFTER = re.compile(r"(?:, (?:le[ \u00a0])?\d| \()")  # (a no-break space too)
 ACCENTED_CAPITAL_REASON = (TYPOGRAPHY_REASON + ": a name inside a sentence, written accented as "
                            "French typography writes capitals (\"Étienne\", \"l’Éducation\")")
 
