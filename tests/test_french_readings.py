@@ -298,6 +298,9 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
      "novembre un accord.",
      ["catégorie récompense les firmes", "qui sponsorise les enfants", "a ainsi salué le rôle",
       "a signé le 24 novembre"]),
+    # a present after an apposition's comma or before "aujourd’hui" and its object
+    ("La mutuelle, assureur pour les particuliers et les artisans, publie aujourd’hui son "
+     "rapport de durabilite 2025.", ["artisans, publie aujourd’hui son rapport"]),
     # a sentence that opens on a participle clause; a noun stays one
     ("Exploite depuis 2018 par la region, l'aeroport accueille 40 vols. Alimente en "
      "electricite verte, le site fonctionne. Controle de police a l'entree.",
@@ -1045,6 +1048,10 @@ VANISHED_A_CASES = [
                  "manifestement à récupérer ses coûts. Le président pense vraiment pouvoir "
                  "gagner.",
                  id="governor-adverb-infinitive"),
+    # the locutions of releases: "à eux seuls", "à usage unique", "à plein régime"
+    pytest.param("Les blocs représentent à eux seuls 18 % de la consommation. Les plastiques "
+                 "à usage unique disparaissent, et l’usine tourne à plein régime.",
+                 id="release-locutions-stop-34"),
     # "s’élever à" before an amount
     pytest.param("Le montant total s’élève à un million d’euros.", id="s-elever-a"),
     # "à propos" is "à propos de"

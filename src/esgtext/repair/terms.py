@@ -44,12 +44,17 @@ RELEASE_A_LOCUTIONS = (
     ("haut", "niveau risque rendement débit"),
     ("faible", "émission émissions teneur coût intensité impact consommation revenu revenus"),
     ("faibles", "émissions émission revenus teneurs"), ("mobilité", "réduite"),
-    ("titre", "consultatif indicatif gracieux exceptionnel personnel"),
+    ("titre", "consultatif indicatif gracieux exceptionnel personnel expérimental"),
     ("bas", "carbone coût coûts prix"), ("basse", "consommation tension température"),
     ("grande", "échelle"), ("zéro", "émission émissions déchet déchets carbone"),
     ("périmètre", "constant comparable"), ("changes", "constants"),
     ("données", "comparables"), ("compter", "de du d'"), ("condition", "que qu'"),
     ("proximité", "de du des d'"),
+    # (stop 34, from the dev4 releases: "représentent à eux seuls", "à elle seule, cette mesure",
+    # "plastiques à usage unique", "à plein régime", "produits à marque propre"; the LM split
+    # has "à lui seul" 2 times in 3 and none of the others)
+    ("eux", "seuls"), ("elle", "seule"), ("elles", "seules"), ("lui", "seul"),
+    ("usage", "unique"), ("plein", "régime"), ("marque", "propre"),
 )
 # Those whose first word news and manuals never have after "à" (log10 P(w | à) below -6.5: "à
 # faibles" -7.3, "à données" -7.1): their pairs, "à" and the first word included, get the

@@ -911,7 +911,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
           and contexts[index + 1] in ("des", "d'")):
         reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
     elif ambiguous and not auxiliary_before_adverb:  # "la catégorie récompense les firmes"
-        reading_cue = _present_before_object(contexts, index, options[index])
+        reading_cue = _present_before_object(contexts, index, options[index], tokens)
         if not reading_cue[1]:  # "Interrog sur la question": "Interrogé sur"
             reading_cue = _sentence_start_participle(tokens, contexts, index, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
