@@ -421,3 +421,13 @@ def test_a_stripped_releases_dateline_and_tel():
     typeset = french_typography(clean, optional_share=1.0)
     assert "Evreux, le\u00a05" in strip_accents(typeset)
     assert repair_text(strip_accents(typeset)).text == typeset
+
+
+def test_the_name_a_release_launches_is_quoted_wherever_it_is_mentioned():
+    # whatever its case ("Cap Sobriété 2030"), where an apposition says what it is; not an "à"
+    clean = ("COMMUNIQUÉ DE PRESSE\n\nLe groupe hospitalier lance « Cap Sobriété 2030 », un plan "
+             "d’efficacité énergétique.\n\nOrléans, le 12 janvier 2026 – Le groupe a présenté ce "
+             "lundi son plan « Cap Sobriété 2030 ». Le plan France 2030 le finance en partie.")
+    damaged, repaired = typeset_then_deleted(clean)
+    assert "lance Cap Sobrit 2030, un plan" in damaged
+    assert repaired == french_typography(clean, optional_share=0)

@@ -109,22 +109,49 @@ _NAMED_TITLE = re.compile(
     r"(?=[,.;:]| \(|$| [dl][A-ZÀ-Ý])", re.MULTILINE)
 
 
+# ... and the name a release launches, whatever its case, where an apposition says what it is
+# ("lance Cap Sobrit 2030, un plan", "prsente Terroirs 2050, un programme"; the development
+# releases quote all four such names), with its other mentions in the release ("son plan Cap
+# Sobrit 2030.")
+_LAUNCH_VERBS = (
+    "lance lancent présente présentent dévoile dévoilent inaugure inaugurent".split())
+_LAUNCHED_NAME = re.compile(
+    rf"(?<![^\W\d_])(?:{_forms(_LAUNCH_VERBS)}) "
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){1,4}?)"
+    rf"(?=, (?:un|une) (?:nouveau |nouvelle )?(?:{_forms(_TITLE_NOUNS[:30])}|projet|fonds|"
+    r"crédit|crdit|prêt|prt|service|outil|parcours)\b)")
+
+
 def named_titles(text: str) -> list[Edit]:
     """Insertions of the guillemets around the names that releases quote (see
-    :data:`_NAMED_TITLE`), where one word of the name at least is in lower case.
+    :data:`_NAMED_TITLE`), where one word of the name at least is in lower case, and around
+    the names a release launches (:data:`_LAUNCHED_NAME`) wherever it mentions them.
 
         >>> from esgtext.repair.edits import apply_edits
         >>> text = "le programme Zro gchis, lanc en 2023, et le plan France 2030."
         >>> print(apply_edits(text, named_titles(text)).replace(NBSP, " "))
         le programme « Zro gchis », lanc en 2023, et le plan France 2030.
+        >>> text = "Le groupe lance Cap Sobrit 2030, un plan de 48 M. Son plan Cap Sobrit 2030 vise"
+        >>> print(apply_edits(text, named_titles(text)).replace(NBSP, " "))
+        Le groupe lance « Cap Sobrit 2030 », un plan de 48 M. Son plan « Cap Sobrit 2030 » vise
     """
-    edits = []
+    spans: set[tuple[int, int]] = set()
+
+    def add(first: int, last: int) -> None:
+        if not any(start < last and first < end for start, end in spans):
+            spans.add((first, last))
+
+    for name in {m.group("name") for m in _LAUNCHED_NAME.finditer(text)}:
+        for m in re.finditer(rf"(?<![\w«]){re.escape(name)}(?![\w»])", text):
+            add(*m.span())
     for m in _NAMED_TITLE.finditer(text):
         words = m.group("name").split(" ")
-        if not any(word[:1].islower() for word in words[1:]):
-            continue
-        edits.append(_insert(m.start("name"), "«" + NBSP))
-        edits.append(_insert(m.end("name"), NBSP + "»"))
+        if any(word[:1].islower() for word in words[1:]):
+            add(*m.span("name"))
+    edits = []
+    for start, end in sorted(spans):
+        edits.append(_insert(start, "«" + NBSP))
+        edits.append(_insert(end, NBSP + "»"))
     return edits
 
 
