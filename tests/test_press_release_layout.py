@@ -431,3 +431,13 @@ def test_the_name_a_release_launches_is_quoted_wherever_it_is_mentioned():
     damaged, repaired = typeset_then_deleted(clean)
     assert "lance Cap Sobrit 2030, un plan" in damaged
     assert repaired == french_typography(clean, optional_share=0)
+
+
+def test_a_programmes_name_that_opens_on_an_acronym():
+    clean = ("COMMUNIQUÉ DE PRESSE\n\nÉvreux, le 5 février 2026 – La chambre ouvre le 1er mars "
+             "le programme « PME durables », qui comprend un diagnostic. Le label ISR attribué par "
+             "l’État demeure.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    assert "programme PME durables, qui" in damaged
+    repaired = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert repaired == french_typography(clean, optional_share=0)

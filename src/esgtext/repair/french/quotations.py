@@ -105,7 +105,7 @@ _TITLE_NOUNS = (
     "intitulés intitulées".split() + ["feuille de route", "appel à projets"])
 _NAMED_TITLE = re.compile(
     rf"(?<![^\W\d_])(?:[ld](?:’|')?)?(?:{_forms(_TITLE_NOUNS)}) "
-    r"(?P<name>[A-ZÀ-Ý][a-zß-ÿ]+(?: (?![dl][A-ZÀ-Ý])[\w’'-]+){1,4}?)"
+    r"(?P<name>[A-ZÀ-Ý](?:[a-zß-ÿ]+|[A-ZÀ-Ý]{1,5})(?: (?![dl][A-ZÀ-Ý])[\w’'-]+){1,4}?)"
     r"(?=[,.;:]| \(|$| [dl][A-ZÀ-Ý])", re.MULTILINE)
 
 
@@ -131,6 +131,9 @@ def named_titles(text: str) -> list[Edit]:
         >>> text = "le programme Zro gchis, lanc en 2023, et le plan France 2030."
         >>> print(apply_edits(text, named_titles(text)).replace(NBSP, " "))
         le programme « Zro gchis », lanc en 2023, et le plan France 2030.
+        >>> print(apply_edits("le programme PME durables, lanc", named_titles(
+        ...     "le programme PME durables, lanc")).replace(NBSP, " "))
+        le programme « PME durables », lanc
         >>> text = "Le groupe lance Cap Sobrit 2030, un plan de 48 M. Son plan Cap Sobrit 2030 vise"
         >>> print(apply_edits(text, named_titles(text)).replace(NBSP, " "))
         Le groupe lance « Cap Sobrit 2030 », un plan de 48 M. Son plan « Cap Sobrit 2030 » vise
@@ -146,8 +149,9 @@ def named_titles(text: str) -> list[Edit]:
             add(*m.span())
     for m in _NAMED_TITLE.finditer(text):
         words = m.group("name").split(" ")
-        if any(word[:1].islower() for word in words[1:]):
-            add(*m.span("name"))
+        if any(word[:1].islower() for word in words[1:]) and (
+                len(words) == 2 or not words[0].isupper()):  # ("PME durables", an acronym's
+            add(*m.span("name"))  # name in two words only: not "label ISR attribué par")
     edits = []
     for start, end in sorted(spans):
         edits.append(_insert(start, "«" + NBSP))
