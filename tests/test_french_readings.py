@@ -321,6 +321,12 @@ def test_a_deleted_participle_that_opens_a_sentence_before_de():
     assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
 
 
+def test_d_ores_et_deja_and_a_releases_opening_participle_before_de():
+    clean = ("Le groupe a d’ores et déjà réduit ses émissions de 27 %. Doté de 85 millions "
+             "d’euros, le plan vise la neutralité. Les dorées et les argentées.")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
+
 def test_a_stripped_a_after_en_or_y_is_the_verb():
     # whatever follows: "il en a 25", "il y a 5 ans"
     repaired = repair_text("Le parti aurait 9 deputes (il en a 25). Il y a 5 ans, la societe "

@@ -1170,6 +1170,11 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
 # imperatives had read "Montée dans la voiture immédiatement." and "Née sous-estime pas" (the
 # LM split's "Enterre en toi" too; the tune split and the releases the same).
 SENTENCE_START_PARTICIPLE_BONUS = 2.0
+# ... and these before "de", though a deletion leaves a noun of them ("Dot de 85 millions
+# d’euros, le plan", "Âge de 44 ans, elle": releases open sentences on them)
+_OPENING_PARTICIPLES = frozenset(
+    form for stem in ("doté", "âgé", "équipé", "composé", "diplômé", "chargé", "issu")
+    for form in (stem, stem + "e", stem + "s", stem + "es"))
 _PARTICIPLE_CLAUSE_PREPOSITIONS = frozenset(
     "sur en depuis à dans avec pour sous par lors auprès aupres auprs".split())
 
@@ -1179,6 +1184,13 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
     """The participles among ``readings`` of a capitalised word that opens a sentence before a
     preposition (see :data:`SENTENCE_START_PARTICIPLE_BONUS`): (the first, the bonus, the
     others: "créé", "créée", not the present "crée"); ("", 0.0) elsewhere."""
+    if (index + 1 < len(tokens) and contexts[index + 1] in ("de", "d'", "du", "des")
+            and tokens[index].surface[:1].isupper()):
+        opening = [c.output for c in readings if c.output in _OPENING_PARTICIPLES]
+        if opening and (not index or tokens[index - 1].kind == "newline"
+                        or tokens[index - 1].surface in (".", "!", "?")) and (
+                _comma_before_sentence_end(tokens, index)):
+            return (opening[0], SENTENCE_START_PARTICIPLE_BONUS, *opening[1:])
     if (index + 1 >= len(tokens) or not tokens[index].surface[:1].isupper()
             or (contexts[index + 1] not in _PARTICIPLE_CLAUSE_PREPOSITIONS
                 and (contexts[index + 1] not in ("de", "du", "des")

@@ -298,11 +298,17 @@ def _born(tokens: list[Token], contexts: tuple[str, ...],
 
 def _of_them(contexts: tuple[str, ...], options: list[list[_Candidate] | None]) -> None:
     """Give "deux" after "un", "chacun", "aucun", … the reading "d’eux" (``options``, in place),
-    where the text lost its apostrophes."""
+    where the text lost its apostrophes; and "dores et" the reading "d’ores et" ("a dores et
+    dj rduit": "d’ores et déjà", not "dorées")."""
     for index in compress(range(1, len(contexts)), map("deux".__eq__, contexts[1:])):
         if options[index] is None and contexts[index - 1] in _ONE_OF:
             options[index] = [_Candidate("deux", ("deux",), "", 0.0),
                               _Candidate("eux", ("d'", "eux"), "deleted_apostrophe",
+                                         OF_THEM_BONUS, 1)]
+    for index in compress(range(len(contexts) - 2), map("dores".__eq__, contexts[:-2])):
+        if contexts[index + 1] == "et" and contexts[index + 2] in ("dj", "déjà", "deja"):
+            options[index] = [_Candidate("dores", ("dores",), "", 0.0),
+                              _Candidate("ores", ("d'", "ores"), "deleted_apostrophe",
                                          OF_THEM_BONUS, 1)]
 
 
