@@ -441,3 +441,16 @@ def test_a_programmes_name_that_opens_on_an_acronym():
     assert "programme PME durables, qui" in damaged
     repaired = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
     assert repaired == french_typography(clean, optional_share=0)
+
+
+def test_a_percentages_minus_in_brackets_and_an_elided_accented_name():
+    clean = ("COMMUNIQUÉ DE PRESSE\n\nÉvreux, le 5 février 2026 – La société a réduit ses "
+             "émissions de CO2 (– 29 % par rapport à 2021), et ses déchets (– 18 %). À propos "
+             "d’Éolia Mobilités, la société a été créée en 1990.")
+    damaged = lossy_ascii(french_typography(clean, optional_share=0), capitals=False)
+    assert "CO2 ( 29% par" in damaged and "dÉolia" in damaged
+    repaired = repair_text(damaged, lang="fr", config=RepairConfig(french_typography=True)).text
+    assert repaired == french_typography(clean, optional_share=0)
+    # news spaces brackets of its own: no minus there ("( 13 % en plus)")
+    news = "La hausse annoncée par Vocento ( 13 % en plus) a été confirmée par la société."
+    assert "(–" not in repair_text(lossy_ascii(news), lang="fr").text

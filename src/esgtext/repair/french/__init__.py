@@ -50,6 +50,7 @@ from bisect import bisect_left
 from esgtext.repair.addresses import (
     ADDRESS_START, address_spans, outside_addresses, phone_pattern,
 )
+from esgtext.repair.calibration import TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.question_marks import EURO_MULTIPLES
 from esgtext.repair.spacing import MONTHS, NBSP, restore_no_break_spaces
@@ -158,6 +159,12 @@ def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
             quotes = sorted(quotes + names, key=_position)
         if quotes:
             edits = sorted(edits + quotes, key=_position)
+    if typography and diagnosis.deleted:
+        minus = [Edit("deleted_symbol", m.end(), m.end(), "", "–", 0.8,
+                      f"{TYPOGRAPHY_REASON}: the minus sign of a percentage vanished")
+                 for m in _MINUS_IN_BRACKETS.finditer(text)]
+        if minus:
+            edits = sorted(edits + minus, key=_position)
     if typography and diagnosis.stripped:
         if tokens is None:
             tokens = _tokens(text)
@@ -289,6 +296,10 @@ class _Near:
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 
 
+# "( 29 % par rapport à 2021)": an opening bracket, a space, then a percentage: in a release, a
+# minus sign (an en dash, "(– 29 %") vanished before its space (news has such spaces of its own:
+# "( 13 % en plus)", so only with French typography)
+_MINUS_IN_BRACKETS = re.compile(r"\((?= \d[\d,\u202f]*[ \u00a0]?%)")
 # The symbols a deleted text lost after each match of a pattern: (pattern, what goes back,
 # confidence, reason)
 _VANISHED_SYMBOLS = (

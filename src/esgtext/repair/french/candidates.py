@@ -130,7 +130,10 @@ def _readings(
             # "lÉtat", "dÉgypte": the accented capital survived, the apostrophe did not
             elision = glued.group().lower()
             rest = lower[len(elision):]
-            if zipf.get(rest, 0.0) >= 1.6:
+            if zipf.get(rest, 0.0) >= 1.6 or (
+                    glued.group() in ("d", "l") and not tok.surface[1].isascii()):
+                # (an accented capital after a lower-case "d" or "l" is an elided name's:
+                # "dÉolia Mobilités", no word of French begins so)
                 out.append(_Candidate(rest, (elision + "'", rest), "deleted_apostrophe",
                                       GLUED_ELISION_BONUS, len(elision)))
         return out
