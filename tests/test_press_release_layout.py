@@ -454,3 +454,18 @@ def test_a_percentages_minus_in_brackets_and_an_elided_accented_name():
     # news spaces brackets of its own: no minus there ("( 13 % en plus)")
     news = "La hausse annoncée par Vocento ( 13 % en plus) a été confirmée par la société."
     assert "(–" not in repair_text(lossy_ascii(news), lang="fr").text
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0])
+def test_question_marks_of_a_releases_units_contacts_and_dateline(share):
+    # "m?" after a number: "²", or "³" before what a volume measures; "M?" of an amount: "€"
+    # (after a no-break space's "?" too); "Tél.?:" and "%?;": no-break spaces; and "2026 ? ?
+    # l?occasion": the dateline's dash, then a sentence's "À"
+    clean = ("COMMUNIQUÉ DE PRESSE\n\nSaint-Étienne, le 22 mai 2026 – À l’occasion de la Journée "
+             "mondiale, l’université présente sa charte.\nLa rénovation de 62 000 m² de "
+             "bâtiments, soit 9 000 m³ économisés, sur 5,8 km², pour 202,5 M€.\n"
+             "Tél. : 02 38 51 44 20\nLe taux atteint 12 % ; la suite.")
+    typeset = french_typography(clean, optional_share=share)
+    damaged = lossy_ascii(typeset, replacement="?")
+    assert "m? de b?timents" in damaged.replace("?m?", " m?") and "T?l.?:" in damaged
+    assert repair_text(damaged, lang="fr").text == typeset

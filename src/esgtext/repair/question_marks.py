@@ -50,19 +50,25 @@ _SYMBOL = re.compile(
     r"|(?P<open_quote>(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\??(?=[A-Z][a-z])"
     r"|(?:(?<=\s)|(?<=^)|(?<=[(\"']))\?\?(?=\??[^\W\d_]|\?[ \t]))"
     r"|(?P<euro>(?<=\d)\?\?(?=[ \t.,;:)]|$))"
-    rf"|(?P<euro_multiple>(?<=\d ){EURO_MULTIPLES}\?(?=[ \t.,;:)]|$))"
+    rf"|(?P<euro_multiple>(?<=\d[ ?]){EURO_MULTIPLES}\?(?=[ \t.,;:)]|$))"
+    # "62 000 m? de", "5,8 km?,": a square (or cubic) metre's superscript
+    r"|(?P<superscript>(?:(?<=\d[ ?]m)|(?<=\d[ ?]km))\?(?=[ \t.,;:)]|$))"
     r"|(?P<close_quote>(?<=[^\W_.])\?\?(?=[\s.,;:)]|$)|(?<=[^\W_.]\?)\?\?(?=[\s.,;:)]|$))"
     r"|(?P<close_after_period>(?<=[^\W_][.!]|\?[.!])\?\?(?=\s|,|$))"
     r"|(?P<degree>(?<![^\W\d_])[nN]\?(?=\s?\d)|(?<=\d)\?\?(?=C\b)|(?<=\d)\?(?=C\b))"
     r"|(?P<space>(?<=\d)\?(?=[^\W_]|[%$]|\?[^\W\d_])|(?<=[^\W\d_]{2}|\?[^\W\d_]|[^\W\d_]\?)\?(?=\d)"
     r"|(?:(?<=\bM\.)|(?<=\bMme)|(?<=\bDr)|(?<=\bPr)|(?<=\bMe))\?(?=[A-Z?])"
-    r"|(?:(?<=[^\W_])|(?<=[^\W\d_]\?))\?(?=[:;!])"
+    r"|(?:(?<=[^\W_])|(?<=[^\W\d_]\?)|(?<=[^\W\d_]\.)|(?<=%))\?(?=[:;!])"  # ("Tél.?:")
     r"|(?:(?<=\d h)|(?<=\dh)|(?<=\d\?h))\?(?=[0-5]\d(?!\d)))",
     re.MULTILINE,
 )
 
 
 _ORDINAL_AFTER = re.compile(r"(?:me|mes|re|res)\b")
+# what follows a volume in cubic metres ("m? de neige", "m? par an", "m? ?conomis?s")
+_VOLUME_AFTER = re.compile(
+    r"[ \t](?:par (?:an|jour|foyer|habitant|personne|mois)\b|d(?:e |\?|’|')(?:neige|eau|b.ton|"
+    r"terre|gaz|d.chets|boues)\b|.?conomis|consomm|pr.lev|stock|trait|rejet)")
 _NUMBER_AFTER = re.compile(r"[ \t]\d")
 # a year, or a code ending in digits ("A7", "L-159"), just before the "??"
 _A_AFTER_NUMBER = re.compile(r"(?:(?<!\d)(?:19|20)\d\d|[^\W\d_]-?\d+)$")
@@ -261,6 +267,11 @@ def restore_question_mark_symbols(text: str, lexicon: FrenchLexicon | None = Non
         elif kind == "euro_multiple":  # "412 M?, dont": "412 M€"
             edits.append(Edit("question_mark", end - 1, end, "?", "€", 0.8,
                               "'?' after the 'M', 'Md' or 'k' of an amount stands for '€'"))
+        elif kind == "superscript":  # a volume's "³" where its words say one, else "²"
+            cubic = _VOLUME_AFTER.match(text, end) is not None
+            edits.append(Edit("question_mark", start, end, "?", "³" if cubic else "²", 0.7,
+                              "'?' after a metre's 'm' after a number stands for its "
+                              + ("'³'" if cubic else "'²'")))
         elif kind == "degree":
             after = "°" if len(m.group()) == 1 or m.group()[0] in "nN" else NBSP + "°"
             if m.group()[0] in "nN":
