@@ -113,3 +113,21 @@ def test_a_repair_does_not_depend_on_the_order_of_the_texts():
     forward = [repair_text(text).text for text in damaged]
     backward = [repair_text(text).text for text in reversed(damaged)][::-1]
     assert forward == backward
+
+
+def test_a_repair_does_not_depend_on_the_processs_string_hashes():
+    # the present-before-object cue took the first present it found in a set of readings, whose
+    # order changes with PYTHONHASHSEED: "etonne" has "étonné" and the Littré's "etonné" among
+    # its readings, and the cue gave its bonus to "étonne" in one process, to "etonne" in another
+    import os
+    import subprocess
+    import sys
+
+    script = ("from esgtext.repair import repair_text\n"
+              "r = repair_text(\"La mere dit etonne le directeur, et la Fifa designe les pays.\", "
+              "lang='fr')\n"
+              "print(r.text, [(e.after, e.confidence) for e in r.edits])\n")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in (1, 2, 3, 4)}
+    assert len(outputs) == 1, outputs

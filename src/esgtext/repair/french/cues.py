@@ -1126,7 +1126,7 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
                 break
             if contexts[k] in _AUXILIARIES and (
                     k >= index - 5 or tokens[k + 1].surface == ","
-                    or (contexts[k - 1] not in ("qui", "qu'", "que")
+                    or ((contexts[k - 1] if k else "") not in ("qui", "qu'", "que")
                         and contexts[k + 1].endswith(_PARTICIPLE_LOOK))):
                 return ("", 0.0)
         contexts = contexts[:index - 1] + ("<comma>",) + contexts[index:]
@@ -1147,7 +1147,11 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
     if len(context) < 5:
         return ("", 0.0)  # ("thé", "né": no participle of a verb in "-er")
     outputs = {c.output for c in readings}
-    for output in outputs:  # the participle's present: "récompensé" -> "récompense"
+    # (in the readings' order, the likelier first: a set's order changes from process to
+    # process with the strings' hashes, and "etonne" has both "étonné" and the Littré's
+    # "etonné" among its readings, whose presents differ)
+    for output in [c.output for c in readings]:  # the participle's present: "récompensé" ->
+        # "récompense"
         if output.endswith("é"):
             present = output[:-1] + "e"
         elif output.endswith("és"):

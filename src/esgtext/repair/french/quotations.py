@@ -144,7 +144,8 @@ def named_titles(text: str) -> list[Edit]:
         if not any(start < last and first < end for start, end in spans):
             spans.add((first, last))
 
-    for name in {m.group("name") for m in _LAUNCHED_NAME.finditer(text)}:
+    # (the names in the order the text launches them: overlaps resolve the same in every run)
+    for name in dict.fromkeys(m.group("name") for m in _LAUNCHED_NAME.finditer(text)):
         for m in re.finditer(rf"(?<![\w«]){re.escape(name)}(?![\w»])", text):
             add(*m.span())
     for m in _NAMED_TITLE.finditer(text):
