@@ -222,18 +222,18 @@ _SPACE_OPENS_LINE = re.compile(r"(?m)^ (?=[^\W_])")
 # amount with cents per share ("1,20 par action"), and after the "M", "Md", "Mds" or "k" of an
 # amount ("412 M, dont", "1,8 Md en 2025"). The WMT news sets write "euros" (none of these).
 _EURO_PER_SHARE = re.compile(r"(?<![\d,.])\d{1,4},\d\d(?= par action\b)")
-_EURO_MULTIPLE = re.compile(
-    rf"(?<=\d[ \u00a0]){EURO_MULTIPLES}"
-    r"(?=[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)",
-    re.MULTILINE)  # (" /": a table's "650 M / 712 M", its target and its result)
-# ... where the no-break space before the "M" vanished too ("202,5M", "412M, dont"): the space
-# goes back first, then the sign
+# (" /": a table's "650 M / 712 M", its target and its result)
 _AFTER_MULTIPLE = r"(?:[,.;:)]|$| /| (?:de|en|soit|contre|au|pour|et|dont|sur)\b)"
-# (a decimal or two digits at least: "3M" is a company)
-_GLUED_EURO_MULTIPLE = re.compile(
-    rf"(?<![\w,./-])(?:\d+,\d+|\d{{2,}})(?=(?:M|Md|Mds){_AFTER_MULTIPLE})", re.MULTILINE)
-_GLUED_MULTIPLE_EURO = re.compile(
-    rf"(?<![\w,./-])(?:\d+,\d+|\d{{2,}})(?:M|Md|Mds)(?={_AFTER_MULTIPLE})", re.MULTILINE)
+_EURO_MULTIPLE = re.compile(rf"(?<=\d[ \u00a0]){EURO_MULTIPLES}(?={_AFTER_MULTIPLE})",
+                            re.MULTILINE)
+# ... where the no-break space before the "M" vanished too ("202,5M", "412M, dont"): the space
+# goes back after the amount, then the sign after its "M" (an amount: a decimal or two digits
+# at least, "3M" is a company; not after a hyphen, "C-295M")
+_GLUED_AMOUNT = r"(?<![\w,./-])(?:\d+,\d+|\d{2,})"
+_GLUED_EURO_MULTIPLE = re.compile(rf"{_GLUED_AMOUNT}(?=(?:M|Md|Mds){_AFTER_MULTIPLE})",
+                                  re.MULTILINE)
+_GLUED_MULTIPLE_EURO = re.compile(rf"{_GLUED_AMOUNT}(?:M|Md|Mds)(?={_AFTER_MULTIPLE})",
+                                  re.MULTILINE)
 # ... and after an amount per month, per inhabitant ... ("42 par habitant", "15 par mois"; the
 # WMT news sets, which write "euros", have two such counts in 400,000 words)
 _EURO_PER = re.compile(
@@ -242,7 +242,8 @@ _EURO_PER = re.compile(
 # "1,9 million de m par an", "480 000 m de neige", "9 000 m économisés", "112 000 m de toitures":
 # a volume's "³" and an area's "²" vanished (a length per year, of snow or of roofs is no
 # measure releases give). The space before the "m" may be one the spacing put back.
-_BEFORE_UNIT = r"(?:(?<=\d)|(?<=\d[ \u00a0\u202f])|(?<=\bde )|(?<=\bpremiers ))"
+_SPACE = "[ \u00a0\u202f]"  # (a space, or a no-break space the spacing put back)
+_BEFORE_UNIT = rf"(?:(?<=\d)|(?<=\d{_SPACE})|(?<=\bde )|(?<=\bpremiers ))"
 _CUBIC_METRE = re.compile(
     _BEFORE_UNIT + r"m(?= (?:par (?:an|jour|foyer|habitant|personne|mois|m[ée]?nage|lit|nuit)\b"
     r"|d(?:e |’|')?(?:neige|eau|b[ée]?ton|terre|gaz|d[ée]?chets|boues|s[ée]?diments|d[ée]?blais)\b"
@@ -253,7 +254,6 @@ _SQUARE_METRE = re.compile(
     r"friches?|halles?|ateliers?|fa[çc]?ades?|vitrages?)\b)")
 # ... an area's, after "surface" or "superficie" ("une surface de 5,8 km", "une superficie de
 # 14 000 m")
-_SPACE = "[ \u00a0\u202f]"  # (a space, or a no-break space the spacing put back)
 _AREA = re.compile(
     rf"\b(?:surfaces?|superficies?)(?: totale| utile)?(?: de| d(?:’|')?environ)?{_SPACE}"
     rf"\d[\d \u00a0\u202f]*(?:,\d+)?{_SPACE}?k?m(?![\w²³])")

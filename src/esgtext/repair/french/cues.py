@@ -1115,8 +1115,11 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
     :data:`PRESENT_BEFORE_DETERMINER_BONUS`), and what it gets; ("", 0.0) elsewhere. (With
     ``tokens``, after the comma that ends a subject's apposition too: "La mutuelle, assureur
     des artisans, publie son rapport".)"""
+    if not index:
+        return ("", 0.0)
     context = contexts[index]
-    if tokens is not None and index and tokens[index - 1].surface == ",":
+    before = contexts[index - 1]
+    if tokens is not None and tokens[index - 1].surface == ",":
         # (not where an auxiliary stands just before the comma, "qui a, ni plus ni moins,
         # inspiré le mouvement", "M. Black a en outre, exprimé", or earlier in the sentence
         # before its participle, outside a relative clause: "a fait un safari, visité le
@@ -1129,20 +1132,20 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
                     or ((contexts[k - 1] if k else "") not in ("qui", "qu'", "que")
                         and contexts[k + 1].endswith(_PARTICIPLE_LOOK))):
                 return ("", 0.0)
-        contexts = contexts[:index - 1] + ("<comma>",) + contexts[index:]
-    if contexts[index + 1:index + 3] == ("aujourd", "hui"):
-        # "publie aujourd’hui son rapport": the day between the verb and its object (releases)
-        contexts = contexts[:index + 1] + contexts[index + 3:]
-    if (index + 2 >= len(contexts) or not index or contexts[index + 1] not in _OBJECT_DETERMINERS
-            or contexts[index - 1] in _NO_PRESENT_AFTER
+        before = "<comma>"  # (no "<p>" of _NO_PRESENT_AFTER: the apposition has ended)
+    determiner = index + 1  # (over "aujourd’hui": "publie aujourd’hui son rapport")
+    if contexts[determiner:determiner + 2] == ("aujourd", "hui"):
+        determiner += 2
+    if (determiner + 1 >= len(contexts) or contexts[determiner] not in _OBJECT_DETERMINERS
+            or before in _NO_PRESENT_AFTER
             or not context.endswith(("e", "es", "ent"))
             or any(word in _AUXILIARIES
                    for word in contexts[max(0, index - _AUXILIARY_REACH):index])):
         return ("", 0.0)
-    after = contexts[index + 2]
+    after = contexts[determiner + 1]
     if after == "<num>" or after in _TIME_NOUNS or after in _WEEKDAYS or after in _RANGE_MONTHS:
         return ("", 0.0)  # "signé le 24 novembre", "publié l’an dernier"
-    if contexts[index + 1] in _TIME_DETERMINERS:
+    if contexts[determiner] in _TIME_DETERMINERS:
         return ("", 0.0)  # "annoncé cette semaine"
     if len(context) < 5:
         return ("", 0.0)  # ("thé", "né": no participle of a verb in "-er")
@@ -1191,9 +1194,8 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
     if (index + 1 < len(tokens) and contexts[index + 1] in ("de", "d'", "du", "des")
             and tokens[index].surface[:1].isupper()):
         opening = [c.output for c in readings if c.output in _OPENING_PARTICIPLES]
-        if opening and (not index or tokens[index - 1].kind == "newline"
-                        or tokens[index - 1].surface in (".", "!", "?")) and (
-                _comma_before_sentence_end(tokens, index)):
+        if (opening and _opens_sentence(tokens, index)
+                and _comma_before_sentence_end(tokens, index)):
             return (opening[0], SENTENCE_START_PARTICIPLE_BONUS, *opening[1:])
     if (index + 1 >= len(tokens) or not tokens[index].surface[:1].isupper()
             or (contexts[index + 1] not in _PARTICIPLE_CLAUSE_PREPOSITIONS
@@ -1203,10 +1205,8 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
         # (before "de", "du" only where the damaged word is none: "Ralise du 6 au 12 mai,";
         # "Analyse de la" is a noun; nor an elided one: "Lavance de McCain" is "L’avance")
         return ("", 0.0)
-    if index and not (tokens[index - 1].kind == "newline"
-                      or tokens[index - 1].surface in (".", "!", "?")):  # (not a title's
-        # quotation mark: '"Alarme pour Cobra 11"')
-        return ("", 0.0)
+    if not _opens_sentence(tokens, index):  # (not after a title's quotation mark: '"Alarme
+        return ("", 0.0)  # pour Cobra 11"')
     if _noun_only(contexts[index]):
         return ("", 0.0)  # "Contrôle de police"
     if len(contexts[index]) < 4 or not _comma_before_sentence_end(tokens, index):
@@ -1216,6 +1216,13 @@ def _sentence_start_participle(tokens: list[Token], contexts: tuple[str, ...], i
     if not participles or contexts[index].endswith(_PARTICIPLE_ENDINGS):
         return ("", 0.0)
     return (participles[0], SENTENCE_START_PARTICIPLE_BONUS, *participles[1:])
+
+
+def _opens_sentence(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` is a sentence's first (the text's, a line's, or after ".", "!",
+    "?")."""
+    return (not index or tokens[index - 1].kind == "newline"
+            or tokens[index - 1].surface in (".", "!", "?"))
 
 
 _CLAUSE_REACH = 30  # tokens from a sentence's first word to the comma that ends its clause

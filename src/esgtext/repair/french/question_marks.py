@@ -372,10 +372,11 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
             edits.append(Edit("question_mark", q, q + 1, "?", "–", 0.9, _RELEASE_DASH_REASON))
             continue
         # (a window: linear time; an opening guillemet or quotation mark starts a sentence too)
-        head = text[max(0, q - 12):q].rstrip(" \t\u00a0\u202f«\"“(")
+        window = text[max(0, q - 12):q]
+        head = window.rstrip(" \t\u00a0\u202f«\"“(")
         capital = not head or head[-1] in ".!:\n"
         if not capital and head[-1:] == "?":  # "2026 ? ? l’occasion": after a dateline's dash,
-            dash = q - 1 - (len(text[:q]) - len(text[:q].rstrip(" \t\u00a0\u202f")))
+            dash = q - 1 - (len(window) - len(window.rstrip(" \t\u00a0\u202f")))
             capital = _dash_of_a_release(text, dash)  # a sentence starts ("– À l’occasion")
         if head and not capital and (_never_after_a(text, q) or after_release_heading(text, q)):
             # "partout ? indique", "le procès ? ainsi que": no "à" comes before these words
