@@ -1182,3 +1182,24 @@ READINGS_FROM_THE_WORDS_AROUND = [
 @pytest.mark.parametrize(("clean", "damage"), READINGS_FROM_THE_WORDS_AROUND)
 def test_readings_from_the_words_around(clean, damage):
     assert_repaired_back(clean, damage, INTRO)
+
+
+@pytest.mark.parametrize("clean", [
+    # a given name that is also a word as damaged ("ins", "no"), before a surname
+    "Le rapport est signé par Inès Hérault, présidente de la société.",
+    "Nous avons planté 300 arbres, témoigne Noé Berthélemy, vice-président étudiant.",
+    # a surname after a given name, no word as damaged ("Ferrire", "Hbrard")
+    "Le programme est porté par Marc-Antoine Ferrière, directeur financier de la banque.",
+    "La mise en service est prévue en 2028, souligne Thérèse Hébrard, présidente.",
+])
+def test_a_persons_given_name_and_surname_get_their_letters_back(clean):
+    assert_repaired_back(clean, "deleted", INTRO)
+
+
+def test_no_name_is_read_where_the_damage_kept_the_capital_or_a_word_follows():
+    # "Ros" keeps its capital, so it was never "Éros"; "No-Fly-List" is no given name;
+    # "Claire Marchal" is a name French writes (wordfreq knows "marchal"): no surname read
+    for clean in ("Selon la co-auteure Ros Eeles, professeur à l’Institut, le risque a changé.",
+                  'Il a été inscrit sur la "No-Fly-List" du gouvernement américain en 2009.',
+                  "Le contact presse est Claire Marchal, de l’agence."):
+        assert_repaired_back(clean, "deleted", INTRO)
