@@ -139,6 +139,9 @@ def test_a_capitalised_word_glued_before_a_number_is_a_frequent_word_not_a_model
                        "la Ligue1 joue.")
     assert "La Mazda3 et les lecteurs Mp3 sont" in repaired
     assert "En 2020, J’ai 13 voitures" in repaired and "Ligue 1" in repaired
+    # ... and a name glued to a year: a plan's or a programme's ("Forez 2030"), not a model's
+    repaired = _spaced("Le plan Forez2030 de la Mazda3 a cot 20millions en2025.")
+    assert "Le plan Forez 2030 de la Mazda3 a coûté 20 millions en 2025." in repaired
     # ... and an elided article with a word whose accents vanished too ("L’été 2025")
     repaired = _spaced("Lentreprise a dit quil tait l. Lt2025, marqu par un dbit, fut sec.")
     assert "L’été 2025, marqué" in repaired

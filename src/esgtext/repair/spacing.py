@@ -119,6 +119,7 @@ def _elided_article(lower: str, lexicon: FrenchLexicon) -> bool:
 # "l" and "d" only before three letters or more: "lan2" is no "l’an 2")
 _ELIDED_START = re.compile(r"(?:jusqu|lorsqu|puisqu|qu|[ldj])(?=[aeiouyh])")
 _MIN_TITLE_ZIPF = 4.0
+_YEAR_AT = re.compile(r"(?:19|20)\d\d(?![\d²³]|[.,]\d)")
 
 
 def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
@@ -131,9 +132,12 @@ def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:
         # a capitalised word is a frequent one ("En2020", "Jai13" at a sentence's start) or an
         # elided article and one ("Lt2025": "L’été 2025", whose "é"s vanished too); a rarer one
         # is a name and its model ("Mazda3", "Mp3": LM split, 10 such written glued)
+        # ... or a name glued to a year ("Forez2030", "Horizon2020": a plan or a programme)
         lower = word.lower()
         return word.istitle() and (_is_word(lower, lexicon, floor=_MIN_TITLE_ZIPF)
-                                   or _elided_article(lower, lexicon))
+                                   or _elided_article(lower, lexicon)
+                                   or (len(word) >= 3 and _YEAR_AT.match(m.string, m.end())
+                                       is not None))
     word = m.group("w2")
     if len(word) >= 3 and _LATIN_TITLE.fullmatch(word):
         return True  # "27Octobre", "14Euros", "140Palestiniens": news glues no name to a number
