@@ -194,3 +194,20 @@ def test_a_release_whose_accents_were_stripped_gets_its_names_accented_capitals(
     assert "l’Éducation nationale" in repaired and "\nÉvreux, le 26 novembre" in repaired
     news = strip_accents("La CCI de Nîmes réunit ses adhérents avec Étienne Rochat.")
     assert "avec Etienne" in repair_text(news, lang="fr").text  # (news: "Etat" as often)
+
+
+def test_a_dateline_that_names_its_department_and_a_wire_dispatch_read_as_a_release():
+    # "Sète (Hérault), 8 juillet 2026": the place's department in brackets, before the date
+    dispatch = french_typography(
+        "DÉPÊCHE\n\nSète (Hérault), 8 juillet 2026 (Agence Presse Méditerranée) – La régie a "
+        "annoncé un plan.\n« Nous ne sommes pas en rupture, mais chaque mètre cube compte », a "
+        "déclaré à l’agence son directeur général, Mathieu Cazalis.\n« Il faudra vérifier leur "
+        "mise en œuvre », réagit Karim Benali, délégué syndical.\n\nAPM – Rédaction de "
+        "Montpellier – 04 67 20 33 81 – redaction@apm-mediterranee.fr\n", optional_share=0)
+    damaged = lossy_ascii(dispatch, capitals=False)
+    assert press_release_markers(damaged) == ("dateline", "contact_details")
+    repaired = repair_text(damaged).text
+    # the attribution says whom the speaker told ("à l’agence"), or reacts ("réagit")
+    assert "«\u00a0Nous ne sommes pas en rupture" in repaired
+    assert "compte\u00a0», a déclaré à l’agence son directeur" in repaired
+    assert "«\u00a0Il faudra vérifier leur mise en œuvre\u00a0», réagit Karim" in repaired

@@ -11,7 +11,8 @@ PRESSE``, ``f?vrier``, `` propos de``):
 
 - ``header``: a line that says what the document is (``COMMUNIQUÉ DE PRESSE``, ``Information
   presse``, ``Dossier de presse``);
-- ``dateline``: a line that opens with a place and a date (``Nantes, le 12 mars 2026 –``);
+- ``dateline``: a line that opens with a place and a date (``Nantes, le 12 mars 2026 –``,
+  ``Sète (Hérault), 8 juillet 2026``);
 - ``press_contact``: a line that opens with the press contact (``Contact presse``, ``Relations
   médias``, ``Presse :``);
 - ``about``: a short line that opens the boilerplate (``À propos de Terres d’Armor``);
@@ -49,7 +50,9 @@ _MARKERS = (
         r"^[^\S\n]*(?:communiqu[\w?]*(?:[^\S\n]+de[^\S\n]+presse)?|(?:information|dossier)"
         r"[^\S\n]+(?:de[^\S\n]+)?presse)[^\S\n]*$", re.IGNORECASE | re.MULTILINE)),
     ("dateline", re.compile(
-        rf"^[^\S\n]*[A-Z][\w?'’-]*(?:[^\S\n-][\w?'’]+){{0,3}}[^\S\n]*,[^\S\n]*(?:le{_SPACE})?"
+        rf"^[^\S\n]*[A-Z][\w?'’-]*(?:[^\S\n-][\w?'’]+){{0,3}}"
+        # (and the place's department or country in brackets: "Sète (Hérault), 8 juillet 2026")
+        rf"(?:[^\S\n]*\([A-Z][\w?'’ -]{{1,30}}\))?[^\S\n]*,[^\S\n]*(?:le{_SPACE})?"
         rf"(?:1er|\d{{1,2}}){_SPACE}{_MONTH}{_SPACE}(?:19|20)\d\d(?!\d)", re.MULTILINE)),
     ("press_contact", re.compile(
         r"^[^\S\n]*(?:(?:contacts?|relations?|service|attach[\w?]*)[^\S\n]+(?:de[^\S\n]+)?"

@@ -24,11 +24,12 @@ from esgtext.repair.spacing import NBSP
 _PARTICIPLES = (
     "déclaré dit indiqué souligné expliqué ajouté précisé affirmé estimé commenté rappelé conclu "
     "assuré reconnu confié insisté noté observé résumé poursuivi déploré regretté averti prévenu "
-    "martelé témoigné détaillé relevé confirmé raconté répondu lancé admis".split())
+    "martelé témoigné détaillé relevé confirmé raconté répondu lancé admis réagi".split())
 _PRESENTS = (
     "déclare dit indique souligne explique ajoute précise affirme estime commente rappelle "
     "conclut assure reconnaît confie insiste note observe résume poursuit déplore regrette "
-    "avertit prévient martèle témoigne détaille relève confirme raconte répond admet".split())
+    "avertit prévient martèle témoigne détaille relève confirme raconte répond admet "
+    "réagit".split())
 # ", s’est félicitée Mme Teissier", ", se réjouit le maire"
 _REFLEXIVE_PARTICIPLES = "félicité félicitée réjoui réjouie exclamé exclamée".split()
 _REFLEXIVE_PRESENTS = "félicite réjouit exclame".split()
@@ -54,7 +55,10 @@ _ATTRIBUTION = re.compile(
     rf", (?:a (?:{_forms(_PARTICIPLES)})|(?:{_forms(_PRESENTS)})(?:-t-(?:il|elle)|-(?:il|elle))?"
     rf"|a-t-(?:il|elle) (?:{_forms(_PARTICIPLES)})"
     rf"|s(?:’|')?est (?:{_forms(_REFLEXIVE_PARTICIPLES)})|se (?:{_forms(_REFLEXIVE_PRESENTS)}))"
-    rf"(?=-t-|-il|-elle|[ ,.](?:[A-Z]|(?:le|la|l|l'|l’|son|sa) ?(?:{_forms(_TITLES)})\b))")
+    # (and whom the speaker said it to, between the verb and the speaker: ", a déclaré à
+    # l’agence son directeur", ", a indiqué à l’AFP Marie Roux", whose "à" vanished)
+    rf"(?=-t-|-il|-elle|(?: +(?:à +|au +)?(?:l’|l'|l|la +)?(?:agence|AFP|presse|Reuters"
+    rf"|journal))?[ ,.](?:[A-Z]|(?:le|la|l|l'|l’|son|sa) ?(?:{_forms(_TITLES)})\b))")
 _SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bDr)(?<!\bPr)[.!?](?= |$)")
 # (not the full stop of "M." before the speaker's name: "reconnaît M. Antoine Leclerc")
 _FIRST_PERSON = re.compile(r"\b(?:nous|notre|nos|je|jai|mon|ma|mes)\b", re.IGNORECASE)
