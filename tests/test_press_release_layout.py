@@ -91,6 +91,18 @@ def test_the_terms_of_reporting_french(damage):
     assert repair_text(damage(TERMS), lang="fr").text == TERMS  # not "carbonée", "élevés"
 
 
+# ... and what is avoided, recovered, recycled
+AVOIDED = ("Information presse\nLe réseau a livré de la chaleur récupérée sur un site industriel, "
+           "soit 3400 tonnes évitées par an. Le pull est fait de fibre recyclée, en boucle "
+           "fermée. Les clients gardent le tarif réglementé.")
+
+
+def test_the_terms_of_what_is_avoided_recovered_and_recycled():
+    # (had read "chaleur récupère", "tonnes vites", "fibre recycle", "boucle ferme", "tarif
+    # règlement")
+    assert repair_text(lossy_ascii(AVOIDED, capitals=False), lang="fr").text == AVOIDED
+
+
 def test_a_sentence_starts_after_a_datelines_year():
     # the dash after the date vanished, and the apostrophe of the sentence's first word
     clean = "Paris, le 22 mai 2026 – L’assemblée générale s’est réunie hier à Lyon."
