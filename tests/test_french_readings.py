@@ -1203,3 +1203,16 @@ def test_no_name_is_read_where_the_damage_kept_the_capital_or_a_word_follows():
                   'Il a été inscrit sur la "No-Fly-List" du gouvernement américain en 2009.',
                   "Le contact presse est Claire Marchal, de l’agence."):
         assert_repaired_back(clean, "deleted", INTRO)
+
+
+def test_a_present_before_its_object_over_a_deleted_aujourdhui():
+    # "aujourdhui" lost its apostrophe; "publiée" is the feminine participle whose present the
+    # subject wants ("La mutuelle publie"); after the bracket of a subject's acronym too
+    for clean in ("La mutuelle des artisans, présente dans douze départements, publie "
+                  "aujourd’hui son rapport de durabilité.",
+                  "Le groupe sidérurgique Aciéries de la Haute-Sambre (AHS) publie aujourd’hui "
+                  "ses résultats consolidés."):
+        assert_repaired_back(clean, "deleted", INTRO)
+    # ... where no object follows, the participle stays ("L’étude publiée aujourd’hui montre")
+    assert_repaired_back("L’étude publiée aujourd’hui montre une hausse des émissions.",
+                         "deleted", INTRO)

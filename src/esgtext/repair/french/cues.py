@@ -1119,7 +1119,9 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
         return ("", 0.0)
     context = contexts[index]
     before = contexts[index - 1]
-    if tokens is not None and tokens[index - 1].surface == ",":
+    if tokens is not None and tokens[index - 1].surface in (",", ")"):
+        # (and after the bracket that closes a subject's acronym: "Aciéries de la Haute-Sambre
+        # (AHS) publie aujourd’hui ses résultats")
         # (not where an auxiliary stands just before the comma, "qui a, ni plus ni moins,
         # inspiré le mouvement", "M. Black a en outre, exprimé", or earlier in the sentence
         # before its participle, outside a relative clause: "a fait un safari, visité le
@@ -1136,6 +1138,8 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
     determiner = index + 1  # (over "aujourd’hui": "publie aujourd’hui son rapport")
     if contexts[determiner:determiner + 2] == ("aujourd", "hui"):
         determiner += 2
+    elif contexts[determiner:determiner + 1] == ("aujourdhui",):  # (its apostrophe vanished)
+        determiner += 1
     if (determiner + 1 >= len(contexts) or contexts[determiner] not in _OBJECT_DETERMINERS
             or before in _NO_PRESENT_AFTER
             or not context.endswith(("e", "es", "ent"))
@@ -1157,6 +1161,8 @@ def _present_before_object(contexts: tuple[str, ...], index: int,
         # "récompense"
         if output.endswith("é"):
             present = output[:-1] + "e"
+        elif output.endswith("ée"):  # "publiée" -> "publie" ("La mutuelle publie son rapport")
+            present = output[:-2] + "e"
         elif output.endswith("és"):
             present = output[:-2] + "es"
         else:
