@@ -2,18 +2,21 @@
 conversion; by default (French typography put back where a document reads as a release), and
 with ``RepairConfig(french_typography=False)`` and ``True``.
 
-    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|dev4|heldout|all] [--json]
+    .venv/bin/python benchmarks/repair_releases.py [--set dev|dev2|dev3|dev4|dev5|heldout|all] [--json]
 
-The releases are in ``benchmarks/press_releases/``: 52 French ESG and corporate releases (380 to
-550 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
+The releases are in ``benchmarks/press_releases/``: 64 French ESG and corporate releases (380 to
+650 words each: headings, datelines, lists, quotations, contacts, figures) written for esgtext in
 December 2026 by writers who never saw the repair's code or errors, and part of the repository
 (no outside text). ``dev`` (8), ``dev2`` (12, written at stop 32: more sectors and regions, a
 wire dispatch, a newsletter, a Québec release, a table of indicators) and ``dev3`` (12, written at
 stop 33: an interview, half-year results, a fund's indicators, a joint release from Dakar …) and
 ``dev4`` (12, written at stop 34: a hospital group, a wine cooperative, a Québec town's snow
 removal, a green bond's terms, a question-and-answer interview …) are what the repair's
-press-release changes were read off; ``heldout`` (8) is measured only, once the changes are
-made. Each release is one document: dressed in
+press-release changes were read off; ``dev5`` (12, written at stop 35: a water utility, a
+Belgian insurer, a coach network, a dairy cooperative, a Swiss bank's interview, a Québec ski
+resort, a university in Thiès, a wire dispatch …) was measured only at stop 35 (at its start and
+end: a fresh check of that stop's release changes) and is for development from stop 36;
+``heldout`` (8) is measured only, once the changes are made. Each release is one document: dressed in
 French typography (``esgtext.damage.french_typography``, seeded by its file name), damaged as
 ``benchmarks/repair_news.py`` damages news, and repaired with ``repair_text`` (the language
 detected, as a user would).
@@ -44,7 +47,7 @@ from esgtext.repair.releases import wants_french_typography  # noqa: E402
 from repair_news import DAMAGE  # noqa: E402
 
 RELEASES = REPO / "benchmarks" / "press_releases"
-SETS = ("dev", "dev2", "dev3", "dev4", "heldout")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout")
 TYPOGRAPHY = RepairConfig(french_typography=True)
 NO_TYPOGRAPHY = RepairConfig(french_typography=False)
 
