@@ -921,7 +921,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = (given_name, GIVEN_NAME_BONUS)  # "Ins Hrault": "Inès Hérault"
     elif ambiguous and (surname := _surname_after_given_name(text, tokens, options, index,
                                                                     zipf)):
-        reading_cue = (surname, SURNAME_BONUS)  # "Agnès Prier": "Agnès Périer"
+        reading_cue = (surname, SURNAME_BONUS)  # "Marc-Antoine Ferrire": "Ferrière"
     elif ambiguous and not auxiliary_before_adverb:  # "la catégorie récompense les firmes"
         reading_cue = _present_before_object(contexts, index, options[index], tokens)
         if not reading_cue[1]:  # "Interrog sur la question": "Interrogé sur"
