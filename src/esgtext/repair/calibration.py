@@ -55,6 +55,10 @@ def score_bin(score: float) -> int:
 
 # How the reasons of the edits of RepairConfig.french_typography start (their own rows)
 TYPOGRAPHY_REASON = "French typography"
+# The reasons of a list item's vanished bullet, deleted or read from the "?" that stands for it
+# (their own row, whichever mark list_bullet gives them)
+DELETED_BULLET_REASON = "the bullet of an item of a list vanished"
+QUESTION_BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # The reason of a "?" read as "é" in a word that no reading explains (its own calibration row)
 GUESSED_LETTER_REASON = ("'?' inside a word no lexicon knows: read as 'é', the commonest accented "
                          "letter of French (a guess)")
@@ -82,7 +86,7 @@ def edit_key(edit: Edit) -> str:
         'deleted_accent|spanish-name'
     """
     key = edit.kind
-    if edit.after in ("•", "–") and "an item of a list" in edit.reason:
+    if edit.reason in (DELETED_BULLET_REASON, QUESTION_BULLET_REASON):
         return key + "|bullet"  # a list item's vanished bullet (no row: no news set has lists)
     if edit.kind == "question_mark" and edit.before == "?" and edit.after in ("à", "À"):
         return key + "|lone-a"  # a "?" between words read as "à", scored against a dash

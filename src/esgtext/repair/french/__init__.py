@@ -50,7 +50,7 @@ from bisect import bisect_left
 from esgtext.repair.addresses import (
     ADDRESS_START, address_spans, outside_addresses, phone_pattern,
 )
-from esgtext.repair.calibration import TYPOGRAPHY_REASON
+from esgtext.repair.calibration import DELETED_BULLET_REASON, TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.question_marks import EURO_MULTIPLES
 from esgtext.repair.spacing import MONTHS, NBSP, restore_no_break_spaces
@@ -337,7 +337,7 @@ def _restore_accents(text: str, tokens: list[Token], diagnosis: DamageDiagnosis,
                   for m in pattern.finditer(text)]
         edits += _contact_separators(text)
         edits += [Edit("deleted_symbol", m.start(), m.start(), "", list_bullet(text, m.start()),
-                       BULLET_CONFIDENCE, "the bullet of an item of a list vanished")
+                       BULLET_CONFIDENCE, DELETED_BULLET_REASON)
                   for m in _SPACE_OPENS_LINE.finditer(text) if list_item(text, m.start())]
     if diagnosis.question_marks:
         edits += restore_question_marks(text, _lexicon=lexicon, french=True)

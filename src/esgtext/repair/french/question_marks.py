@@ -16,7 +16,9 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from esgtext.repair.addresses import ADDRESS_START, phone_pattern
-from esgtext.repair.calibration import GUESSED_LETTER_REASON, margin_confidence, odds_reason
+from esgtext.repair.calibration import (
+    GUESSED_LETTER_REASON, QUESTION_BULLET_REASON, margin_confidence, odds_reason,
+)
 from esgtext.repair.classes import is_name, word_classes
 from esgtext.repair.spacing import MONTHS
 from esgtext.repair.edits import Edit
@@ -366,7 +368,7 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
         if (q == 0 or text[q - 1] == "\n") and list_item(text, q, "?"):
             edits.append(Edit("question_mark", q, q + 1, "?", list_bullet(text, q, "?"),
                               BULLET_CONFIDENCE,
-                              BULLET_REASON))
+                              QUESTION_BULLET_REASON))
             continue
         if _dash_of_a_release(text, q):
             edits.append(Edit("question_mark", q, q + 1, "?", "–", 0.9, _RELEASE_DASH_REASON))
@@ -400,7 +402,6 @@ def _question_mark_a(text: str, done: list[Edit]) -> list[Edit]:
 # "? rduction de 32 % ;" on a line of a list (see tokens.list_item): the "?" was its bullet
 # (a "–" or a "•": tokens.list_bullet chooses; no news set has lists to count them on)
 BULLET_CONFIDENCE = 0.7
-BULLET_REASON = "'?' that opens an item of a list stands for its bullet"
 # A lone "?" that was the dash of a press release's dateline ("Paris, le 3 f?vrier 2026 ?
 # Sol?rian, groupe ..."), or of a contact's line, between a name and a telephone number, between
 # the number and an address, or between two addresses ("Camille Roux ? 02 40 18 56 78 ?
