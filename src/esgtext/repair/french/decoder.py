@@ -1142,8 +1142,10 @@ def _chain(logprob, last: str, contexts: tuple[str, ...]) -> float:
     return total
 
 
-# an elided word that only "à" follows, at the end of what is before a gap ("jusqu", "lorsqu")
-_ELIDED_END = re.compile(r"(?<![^\W\d_])(?i:jusqu|lorsqu|puisqu)\Z")
+# an elided word that only "à" follows, at the end of what is before a gap ("jusqu", "lorsqu":
+# the candidates' elisions before "à", less "qu")
+_ELIDED_END = re.compile(
+    rf"(?<![^\W\d_])(?i:{'|'.join(sorted(_ELIDED_BEFORE_A - {'qu'}))})\Z")
 
 
 def _insertion_edit(text: str, prev_end: int, tok: Token, margin: float = 1.0,
