@@ -514,6 +514,11 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "La centrale a fermé ses dernières turbines à combustion au gaz.",
     "La métropole loue des vélos à assistance électrique, et l’aciérie a mis en service son "
     "four à arc.",
+    # locutions that news writes with "à" whatever word comes before
+    "Les sanctions prises à son encontre peuvent tomber à tout moment.",
+    "Il faut gagner à tout prix, et les voitures sont parties à toute vitesse.",
+    "Il n’est pas à l’aise avec les journalistes, qui restent à l’affût.",
+    "Son épouse était à ses côtés et les ministres ont réagi à ce propos.",
 ])
 def test_a_vanished_a_of_a_locution_comes_back(clean):
     assert_repaired_back(clean, "deleted", INTRO)
@@ -524,6 +529,9 @@ def test_a_vanished_a_of_a_locution_comes_back(clean):
     "Il ne veut rien faire pour les aider.",  # no avoir before "rien"
     # a verb that takes "à" before an infinitive only: its object follows it directly
     "Nous visons la neutralité des émissions en 2040.",
+    # no "à" of a locution after a preposition or a determiner
+    "La maison se trouve en bord de Meuse, et le tribunal a statué en huis clos.",
+    "Les statistiques offrent des données comparables sur les familles de faibles revenus.",
 ])
 def test_no_a_where_the_words_around_say_the_pair_is_meant(clean):
     assert_repaired_back(clean, "deleted", INTRO)
