@@ -529,6 +529,9 @@ def test_a_vanished_a_of_a_locution_comes_back(clean):
     "Il ne veut rien faire pour les aider.",  # no avoir before "rien"
     # a verb that takes "à" before an infinitive only: its object follows it directly
     "Nous visons la neutralité des émissions en 2040.",
+    # ... nor before a quantity
+    "Le film vise plusieurs groupes-cibles et la fondation a aidé six pays.",
+    "La ville a engagé plusieurs chantiers de rénovation.",
     # no "à" of a locution after a preposition or a determiner
     "La maison se trouve en bord de Meuse, et le tribunal a statué en huis clos.",
     "Les statistiques offrent des données comparables sur les familles de faibles revenus.",

@@ -206,7 +206,10 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         # '», a ajouté M. Serge': the attribution of a quotation, even after a verb that
         # governs "à" elsewhere ("ajouter à", "expliquer à")
         return -ATTRIBUTION_TITLE_PENALTY
-    if first in _DETERMINERS and last.startswith(_INFINITIVE_ONLY_GOVERNORS):
+    if last.startswith(_INFINITIVE_ONLY_GOVERNORS) and (
+            first in _DETERMINERS or first in _QUANTITY_WORDS or first in _TITLES or (
+                nxt.kind == "word" and nxt.surface[:1].isupper()
+                and last.startswith(_PERSON_GOVERNORS))):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return A_GOVERNED_INFINITIVE_BONUS
@@ -378,6 +381,12 @@ INFINITIVE_GOVERNOR_PENALTY = 2.0
 _INFINITIVE_ONLY_GOVERNORS = ("vis", "cherch", "commenc", "commenç", "continu", "aid", "tend",
                               "engag",
                               "autoris", "encourag", "oblig", "apprend", "incit")
+# ... nor before a quantity or a title ("vise plusieurs publics", "a aidé six pays", "a aidé
+# M. Hampton"), nor before a name after a verb whose object is a person ("encourage Marie")
+_QUANTITY_WORDS = frozenset(
+    "plusieurs quelques certains certaines tous toutes deux trois quatre cinq six sept huit neuf "
+    "dix".split())
+_PERSON_GOVERNORS = ("aid", "autoris", "encourag", "oblig", "incit")
 # The determiners that ARTICLES_AFTER_A (the bigram tables' articles, "son", "leur", "ce", …) has
 # not; each set of determiners below is those with a difference of its own
 _OTHER_DETERMINERS = frozenset("cet mon ma mes notre nos votre vos".split())
