@@ -60,6 +60,9 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Le taux des jeunes de 15 à 24 ans, des fissures allant de 2 à 5 cm."),
         ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
          "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
+        # a figure that falls to a level, an estimate
+        ("Le cot est valu 6,3 millions et la consommation devrait tomber 95 kWh par an.",
+         "Le coût est évalué à 6,3 millions et la consommation devrait tomber à 95 kWh par an."),
         # where the gap model finds an "à" likely, any word may precede it
         ("Il est pass travers le pays.", "Il est passé à travers le pays."),
         # a verb that takes "à" + a noun phrase
