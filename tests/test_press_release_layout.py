@@ -383,6 +383,15 @@ def test_the_superscripts_of_cubic_and_square_metres():
     assert "2 m de hauteur" in repaired
 
 
+def test_the_superscripts_of_a_quantity_per_square_or_normal_cubic_metre():
+    clean = ("Le bâtiment consomme aujourd’hui 310 kWh/m² par an et émet 12 kg CO2e/m² ; les "
+             "rejets seront de 10 mg/Nm³ et la densité atteint 85 habitants/km². La vitesse est limitée "
+             "à 40 km/h et la pente fait 3 m/km.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "310 kWh/m par an" in damaged and "10 mg/Nm et" in damaged
+    assert repair_text(damaged, lang="fr").text == clean
+
+
 def test_units_whose_no_break_space_vanished_too():
     # French typography, then the conversion: "62 000 m² de bâtiments" became "62000m de", whose
     # space the spacing puts back before the "²" goes after it

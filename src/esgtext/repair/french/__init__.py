@@ -257,6 +257,14 @@ _SQUARE_METRE = re.compile(
 _AREA = re.compile(
     rf"\b(?:surfaces?|superficies?)(?: totale| utile)?(?: de| d(?:’|')?environ)?{_SPACE}"
     rf"\d[\d \u00a0\u202f]*(?:,\d+)?{_SPACE}?k?m(?![\w²³])")
+# ... a quantity per square metre of floor or per square kilometre ("310 kWh/m par an", "12 kg
+# CO2e/m", "85 habitants/km"): an energy, a mass of CO2 or people per metre or kilometre is no
+# measure releases give; and a concentration per normal cubic metre ("10 mg/Nm": a newton-metre
+# divides nothing)
+_PER_AREA = re.compile(
+    r"(?:\b[kMGT]?Wh(?:ep|EP|EF|ef)?|\bkg ?(?:CO2|éq\.? ?CO2|eq\.? ?CO2|CO2e|CO2eq)"
+    r"|\bhabitants|\bhab\.?)/k?m(?![\w²³])")
+_PER_NORMAL_CUBIC_METRE = re.compile(r"\b[mµnk]?g/Nm(?![\w³])")
 # ... and before "HT" or "TTC", an amount before or with tax ("350 HT": "350 € HT")
 _EURO_BEFORE_TAX = re.compile(r"(?<![\d,.])\d+(?:,\d+)?(?= (?:HT|TTC)\b)")
 # "1,5C": a temperature with a decimal lost its degree sign and the no-break space before it
@@ -314,6 +322,9 @@ _VANISHED_SYMBOLS = (
     (_CUBIC_METRE, "³", 0.7, "the '³' of a volume in cubic metres vanished"),
     (_SQUARE_METRE, "²", 0.7, "the '²' of an area in square metres vanished"),
     (_AREA, "²", 0.7, "the '²' of an area vanished"),
+    (_PER_AREA, "²", 0.8, "the '²' of a quantity per square metre or kilometre vanished"),
+    (_PER_NORMAL_CUBIC_METRE, "³", 0.8, "the '³' of a concentration per normal cubic metre "
+                                        "vanished"),
     (_GLUED_EURO_MULTIPLE, NBSP, 0.8, "the no-break space before the 'M' of an amount in "
                                       "millions vanished"),
     (_GLUED_MULTIPLE_EURO, "€", 0.8, "the euro sign of an amount in millions or billions "
