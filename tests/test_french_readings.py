@@ -60,6 +60,13 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Le taux des jeunes de 15 à 24 ans, des fissures allant de 2 à 5 cm."),
         ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
          "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
+        # "quelle" that opens a question or stands before its noun is no "qu’elle"
+        ("Quelles seront les consquences ? Il ne sait plus quelle mthode il suivra, ni quelle "
+         "chance il a.",
+         "Quelles seront les conséquences ? Il ne sait plus quelle méthode il suivra, ni quelle "
+         "chance il a."),
+        ("Il pense quelle est la meilleure, et quelle viendra demain.",
+         "Il pense qu’elle est la meilleure, et qu’elle viendra demain."),
         # a figure that falls to a level, an estimate
         ("Le cot est valu 6,3 millions et la consommation devrait tomber 95 kWh par an.",
          "Le coût est évalué à 6,3 millions et la consommation devrait tomber à 95 kWh par an."),

@@ -916,6 +916,10 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     elif (ambiguous and context == "lune" and index + 1 < len(tokens)
           and contexts[index + 1] in ("des", "d'")):
         reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
+    elif ambiguous and context in _QUELLE and _interrogative_quelle(tokens, contexts, options,
+                                                                   index):
+        surface = tokens[index].surface  # "Quelles seront les conséquences ?"
+        reading_cue = (context, QUELLE_BONUS, surface, surface.lower())
     elif ambiguous and (given_name := _given_name_before_surname(text, tokens, index,
                                                                  options[index])):
         reading_cue = (given_name, GIVEN_NAME_BONUS)  # "Ins Hrault": "Inès Hérault"
@@ -930,6 +934,29 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
             adjective)
+
+
+# "quelle" is also what a deletion leaves of "qu’elle", which the bigrams prefer almost everywhere
+# ("elle" after "qu’" is far more frequent). A sentence that starts with it asks a question (LM
+# and tune splits: 7 sentences open with "Quelle(s)", none with "Qu’elle(s)"), and a noun after it
+# is its noun ("quelle méthode", "quelle chance": no verb, so no "elle" before it)
+QUELLE_BONUS = 2.0
+_QUELLE = frozenset(("quelle", "quelles"))
+_NOUN_OR_ADJECTIVE = ("N", "A")
+
+
+def _interrogative_quelle(tokens: list[Token], contexts: tuple[str, ...],
+                          options: list[list[_Candidate] | None], index: int) -> bool:
+    """Whether token ``index`` ("quelle", "quelles") opens a sentence, or precedes a word every
+    reading of which the word classes know only as a noun or an adjective."""
+    if index == 0 or tokens[index - 1].kind == "newline" or (
+            tokens[index - 1].surface[-1:] in _SENTENCE_END):
+        return True
+    if index + 1 >= len(tokens) or tokens[index + 1].kind != "word":
+        return False
+    readings = [c.output for c in options[index + 1] or ()] or [contexts[index + 1]]
+    return all((names := class_names(reading.lower())) and all(
+        name.startswith(_NOUN_OR_ADJECTIVE) for name in names) for reading in readings)
 
 
 # "ministre" is also what a deletion leaves of "ministère": a name set beside it by commas says
