@@ -185,6 +185,21 @@ def test_where_a_quotation_starts_and_how_it_goes_on_after_its_attribution():
     assert [line for line in repaired.splitlines() if line in paragraphs] == paragraphs
 
 
+def test_a_quotation_that_opens_on_the_speakers_own_figure_or_an_on_a():
+    # a first sentence with a figure is the release's own account, unless it speaks in the
+    # first person; "que l’on a", "on a" are the speaker's words, not an account
+    clean = _release(
+        "L’office publie son plan.\n"
+        "« Une famille sur cinq de notre parc consacre plus de 10 % de ses revenus à l’énergie. "
+        "Rénover, c’est redonner du pouvoir d’achat », déclare Thierry Gérard, directeur "
+        "général.\n"
+        "« Jeter un produit que l’on a fait pousser, c’est un double échec. Nous voulons que "
+        "plus aucune denrée ne soit détruite », déclare Claire Gérard, présidente.")
+    repaired = repair_text(lossy_ascii(clean, capitals=False)).text
+    assert "\n«\u00a0Une famille sur cinq de notre parc" in repaired
+    assert "\n«\u00a0Jeter un produit que l’on a fait" in repaired and repaired.count("«") == 2
+
+
 def test_a_release_whose_accents_were_stripped_gets_its_names_accented_capitals():
     clean = _release(
         "La CCI de Nîmes réunit ses adhérents avec Étienne Rochat, en lien avec l’Éducation "

@@ -212,8 +212,9 @@ def _line_quotations(line: str, offset: int) -> list[Edit]:
 
 # A sentence of the release's own account after a quotation: it reports ("L’opposition a
 # dénoncé", "Selon lui, les chargeurs"), where the speaker's words go on in the present
-_ACCOUNT = re.compile(r"\b(?:[Ss]elon|ont)\b|(?<!y )(?<!\bon )(?<!il )(?<!elle )\ba\b")
-# (not "il y a", "n’y a", "on a", "qu’il a": the speaker's words have them too)
+_ACCOUNT = re.compile(r"\b(?:[Ss]elon|ont)\b|(?<!y )(?<!\bon )(?<!\blon )(?<!\bquon )(?<!’on )"
+                      r"(?<!'on )(?<!il )(?<!elle )\ba\b")
+# (not "il y a", "n’y a", "on a", "l’on a", "qu’il a": the speaker's words have them too)
 _SIDE = re.compile(r"C[ôo]?t[ée]? ")  # "Côté clients, …", as a deletion leaves it ("Ct")
 
 
@@ -264,8 +265,9 @@ def _quotation_start(line: str, start: int, end: int) -> int:
         first -= 1
     if 0 < first < len(sentences):
         return sentences[first]
-    if not _FIGURE.search(line, sentences[0], bounds[0]):
-        return start
+    if not _FIGURE.search(line, sentences[0], bounds[0]) or _FIRST_PERSON.search(
+            line, sentences[0], bounds[0]):  # ("Une famille sur cinq de notre parc consacre
+        return start                         # plus de 10 % …": the speaker's figure)
     for first, last in zip(sentences[1:], bounds[1:]):
         if not _FIGURE.search(line, first, last):
             return first
