@@ -60,6 +60,10 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Le taux des jeunes de 15 à 24 ans, des fissures allant de 2 à 5 cm."),
         ("Appelez le 01 45 67 89 00 pour 1 233 000 euros.",
          "Appelez le 01 45 67 89 00 pour 1 233 000 euros."),
+        # after a comma and a verb that attributes a quotation, a name is its speaker
+        ("Nous voulons que plus aucune denre ne soit dtruite, dclare Claire Grard, prsidente.",
+         "Nous voulons que plus aucune denrée ne soit détruite, déclare Claire Gérard, "
+         "présidente."),
         # "quelle" that opens a question or stands before its noun is no "qu’elle"
         ("Quelles seront les consquences ? Il ne sait plus quelle mthode il suivra, ni quelle "
          "chance il a.",

@@ -20,6 +20,8 @@ from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon,
 from esgtext.repair.terms import RELEASE_A_LOCUTIONS
 
 
+from esgtext.repair.french.quotations import (
+    _PARTICIPLES as QUOTATION_PARTICIPLES, _PRESENTS as QUOTATION_PRESENTS)
 from esgtext.repair.french.tokens import _SENTENCE_END, Token, _Candidate
 
 
@@ -407,14 +409,23 @@ _DETERMINERS = (ARTICLES_AFTER_A - {"leur", "leurs"}) | _OTHER_DETERMINERS | {"d
 INVERTED_SUBJECT_PENALTY = 3.0
 _QUOTATION_BEFORE_VERB = re.compile(r'["»”]\s*,?\s*(?:a\s+)?$')
 _SAYING_ENDINGS = ("é", "e", "it", "t", "u", "is")
+# ... and after a comma alone, the guillemet before it deleted, where the verb is one that
+# attributes a quotation ("…, déclare Claire Gérard"; LM split: ", a déclaré", ", explique",
+# ", indique" … before a capitalised word 60 times without "à", 2 with, "a indiqué à Paris")
+_COMMA_BEFORE_VERB = re.compile(r",\s*(?:a\s+)?$")
+_ATTRIBUTING_VERBS = frozenset(QUOTATION_PARTICIPLES + QUOTATION_PRESENTS)
 
 
 def _inverted_subject(last: str, nxt: Token, prev: Token, text: str) -> bool:
     """Whether the gap is between a verb right after a quotation (``last``, the reading of
     ``prev``) and a capitalised name (``nxt``): '", a déclaré Thomas'."""
-    return (nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
-            and last.endswith(_SAYING_ENDINGS)
-            and _QUOTATION_BEFORE_VERB.search(text, max(0, prev.start - 7), prev.start) is not None)
+    if not (nxt.kind == "word" and nxt.surface[:1].isupper() and prev.kind == "word"
+            and last.endswith(_SAYING_ENDINGS)):
+        return False
+    start = max(0, prev.start - 7)
+    return _QUOTATION_BEFORE_VERB.search(text, start, prev.start) is not None or (
+        last in _ATTRIBUTING_VERBS
+        and _COMMA_BEFORE_VERB.search(text, start, prev.start) is not None)
 
 
 def _a_cue_tokens(nxt: Token, prev: Token, infinitive_after_word: bool,
