@@ -226,3 +226,31 @@ def test_a_dateline_that_names_its_department_and_a_wire_dispatch_read_as_a_rele
     assert "«\u00a0Nous ne sommes pas en rupture" in repaired
     assert "compte\u00a0», a déclaré à l’agence son directeur" in repaired
     assert "«\u00a0Il faudra vérifier leur mise en œuvre\u00a0», réagit Karim" in repaired
+
+
+def test_a_conversation_typed_in_french_gets_the_spaces_before_its_marks_back():
+    # conversational French (questions, "je", "tu", "vous") spaces its "?" and "!" as French
+    # typography does; the conversion deleted those spaces with every other non-ASCII character
+    clean = ("Tu viens ce soir\u202f? Je ne sais pas encore, j’ai du travail. Et toi\u202f? "
+             "Moi, je reste chez moi avec mes enfants. Vous avez vu ce film\u202f? "
+             "Je l’ai trouvé génial\u202f! Tu me donnes ton livre\u202f? Oui, je te le donne "
+             "demain matin. Merci beaucoup\u202f! Tu es vraiment gentil avec moi.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "ce soir? Je" in damaged
+    result = repair_text(damaged)
+    assert result.text == clean
+    spaces = [e for e in result.edits if e.after == "\u202f"]
+    assert spaces and all("reads as a conversation" in e.reason for e in spaces)
+    # ... news that asks a question in the third person keeps its glued marks, as do a short
+    # line and a conversation whose source typed plain spaces before its ":" and "!"
+    news = ("Le gouvernement a-t-il eu tort? Le Premier ministre a répondu hier devant "
+            "les députés que la réforme des retraites serait votée avant l’été, malgré "
+            "l’opposition des syndicats et d’une partie de la majorité. La question reste "
+            "ouverte, selon les observateurs.")
+    assert repair_text(lossy_ascii(news, capitals=False), lang="fr").text == news
+    assert repair_text("Tu viens ce soir? Je ne sais pas.", lang="fr").text == (
+        "Tu viens ce soir? Je ne sais pas.")
+    plain = damaged.replace("Merci beaucoup!", "Merci beaucoup !").replace(
+        "Je lai trouv gnial!", "Je lai trouv gnial !")
+    assert "soir? Je" in repair_text(plain, lang="fr").text
+

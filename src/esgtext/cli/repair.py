@@ -91,7 +91,8 @@ class _Job:
                    "four-digit count (1 200 salariés), the guillemets of a quotation (« … », a déclaré X). "
                    "Default: only in a document that reads as a press release typed in a word "
                    "processor's French mode (a dateline, a press contact, \"À propos de\", no straight "
-                   "apostrophes).")
+                   "apostrophes); in one that reads as a conversation (questions, \"je\", \"tu\", "
+                   "\"vous\"), only the space before : ; ! ?.")
 def repair(
     paths: tuple[str, ...], out: str | None, lang: str | None, encoding: str | None, as_json: bool, explain: bool,
     follow_symlinks: bool = False, french_typography: bool | None = None,

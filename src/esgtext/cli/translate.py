@@ -108,7 +108,8 @@ def _formats(value: str) -> list[str]:
               help="Damaged French also gets back the no-break spaces before : ; ! ? and of "
                    "four-digit counts, and the guillemets of quotations (as `esgtext repair "
                    "--french-typography`). Default: only in documents that read as press releases "
-                   "typed in a word processor's French mode.")
+                   "typed in a word processor's French mode (in a conversation, only the space "
+                   "before : ; ! ?).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def translate(paths, out, formats, engine, models, device, beam_size, batch_tokens, glossary, cache,
               no_cache, exclude, jobs, allow_untranslated, max_bytes, progress, quiet,

@@ -39,7 +39,7 @@ from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.lexicon import french_lexicon
 from esgtext.repair.memo import collector_paused
 from esgtext.repair.question_marks import restore_question_mark_symbols
-from esgtext.repair.spacing import restore_sentence_spaces
+from esgtext.repair.spacing import MARKS_ONLY, restore_sentence_spaces
 from esgtext.charsets import CJK, FULL_WIDTH
 
 
@@ -70,7 +70,10 @@ class RepairConfig:
     guillemets of a quotation): releases written in a word processor's French mode have them,
     many news sites do not. ``"auto"`` (the default) puts them back in a document that reads as
     a press release typed in that mode (:func:`esgtext.repair.releases.wants_french_typography`:
-    a dateline, a press contact, "À propos de", no straight apostrophes); True or False forces it.
+    a dateline, a press contact, "À propos de", no straight apostrophes), and only the spaces
+    before ``: ; ! ?`` in one that reads as a conversation typed in French
+    (:func:`esgtext.repair.releases.reads_as_conversation`: it asks or exclaims, in the first and
+    second persons); True or False forces it.
 
     ``restore_french``: ``"auto"`` (the ``lang`` argument, else :func:`french_score`), or
     True/False to force it. ``french_threshold``: the score from which a text with no ``lang``
@@ -282,19 +285,20 @@ def _french_accents(text: str, run: _Run) -> list[Edit]:
     spacing = run.config.restore_spacing
     setting = run.config.french_typography
     markers: tuple[str, ...] = ()  # (the parts of a release that "auto" read off the text)
+    typography: bool | str = spacing and bool(setting)
     if spacing and setting == "auto":
-        from esgtext.repair.releases import typography_markers
+        from esgtext.repair.releases import reads_as_conversation, typography_markers
 
         markers = typography_markers(text)
-    typography = spacing and (bool(markers) if setting == "auto" else bool(setting))
+        typography = True if markers else MARKS_ONLY if reads_as_conversation(text) else False
     edits = _restore_french_paragraphs(
         text, run.config, lambda piece: run.french.restore_french(piece, spacing=spacing,
                                                                   typography=typography))
-    if markers:
+    if setting == "auto" and typography:
         # (--explain says why the default put French typography back)
-        from esgtext.repair.releases import release_reason
+        from esgtext.repair.releases import CONVERSATION_REASON, release_reason
 
-        why = release_reason(markers)
+        why = release_reason(markers) if markers else CONVERSATION_REASON
         edits = [replace(e, reason=e.reason + why) if e.reason.startswith(TYPOGRAPHY_REASON)
                  else e for e in edits]
     return edits

@@ -259,15 +259,21 @@ def _digit_groups(digits: str) -> list[int]:
     return list(range(first, len(digits), 3))
 
 
+# The level of French typography that only puts back the spaces before ": ; ! ?" (a conversation
+# typed in French, see esgtext.repair.releases.reads_as_conversation)
+MARKS_ONLY = "marks"
+
+
 def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
-                            typography: bool = False) -> list[Edit]:
+                            typography: bool | str = False) -> list[Edit]:
     """Insertions of the no-break spaces that French typography had and a conversion to ASCII
     deleted. Only for French text known to have lost its non-ASCII characters.
 
     ``typography``: also those that sources differ on, as French typography has them (see
     :attr:`esgtext.repair.RepairConfig.french_typography`): before ``: ; ! ?`` (a full one before
     ":", a narrow one before the others), in the thousands of a count of four digits
-    (``1200 salaris`` → ``1 200``) and around the "h" of a time (``14h30`` → ``14 h 30``). News
+    (``1200 salaris`` → ``1 200``) and around the "h" of a time (``14h30`` → ``14 h 30``);
+    :data:`MARKS_ONLY`: only those before ``: ; ! ?``. News
     often writes none of them (the WMT news sets glue 72 % of their ``: ; ! ?`` and half their
     four-digit counts); releases written in a word processor's French mode have them.
 
@@ -286,7 +292,10 @@ def restore_no_break_spaces(text: str, lexicon: FrenchLexicon | None = None, *,
     edits = []
     matches = _GLUE.finditer(text)
     if typography:  # (in text order, the two scans' matches never overlap)
-        matches = sorted([*matches, *_TYPOGRAPHY.finditer(text)], key=lambda m: m.start())
+        typographic = _TYPOGRAPHY.finditer(text)
+        if typography == MARKS_ONLY:  # (only the spaces before ": ; ! ?")
+            typographic = (m for m in typographic if m.lastgroup == "high")
+        matches = sorted([*matches, *typographic], key=lambda m: m.start())
     for m in matches:
         kind = m.lastgroup
         if (kind == "percent" and spaced_percent) or (kind == "digits" and spaced_groups):

@@ -53,7 +53,7 @@ from esgtext.repair.addresses import (
 from esgtext.repair.calibration import DELETED_BULLET_REASON, TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit, apply_edits
 from esgtext.repair.question_marks import EURO_MULTIPLES
-from esgtext.repair.spacing import MONTHS, NBSP, restore_no_break_spaces
+from esgtext.repair.spacing import MARKS_ONLY, MONTHS, NBSP, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
 
 __all__ = ["restore_french", "restore_french_spacing", "restore_question_marks", "french_score",
@@ -96,14 +96,16 @@ def _pieces(text: str, size: int):
     yield start, len(text)
 
 
-def restore_french(text: str, *, spacing: bool = False, typography: bool = False) -> list[Edit]:
+def restore_french(text: str, *, spacing: bool = False,
+                   typography: bool | str = False) -> list[Edit]:
     """Edits that restore deleted / ?-replaced / stripped French accents (and deleted typographic
     apostrophes, and the vanished word "à") in text already known to be French. Offsets relative
     to `text`, sorted, non-overlapping; never touches line breaks; clean text -> [].
 
     ``spacing``: also put back the vanished no-break spaces (as :func:`restore_french_spacing`),
     from the same diagnosis of the text; ``typography``: with those that sources differ on
-    (see :attr:`esgtext.repair.RepairConfig.french_typography`).
+    (see :attr:`esgtext.repair.RepairConfig.french_typography`), or only those before ``: ; ! ?``
+    (``spacing.MARKS_ONLY``).
 
     >>> from esgtext.repair.edits import apply_edits
     >>> damaged = "Chery continuera pratiquer le dveloppement de lenvironnement"
@@ -141,12 +143,14 @@ _QUOTATION_MARKS = re.compile("[\"«»“”]")
 
 
 def _final(text: str, edits: list[Edit], diagnosis: DamageDiagnosis,
-           typography: bool, tokens: list[Token] | None = None) -> list[Edit]:
+           typography: bool | str, tokens: list[Token] | None = None) -> list[Edit]:
     """``edits`` with the vanished guillemets of French typography where asked for (deleted
     damage; not where quotation marks survived: the source wrote straight ones) and the accented
     capitals of a stripped release's names, and without those that would change a web or
     e-mail address (read as words, as context, never changed). (``tokens``: those of ``text``,
-    where already made.)"""
+    where already made.) (``spacing.MARKS_ONLY`` adds none of these.)"""
+    if typography == MARKS_ONLY:
+        return outside_addresses(text, edits)
     if typography and diagnosis.deleted and not _QUOTATION_MARKS.search(text):
         quotes = vanished_guillemets(text)
         names = named_titles(text)
@@ -424,14 +428,15 @@ def _contact_separators(text: str) -> list[Edit]:
     return sorted(edits, key=_position)
 
 
-def _may_hold_no_break_spaces(text: str, typography: bool = False) -> bool:
+def _may_hold_no_break_spaces(text: str, typography: bool | str = False) -> bool:
     """Whether ``text`` has a place for one: a digit, or an "M" (``M. Dupont``); with
     ``typography``, also ": ; ! ?"."""
     return any(c.isdigit() or c == "M" for c in text) or (
         typography and any(c in ":;!?" for c in text))
 
 
-def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis, typography: bool = False) -> bool:
+def _lost_no_break_spaces(text: str, diagnosis: DamageDiagnosis,
+                          typography: bool | str = False) -> bool:
     """Whether ``text`` may have lost the no-break spaces of French typography: it has a place
     for one, and lost its non-ASCII characters."""
     if not _may_hold_no_break_spaces(text, typography):
