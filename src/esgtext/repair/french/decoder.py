@@ -172,6 +172,7 @@ def _ambiguous_words(text: str, tokens: list[Token], contexts: tuple[str, ...],
                                          "inserted_word", ELIDED_BEFORE_SPACE_BONUS)]
     if diagnosis.deleted_apostrophe:
         _elided_auxiliaries(tokens, contexts, options)
+        _elided_before_inversion(text, tokens, contexts, options)
         _of_them(contexts, options)
         _born(tokens, contexts, options)
     _adjectives_after_nouns(tokens, contexts, options)
@@ -233,7 +234,7 @@ def _is_acronym(tokens: list[Token], index: int) -> bool:
 
 # "la", "ma" that were "l’a", "m’a" before the apostrophe vanished ("on la déjà entendu",
 # "il ma dit"): read both ways where a participle or an adverb follows.
-_ELIDED_AUXILIARY = {"la": "l'", "ma": "m'"}
+_ELIDED_AUXILIARY = {"la": "l'", "ma": "m'", "ta": "t'"}  # ("il ta dit": "il t’a dit")
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "is", "it", "u", "us", "ue", "ert", "int")
 # ... but "-ité" is a noun ("dans la nervosité"), and after these the "la" is an article
 _NOUN_LIKE = ("ité", "ités")
@@ -250,7 +251,8 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
     count = len(tokens)
     for index in compress(range(count - 1), map(_ELIDED_AUXILIARY.__contains__, contexts)):
         elision = _ELIDED_AUXILIARY[contexts[index]]
-        if options[index] is not None or tokens[index].kind != "word":
+        if tokens[index].kind != "word" or (options[index] is not None and index and (
+                contexts[index - 1] not in _SUBJECTS)):  # ("ta" has readings: "ôta", "éta")
             continue
         following = tokens[index + 1]
         if (following.kind != "word" or following.start != tokens[index].end + 1
@@ -260,8 +262,38 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
         if not any(r in _ADVERBS or (r.endswith(_PARTICIPLE_LIKE) and not r.endswith(_NOUN_LIKE))
                    for r in readings):
             continue
-        options[index] = [_Candidate(contexts[index], (contexts[index],), "", 0.0),
+        options[index] = [*(options[index] or [_Candidate(contexts[index], (contexts[index],),
+                                                          "", 0.0)]),
                           _Candidate("a", (elision, "a"), "deleted_apostrophe", 0.0, 1)]
+
+
+# "Tes-tu", "Las-tu", "Nes-tu": a determiner or a pronoun before an inverted subject is an elided
+# pronoun or negation glued to the verb ("T’es-tu lavé les mains ?", "L’as-tu vu ?"): only a
+# verb comes before "-tu"
+_ELIDED_BEFORE_INVERSION = {
+    word: (word[0] + "'", word[1:]) for word in "tes mes les nes tas mas las nas".split()}
+_INVERTED_PRONOUNS = frozenset(("tu", "il", "elle", "on"))
+
+
+def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str, ...],
+                             options: list[list[_Candidate] | None]) -> None:
+    """Read "tes", "las", … before a hyphen and an inverted subject pronoun as "t’es", "l’as",
+    …, and give "jaime" before a word in lower case the reading "j’aime" (``options``, in
+    place)."""
+    for index in compress(range(len(tokens) - 1),
+                          map(_ELIDED_BEFORE_INVERSION.__contains__, contexts[:-1])):
+        after = tokens[index + 1]
+        if after.context not in _INVERTED_PRONOUNS or text[tokens[index].end:after.start] != "-":
+            continue
+        elision, verb = _ELIDED_BEFORE_INVERSION[contexts[index]]
+        options[index] = [_Candidate(verb, (elision, verb), "deleted_apostrophe", 0.0, 1)]
+    # "Jaime le chocolat", "jaime beaucoup": "J’aime" (the Spanish name has a surname after it:
+    # "Jaime Guardiola")
+    for index in compress(range(len(tokens) - 1), map("jaime".__eq__, contexts[:-1])):
+        after = tokens[index + 1]
+        if after.kind == "word" and after.surface[:1].islower():
+            options[index] = [*(options[index] or [_Candidate("jaime", ("jaime",), "", 0.0)]),
+                              _Candidate("aime", ("j'", "aime"), "deleted_apostrophe", 0.0, 1)]
 
 
 # "un d’eux", "chacun d’eux", "aucun d’eux": after these a "deux" whose apostrophe vanished was
