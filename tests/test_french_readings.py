@@ -46,6 +46,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         ("Jaime le chocolat et il ta appel hier. Tes-tu lav les mains ? Las-tu vu ?",
          "J’aime le chocolat et il t’a appelé hier. T’es-tu lavé les mains ? L’as-tu vu ?"),
         ("Le banquier Jaime Guardiola a rpondu.", "Le banquier Jaime Guardiola a répondu."),
+        # "a" that ends a clause is "ça" ("il y en a" keeps its verb); "ta" after "ne" or "qu’on"
+        ("Je nai jamais vu a. Ne faites pas a! Il y en a. Est-ce quon ta dj dit la vrit ? Il "
+         "ne ta jamais aim.",
+         "Je n’ai jamais vu ça. Ne faites pas ça! Il y en a. Est-ce qu’on t’a déjà dit la vérité "
+         "? Il ne t’a jamais aimé."),
         # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
         ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
         ("Il ma promis une rponse.", "Il m’a promis une réponse."),

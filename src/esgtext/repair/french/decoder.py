@@ -235,6 +235,7 @@ def _is_acronym(tokens: list[Token], index: int) -> bool:
 # "la", "ma" that were "l’a", "m’a" before the apostrophe vanished ("on la déjà entendu",
 # "il ma dit"): read both ways where a participle or an adverb follows.
 _ELIDED_AUXILIARY = {"la": "l'", "ma": "m'", "ta": "t'"}  # ("il ta dit": "il t’a dit")
+_SUBJECTS_OR_NEGATION = _SUBJECTS | frozenset(("ne", "qui", "quon", "lon", "on"))
 _PARTICIPLE_LIKE = ("é", "ée", "és", "ées", "i", "is", "it", "u", "us", "ue", "ert", "int")
 # ... but "-ité" is a noun ("dans la nervosité"), and after these the "la" is an article
 _NOUN_LIKE = ("ité", "ités")
@@ -252,7 +253,7 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
     for index in compress(range(count - 1), map(_ELIDED_AUXILIARY.__contains__, contexts)):
         elision = _ELIDED_AUXILIARY[contexts[index]]
         if tokens[index].kind != "word" or (options[index] is not None and index and (
-                contexts[index - 1] not in _SUBJECTS)):  # ("ta" has readings: "ôta", "éta")
+                contexts[index - 1] not in _SUBJECTS_OR_NEGATION)):  # ("ta": "ôta", "éta")
             continue
         following = tokens[index + 1]
         if (following.kind != "word" or following.start != tokens[index].end + 1
@@ -265,6 +266,24 @@ def _elided_auxiliaries(tokens: list[Token], contexts: tuple[str, ...],
         options[index] = [*(options[index] or [_Candidate(contexts[index], (contexts[index],),
                                                           "", 0.0)]),
                           _Candidate("a", (elision, "a"), "deleted_apostrophe", 0.0, 1)]
+
+
+# "a" before the end of a clause ("vu a.", "faites pas a!", "Rends-moi a, s’il te plaît") is "ça"
+# whose "ç" a deletion took: the verb "a" ends no clause but after "y", "en" or a subject ("il y
+# en a.", "qui en a,"), and "à" never does
+THAT_AT_CLAUSE_END_BONUS = 2.0
+_CLAUSE_END = frozenset(".!?,;:")
+_BEFORE_A_AT_CLAUSE_END = frozenset("y en il elle on qui ce cela".split())
+
+
+def _that_at_clause_end(tokens: list[Token], contexts: tuple[str, ...], index: int) -> bool:
+    """Whether token ``index`` ("a") stands right before the punctuation that ends a clause,
+    after a word that is not "y", "en" or a subject pronoun."""
+    if not index or index + 1 >= len(tokens) or contexts[index - 1] in _BEFORE_A_AT_CLAUSE_END:
+        return False
+    after = tokens[index + 1]
+    return (after.kind == "punct" and after.surface[:1] in _CLAUSE_END
+            and tokens[index - 1].kind == "word")
 
 
 # "Tes-tu", "Las-tu", "Nes-tu": a determiner or a pronoun before an inverted subject is an elided
@@ -917,7 +936,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         subject = _name_or_quotation_before(text, tokens, contexts, index)
     context = contexts[index]
     reading_cue = ("", 0.0)
-    if ambiguous and context == "a" and index + 1 < len(tokens):
+    if ambiguous and context == "a" and _that_at_clause_end(tokens, contexts, index):
+        reading_cue = ("ça", THAT_AT_CLAUSE_END_BONUS)  # "je n’ai jamais vu ça."
+    elif ambiguous and context == "a" and index + 1 < len(tokens):
         after = contexts[index + 1]
         after_two = contexts[index + 2] if index + 2 < len(tokens) else "<p>"
         a_reading_cue = _a_locution_cue(previous_context, after, after_two)
