@@ -1251,3 +1251,13 @@ def test_a_present_before_its_object_over_a_deleted_aujourdhui():
     # ... where no object follows, the participle stays ("L’étude publiée aujourd’hui montre")
     assert_repaired_back("L’étude publiée aujourd’hui montre une hausse des émissions.",
                          "deleted", INTRO)
+
+
+def test_a_question_mark_after_a_word_whose_accent_a_deletion_took_asks_a_question():
+    damaged = DELETED + "Es-tu fatigu? Je suis all au caf. As-tu mang?"
+    assert repair_text(damaged, lang="fr").text.endswith(
+        "Es-tu fatigué? Je suis allé au café. As-tu mangé?")
+    # ... where no other "?" of the text stands where no question mark does ("pr?t", "r?sum?.")
+    replaced = "Le r?sum? est pr?t et il a mang?"
+    assert repair_text(replaced, lang="fr").text == "Le résumé est prêt et il a mangé"
+

@@ -30,7 +30,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from esgtext.repair.calibration import TYPOGRAPHY_REASON, calibrate
 from esgtext.repair.compose import compose_edits
@@ -41,6 +41,9 @@ from esgtext.repair.memo import collector_paused
 from esgtext.repair.question_marks import restore_question_mark_symbols
 from esgtext.repair.spacing import MARKS_ONLY, restore_sentence_spaces
 from esgtext.charsets import CJK, FULL_WIDTH
+
+if TYPE_CHECKING:  # (the French restorer is imported on first use)
+    from esgtext.repair.french.diagnosis import DamageDiagnosis
 
 
 __all__ = [
@@ -272,8 +275,15 @@ def _question_mark_letters(text: str, run: _Run) -> list[Edit]:
     return [
         edit
         for start, end in _bounded_pieces(text, 0, len(text))
-        for edit in _shift(run.french.restore_question_marks(text[start:end], french=french), start)
+        for edit in _shift(run.french.restore_question_marks(
+            text[start:end], french=french, deleted=french and _deleted_more_than_replaced(
+                run.french.diagnose_damage(text[start:end]))), start)
     ]
+
+
+def _deleted_more_than_replaced(diagnosis: DamageDiagnosis) -> bool:
+    """Whether a text lost more accented letters to a deletion than its "?" may stand for."""
+    return diagnosis.deleted and diagnosis.deleted_evidence > diagnosis.question_mark_evidence
 
 
 def _french_accents(text: str, run: _Run) -> list[Edit]:

@@ -61,15 +61,22 @@ def _in_url(text: str, position: int) -> bool:
     return _URL_MARK.search(text, start, end) is not None
 
 
-def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False):
+def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False,
+                         deleted: bool = False):
     """(start, end, word, lower-case replacement, margin) for each word whose ``?`` hide accented
     letters; the margin (log10) is how much the replacement beat the next reading, in context
-    where the bigram model reads it, else by frequency (``SURE_MARGIN`` where it has none)."""
+    where the bigram model reads it, else by frequency (``SURE_MARGIN`` where it has none).
+    (``deleted``: the text lost accented letters to a deletion, see
+    :func:`restore_question_marks`.)"""
     if "?" not in text:
         return
     zipf = lexicon.zipf
     model = bigram_model(class_weight=QUESTION_MARK_CLASS_WEIGHT) if french else None
     urlish = "=" in text or "/" in text
+    # (a text that lost its accented letters to a deletion, none of whose "?" stands where no
+    # question mark does, lost none to a "?": its "?" after a word asks a question, "Es-tu
+    # fatigu?" lost its "é" to the deletion)
+    letters_lost = not deleted or _INSIDE_OR_BEFORE_A_WORD.search(text) is not None
     for m in _words_with_question_marks(text):
         word = m.group()
         if urlish and _in_url(text, m.start()):
@@ -81,7 +88,8 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
         candidates = lexicon.candidates(lower, "question_mark")
         if lower.endswith("?") and "?" not in lower.rstrip("?") and candidates:
             # "appel?" (appelé) or "What?" / "Pourquoi?" (a real question mark)?
-            if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french):
+            if not _trailing_mark_is_a_letter(text, m.end(), core, candidates[0], zipf, french,
+                                              questions=not letters_lost):
                 continue
         if candidates:
             if _before_elided_word(text, m.end()):
@@ -110,6 +118,12 @@ def _question_mark_words(text: str, lexicon: FrenchLexicon, french: bool = False
                            SURE_MARGIN)
 
 
+# A "?" no question mark leaves: inside or before a word ("r?duit", "?cosse", "l??quipe"), before
+# a word in lower case or a number ("propos? ? ses": "proposé à ses"), doubled, or before a
+# full stop, a comma … ("annonc?.")
+_INSIDE_OR_BEFORE_A_WORD = re.compile(r"\?(?:[^\W\d_]|[ \u00a0]?[^\W_A-ZÀ-Þ]|[?.,;:)-])")
+
+
 def _before_elided_word(text: str, end: int) -> bool:
     """Whether the word ending at ``end`` is followed by an apostrophe and a letter."""
     return text[end:end + 1] in ("'", TYPOGRAPHIC_APOSTROPHE) and text[end + 1:end + 2].isalpha()
@@ -136,7 +150,12 @@ _AUXILIARY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:a|ont|avait|avaient|aura|auront|est|sont|été|ete|\?t\?)\s$", re.IGNORECASE)
 
 
-def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool:
+def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french,
+                               questions: bool = False) -> bool:
+    """Whether the "?" that ends the word ``core`` at ``end`` stands for a letter of its reading
+    ``candidate`` (else it asks a question). ``questions``: the text's other "?" are question
+    marks (see :func:`restore_question_marks`), so only a participle after its auxiliary reads
+    one as a letter ("a estim? Jandura")."""
     following = text[end:end + 3].lstrip(" \u00a0")
     nxt = following[:1]
     own = zipf.get(core, 0.0)
@@ -148,6 +167,8 @@ def _trailing_mark_is_a_letter(text, end, core, candidate, zipf, french) -> bool
         # "a vers? 4 millions": a participle after its auxiliary, no question (but "Qui lui
         # avait dit?" asks one: "dit" is the participle, and nothing follows on its line)
         return True
+    if questions:
+        return False
     if nxt.isdigit() and spaced and question:
         return False  # "durant son mandat? 89 % ...": a question, then a number
     if nxt.islower() or nxt.isdigit() or (nxt and nxt in ".,;:-"):
@@ -263,10 +284,13 @@ def _capital_expected(text: str, start: int, original: str) -> bool:
 
 
 def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
-                           french: bool = False) -> list[Edit]:
+                           french: bool = False, deleted: bool = False) -> list[Edit]:
     """Safe on ANY Latin-script text (an English release with "C?te d'Ivoire",
     "Université Félix Houphou?t-Boigny"): only a `?` inside a word whose letters match a known
-    word is replaced. "What?" / "Why?No" / URLs with ?query= are untouched.
+    word is replaced. "What?" / "Why?No" / URLs with ?query= are untouched. ``deleted``: the
+    text lost accented letters to a deletion (``diagnose_damage``), so a "?" after a word is a
+    question mark unless another "?" stands where no question mark does ("Es-tu fatigu?": the
+    "é" was deleted, the question mark kept).
 
     >>> from esgtext.repair.edits import apply_edits
     >>> text = "In C?te d'Ivoire, at Universit? F?lix Houphou?t-Boigny. What? See x.com/a?id=3"
@@ -275,7 +299,8 @@ def restore_question_marks(text: str, *, _lexicon: FrenchLexicon | None = None,
     """
     lexicon = _lexicon or french_lexicon()
     edits = []
-    for start, end, word, replacement, margin in _question_mark_words(text, lexicon, french):
+    for start, end, word, replacement, margin in _question_mark_words(text, lexicon, french,
+                                                                      deleted):
         after = _case_question_word(text, start, word, replacement)
         if after == word:
             continue
