@@ -496,3 +496,14 @@ def test_question_marks_of_a_releases_units_contacts_and_dateline(share):
     damaged = lossy_ascii(typeset, replacement="?")
     assert "m? de b?timents" in damaged.replace("?m?", " m?") and "T?l.?:" in damaged
     assert repair_text(damaged, lang="fr").text == typeset
+
+
+def test_an_invitations_time_after_a_date_and_a_comma_gets_its_a_and_bas_carbone_none():
+    clean = ("La présentation aura lieu le jeudi 7 mai, à 14 h, à la mairie. Le groupe produit "
+             "un ciment bas carbone et déploie un plan bas carbone.")
+    damaged = lossy_ascii(clean, capitals=False)
+    assert "7 mai, 14 h" in damaged
+    repaired = repair_text(damaged, lang="fr").text
+    assert "le jeudi 7 mai, à 14 h" in repaired
+    assert "un ciment bas carbone et déploie un plan bas carbone" in repaired
+

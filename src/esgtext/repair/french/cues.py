@@ -235,6 +235,9 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if (before_last == "en" and prev is not None and prev.kind == "num" and nxt.kind == "word"
             and nxt.surface[:1].isupper() and _YEAR_TOKEN.fullmatch(prev.surface)):
         return YEAR_PLACE_BONUS  # "fondée en 1958 Lille": "en 1958 à Lille"
+    if (nxt.kind == "num" and prev is not None and before_last
+            and a_time_follows_a_date(text, nxt, prev, before_last)):
+        return TIME_A_BONUS  # "le 7 mai, 14 h": "le 7 mai, à 14 h"
     if nxt.kind == "num" and prev is not None and prev.kind == "word":
         if _PERCENT_AFTER.match(text, nxt.end) and _noun_only(last):
             return PERCENT_AFTER_NOUN_BONUS  # "la part des femmes 45 %": "à 45 %"
@@ -353,6 +356,18 @@ def a_time_follows(text: str, number: Token, last: str) -> bool:
     """Whether ``number`` starts a time ("14h30", "10 h") after the context token ``last``,
     which is no preposition nor another word no "à" follows (see :data:`TIME_A_BONUS`)."""
     return _TIME_AFTER.match(text, number.end) is not None and last not in _NOT_BEFORE_A_TIME
+
+
+# ... and after a date and a comma ("le 7 mai, 14 h", "jeudi 2 décembre, 19 h": "à 14 h"; the
+# development releases' invitations: 5 such, none without "à")
+_DATE_ENDS = _WEEKDAYS | _RANGE_MONTHS | frozenset(("<num>",))
+
+
+def a_time_follows_a_date(text: str, number: Token, comma: Token, before_comma: str) -> bool:
+    """Whether ``number`` starts a time right after a comma (``comma``) that follows a date's
+    last word (``before_comma``, a context token: a month, a weekday, a number)."""
+    return (comma.surface == "," and before_comma in _DATE_ENDS and number.start == comma.end + 1
+            and _TIME_AFTER.match(text, number.end) is not None)
 
 
 def _noun_only(word: str) -> bool:

@@ -42,7 +42,7 @@ from esgtext.repair.french.cues import (
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
     _present_before_object, _sentence_start_participle, _YEAR_TOKEN,
     after_release_heading,
-    _verb_a_cue, _where_cue, a_time_follows, _denied_cue,
+    _verb_a_cue, _where_cue, a_time_follows, a_time_follows_a_date, _denied_cue,
 )
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
@@ -388,6 +388,10 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
             if _percent_range(text, tokens, kinds, index):
                 insertion[index] = 5  # "de 58 % 71 %": "de 58 % à 71 %"
                 continue
+            if (kinds[index] == "num" and index > 1
+                    and a_time_follows_a_date(text, tok, tokens[index - 1], contexts[index - 2])):
+                insertion[index] = 7  # "le 7 mai, 14 h": "le 7 mai, à 14 h"
+                continue
             if index and _opening_mark_then_space(text, tokens[index - 1], tok):
                 # '" la plus grande', '( hauteur de': an opening quotation mark or parenthesis
                 # that a space follows lost the word after it, most often "à"; not where the
@@ -419,6 +423,7 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
               and tok.start - tokens[index - 1].end == 1):
             insertion[index] = 7  # "le 21 mai 14h30": a time (see cues.TIME_A_BONUS)
             continue
+
         elif (kinds[index - 1] == "num" and kinds[index] == "num"
               and tok.start - tokens[index - 1].end == 1):
             if _number_range(text, tokens, kinds, index):
