@@ -57,8 +57,9 @@ RELEASE_A_LOCUTIONS = (
     ("usage", "unique"), ("plein", "régime"), ("marque", "propre"),
     # (not "bas carbone" since stop 36: the development releases write "un plan bas carbone",
     # "le lait bas carbone", 9 times of 9 without "à", as the Stratégie nationale bas carbone
-    # does; dev 1.700 -> 1.635 %, dev3 3.342 -> 3.311 %, dev4 3.029 -> 2.997 %, dev5 4.432 ->
-    # 4.418 %; the news splits the same)
+    # does; dev 1.700 -> 1.668 %, dev2 3.249 -> 3.214 %, dev3 3.342 -> 3.311 %, dev4 3.029 ->
+    # 2.967 %, dev5 4.432 -> 4.418 %, with a time after a date and a comma; the news splits the
+    # same)
 )
 # Those whose first word news and manuals never have after "à" (log10 P(w | à) below -6.5: "à
 # faibles" -7.3, "à données" -7.1): their pairs, "à" and the first word included, get the
