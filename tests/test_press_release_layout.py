@@ -507,3 +507,9 @@ def test_an_invitations_time_after_a_date_and_a_comma_gets_its_a_and_bas_carbone
     assert "le jeudi 7 mai, à 14 h" in repaired
     assert "un ciment bas carbone et déploie un plan bas carbone" in repaired
 
+
+def test_a_year_after_a_noun_or_an_adjective_gets_no_a():
+    clean = ("Le programme Eau sobre 2035 couvre la période 2026-2030, et ses économies sont "
+             "mesurées par rapport à 2021.")
+    assert repair_text(lossy_ascii(clean, capitals=False), lang="fr").text == clean
+
