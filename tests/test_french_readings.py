@@ -517,6 +517,9 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     "La fabrication paraît tout à fait simple.",
     "Tout à coup, la lumière s’est éteinte.",
     "Il cherche à se séparer de son associé.",  # a pronoun before the governed infinitive
+    # ... after a verb that takes "à" only before an infinitive, and after "appelé", "formé"
+    "Cette exigence nous oblige à le faire, et les agents seront formés à reconnaître les "
+    "risques, et la population a été appelée à se prononcer.",
     "Il n’y avait rien à cacher dans ce dossier.",  # avoir, "rien", an infinitive
     # locutions read from the words after the gap, and "mener à bien"
     "Le comité s’est réuni à plusieurs reprises pour mener à bien le projet.",

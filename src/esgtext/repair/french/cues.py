@@ -84,6 +84,10 @@ _A_GOVERNING_STEMS = (
     "dispos", "dcid", "decid", "tend", "particip", "s'attach", "travaill", "veill", "lutt",
     # as the decoder writes them once it has read them ("réussissent à chiper")
     "réussi", "hésit", "prépar", "résist",
+    # (stop 36, from the development releases: "a été appelée à se prononcer", "seront formés
+    # à reconnaître"; not "premier", "dernier": "l’année dernière en novembre", "les derniers
+    # quatre ans")
+    "appel", "formé",
 )
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _CLITICS_BEFORE_INFINITIVE = frozenset(
@@ -211,7 +215,8 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if last.startswith(_INFINITIVE_ONLY_GOVERNORS) and (
             first in _DETERMINERS or first in _QUANTITY_WORDS or first in _TITLES or (
                 nxt.kind == "word" and nxt.surface[:1].isupper()
-                and last.startswith(_PERSON_GOVERNORS))):
+                and last.startswith(_PERSON_GOVERNORS))) and not (
+            _governs_infinitive_after_pronoun(last, first, following, lexicon)):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return A_GOVERNED_INFINITIVE_BONUS
