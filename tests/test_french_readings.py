@@ -544,6 +544,7 @@ def test_an_avoir_that_is_no_auxiliary_makes_no_participle_after_et():
     # locutions that news writes with "à" whatever word comes before
     "Les sanctions prises à son encontre peuvent tomber à tout moment.",
     "Il faut gagner à tout prix, et les voitures sont parties à toute vitesse.",
+    "La station propose douze postes à temps plein et quatre emplois à temps partiel.",
     "Il n’est pas à l’aise avec les journalistes, qui restent à l’affût.",
     "Son épouse était à ses côtés et les ministres ont réagi à ce propos.",
 ])
