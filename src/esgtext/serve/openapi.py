@@ -80,7 +80,8 @@ def openapi_document(config: Any = None) -> dict[str, Any]:
                                                  "quotations (esgtext repair --french-typography); "
                                                  "auto (or default): only in a text that reads as a "
                                                  "press release typed in a word processor's French "
-                                                 "mode; none: never"},
+                                                 "mode, and only the spaces before : ; ! ? in one "
+                                                 "that reads as a conversation; none: never"},
                                   **api_key}, ["q"]),
             "responses": {"200": _json({"type": "object", "properties": {
                 "text": {"type": "string"}, "lang": {"type": "string"},
