@@ -423,7 +423,6 @@ def _a_gaps(text: str, tokens: list[Token], kinds: tuple[str, ...], contexts: tu
               and tok.start - tokens[index - 1].end == 1):
             insertion[index] = 7  # "le 21 mai 14h30": a time (see cues.TIME_A_BONUS)
             continue
-
         elif (kinds[index - 1] == "num" and kinds[index] == "num"
               and tok.start - tokens[index - 1].end == 1):
             if _number_range(text, tokens, kinds, index):
