@@ -179,4 +179,3 @@ def reads_as_conversation(text: str) -> bool:
         return False
     personal = sum(1 for _ in _PERSONAL.finditer(text))
     return personal >= CONVERSATION_PRONOUNS * words and not typed_plain(text)
-

@@ -333,14 +333,14 @@ _AMOUNT_GOVERNORS = frozenset(
     for stem in ("vot", "adopt", "approuv", "fix", "estim", "évalu", "port", "limit", "ramen",
                  "chiffr", "plafonn", "réélu", "élu")
     for ending in (("", "e", "s", "es") if stem.endswith("élu") else ("é", "ée", "és", "ées"))
-) | frozenset(("ressort", "ressortait", "ressortent", "ressortira")) | frozenset(
+) | frozenset((  # "le résultat ressort à 167
+    "ressort", "ressortait", "ressortent", "ressortira")) | frozenset(
     # (stop 36: "est évalué à 6,3 millions" had gone, its endings those of "élu"; and the verbs
     # of a figure that falls or climbs to a level: "la ramener à 0,88 kg", "tomber à 95 kWh",
     # "a chuté à 3 %", "culmine à 4 800 m")
     "ramener ramène ramènent ramènera ramènerait ramenait".split()
     + [stem + ending for stem in ("tomb", "chut", "grimp", "culmin", "plafonn")
        for ending in ("er", "e", "ent", "era", "eront", "erait", "aient", "ait")])
-  # "le résultat ressort à 167
 
 
 # "en", a year, then a capitalised word: a place whose "à" vanished ("fondée en 1958 Lille",
@@ -490,10 +490,8 @@ def _capitalised_common_word(word: str) -> bool:
     """Whether the word classes know ``word`` (a capitalised token's context) and never as a
     name: the first word of a programme's or a product's name ("le programme Eau sobre 2035",
     "lance Lait d’ici"), not a place that takes "à"."""
-    if word in _TITLES:  # ("s’arrêter à M. Livingston")
-        return False
-    names = class_names(word)
-    return bool(names) and all(name[:1] == "N" for name in names)  # ("New", "San": adjectives)
+    # ("s’arrêter à M. Livingston"; "New", "San" are adjectives to the classes)
+    return word not in _TITLES and _noun_only(word)
 
 
 _A_CUE_WORDS: dict[tuple, tuple[float | None, bool, bool]] = {}

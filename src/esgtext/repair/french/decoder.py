@@ -40,7 +40,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
-    _present_before_object, _sentence_start_participle, _YEAR_TOKEN,
+    _present_before_object, _sentence_start_participle, _YEAR_TOKEN, _noun_or_adjective_only,
     after_release_heading,
     _verb_a_cue, _where_cue, a_time_follows, a_time_follows_a_date, _denied_cue,
 )
@@ -999,7 +999,6 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
 # is its noun ("quelle méthode", "quelle chance": no verb, so no "elle" before it)
 QUELLE_BONUS = 2.0
 _QUELLE = frozenset(("quelle", "quelles"))
-_NOUN_OR_ADJECTIVE = ("N", "A")
 
 
 def _interrogative_quelle(tokens: list[Token], contexts: tuple[str, ...],
@@ -1012,8 +1011,7 @@ def _interrogative_quelle(tokens: list[Token], contexts: tuple[str, ...],
     if index + 1 >= len(tokens) or tokens[index + 1].kind != "word":
         return False
     readings = [c.output for c in options[index + 1] or ()] or [contexts[index + 1]]
-    return all((names := class_names(reading.lower())) and all(
-        name.startswith(_NOUN_OR_ADJECTIVE) for name in names) for reading in readings)
+    return all(_noun_or_adjective_only(reading.lower()) for reading in readings)
 
 
 # "ministre" is also what a deletion leaves of "ministère": a name set beside it by commas says
