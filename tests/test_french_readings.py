@@ -84,6 +84,9 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         # a figure that falls to a level, an estimate
         ("Le cot est valu 6,3 millions et la consommation devrait tomber 95 kWh par an.",
          "Le coût est évalué à 6,3 millions et la consommation devrait tomber à 95 kWh par an."),
+        # ... or holds at one, or settles at one
+        ("Le taux est rest stable 9,3 % et le prix sest envol 263 points.",
+         "Le taux est resté stable à 9,3 % et le prix s’est envolé à 263 points."),
         # where the gap model finds an "à" likely, any word may precede it
         ("Il est pass travers le pays.", "Il est passé à travers le pays."),
         # a verb that takes "à" + a noun phrase
