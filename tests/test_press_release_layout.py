@@ -483,6 +483,20 @@ def test_no_minus_in_the_brackets_news_spaces():
     assert "(–" not in repair_text(lossy_ascii(news), lang="fr").text
 
 
+@pytest.mark.parametrize("replacement", ["", "?"])
+def test_both_damages_read_the_same_words_after_a_volume(replacement):
+    # the "?" step and the deleted-text step share their list of what a volume measures:
+    # "m? de s?diments" is a volume too, and "m? par nuit"
+    clean = ("Le chantier a récupéré 1 200 m³ de sédiments et 300 m³ de déblais ; l’hôtel "
+             "consomme 0,3 m³ par nuit et couvre 800 m² de toitures.")
+    damaged = lossy_ascii(clean, replacement=replacement, capitals=False)
+    assert "1 200 m" in damaged and "300 m" in damaged
+    repaired = repair_text(damaged, lang="fr").text.replace("\u202f", " ")
+    for volume in ("1 200 m³ de sédiments", "300 m³ de déblais", "0,3 m³ par nuit",
+                   "800 m² de toitures"):
+        assert volume in repaired
+
+
 @pytest.mark.parametrize("share", [0.0, 1.0])
 def test_question_marks_of_a_releases_units_contacts_and_dateline(share):
     # "m?" after a number: "²", or "³" before what a volume measures; "M?" of an amount: "€"

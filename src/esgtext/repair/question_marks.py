@@ -25,10 +25,11 @@ where the ``?`` stands, so that the letter pass only sees the ``?`` that are let
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from esgtext.repair.edits import Edit
 from esgtext.repair.lexicon import ELISIONS, FrenchLexicon, french_lexicon
-from esgtext.repair.spacing import NARROW_NBSP, NBSP
+from esgtext.repair.spacing import NARROW_NBSP, NBSP, YEAR
 
 __all__ = ["restore_question_mark_symbols"]
 
@@ -65,13 +66,37 @@ _SYMBOL = re.compile(
 
 
 _ORDINAL_AFTER = re.compile(r"(?:me|mes|re|res)\b")
-# what follows a volume in cubic metres ("m? de neige", "m? par an", "m? ?conomis?s")
+# What follows a volume in cubic metres ("m? par an", "m? de neige", "m? ?conomis?s"): the words
+# of both steps that put a vanished "³" back, this one and the French step's for deleted text
+# (esgtext.repair.french), each with what its damage leaves of their accented letters
+VOLUME_PER = ("an", "jour", "foyer", "habitant", "personne", "mois", "ménage", "lit", "nuit")
+VOLUME_OF = ("neige", "eau", "béton", "terre", "gaz", "déchets", "boues", "sédiments", "déblais")
+VOLUME_PARTICIPLES = ("économis", "consomm", "prélev", "stock", "trait", "rejet", "récupér")
+
+
+def damaged_alternatives(words: tuple[str, ...], accented: str) -> str:
+    """``words`` as a regular expression's alternatives, each accented letter written
+    ``accented``: what a damage leaves of it, with ``{letter}`` the letter and ``{base}`` the
+    letter without its accent.
+
+        >>> damaged_alternatives(("béton", "eau"), ".?")  # a "?" took its place
+        'b.?ton|eau'
+        >>> damaged_alternatives(("béton", "eau"), "[{letter}{base}]?")  # deleted or stripped
+        'b[ée]?ton|eau'
+    """
+    def damaged(m: re.Match) -> str:
+        letter = m.group()
+        return accented.format(letter=letter, base=unicodedata.normalize("NFD", letter)[0])
+    return "|".join(re.sub(r"[^\x00-\x7f]", damaged, word) for word in words)
+
+
 _VOLUME_AFTER = re.compile(
-    r"[ \t](?:par (?:an|jour|foyer|habitant|personne|mois)\b|d(?:e |\?|’|')(?:neige|eau|b.ton|"
-    r"terre|gaz|d.chets|boues)\b|.?conomis|consomm|pr.lev|stock|trait|rejet)")
+    rf"[ \t](?:par (?:{damaged_alternatives(VOLUME_PER, '.?')})\b"
+    rf"|d(?:e |\?|’|')(?:{damaged_alternatives(VOLUME_OF, '.?')})\b"
+    rf"|{damaged_alternatives(VOLUME_PARTICIPLES, '.?')})")
 _NUMBER_AFTER = re.compile(r"[ \t]\d")
 # a year, or a code ending in digits ("A7", "L-159"), just before the "??"
-_A_AFTER_NUMBER = re.compile(r"(?:(?<!\d)(?:19|20)\d\d|[^\W\d_]-?\d+)$")
+_A_AFTER_NUMBER = re.compile(rf"(?:(?<!\d){YEAR}|[^\W\d_]-?\d+)$")
 # an article that "à" may precede ("à le" is "au") or a capitalised name after "??" and a space
 _NAME_OR_ARTICLE = re.compile(r"[ \t](?:[A-Z]|(?:la|l|un|une)\b)")
 _INSIDE_WORD = re.compile(r"[^\W_]\?+[^\W_]")

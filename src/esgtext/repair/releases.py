@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from esgtext.repair.addresses import phone_pattern
+from esgtext.repair.spacing import YEAR
 
 MIN_MARKERS = 2  # parts of a release a document must show to read as one
 
@@ -53,7 +54,7 @@ _MARKERS = (
         rf"^[^\S\n]*[A-Z][\w?'’-]*(?:[^\S\n-][\w?'’]+){{0,3}}"
         # (and the place's department or country in brackets: "Sète (Hérault), 8 juillet 2026")
         rf"(?:[^\S\n]*\([A-Z][\w?'’ -]{{1,30}}\))?[^\S\n]*,[^\S\n]*(?:le{_SPACE})?"
-        rf"(?:1er|\d{{1,2}}){_SPACE}{_MONTH}{_SPACE}(?:19|20)\d\d(?!\d)", re.MULTILINE)),
+        rf"(?:1er|\d{{1,2}}){_SPACE}{_MONTH}{_SPACE}{YEAR}(?!\d)", re.MULTILINE)),
     ("press_contact", re.compile(
         r"^[^\S\n]*(?:(?:contacts?|relations?|service|attach[\w?]*)[^\S\n]+(?:de[^\S\n]+)?"
         r"(?:presse|m[\w?]{0,2}dias?)\b|presse(?:[^\S\n]|\?)*:)", re.IGNORECASE | re.MULTILINE)),

@@ -34,6 +34,10 @@ __all__ = ["glued_spaces", "restore_no_break_spaces", "restore_sentence_spaces",
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
+# A year, 1800 to 2099: the one definition the steps that read years share (a token that is
+# one: YEAR_TOKEN.fullmatch)
+YEAR = r"(?:1[89]|20)\d\d"
+YEAR_TOKEN = re.compile(YEAR)
 
 # The months, as a conversion to ASCII may leave them ("aot", "dcembre")
 MONTHS = (r"janvier|f[ée]?vrier|mars|avril|mai|juin|juillet|ao[ûu]?t|septembre|octobre"
@@ -48,7 +52,7 @@ _GLUE = re.compile(
     r"|(?P<digits>(?<![\d.,/-])[1-9]\d{4,}(?![\d/-]|[.,]\d))"
     r"|(?P<title>(?<![^\W\d_])(?:M\.|MM\.|Mme|Mmes|Mlle|Mlles|Me(?!Too)|Mgr|Dr|Pr)(?=[A-Z][a-z]))"
     r"|(?P<percent>(?<=\d)[%$])"
-    r"|(?P<year_a>(?<![\d.,])(?:1[89]|20)\d\d(?=a [a-z]))"
+    rf"|(?P<year_a>(?<![\d.,]){YEAR}(?=a [a-z]))"
     r"|(?P<a_number>(?<![\w'’./-])[aÀ](?=\d{1,4}(?![\d.,]\d|[^\W\d_])))"  # ("À44 ans")
     r"|(?P<minutes>(?<=\d h)[0-5]\d(?!\d))"
     # (after number_word, which takes the units of two letters or more: see UNITS)
@@ -119,7 +123,7 @@ def _elided_article(lower: str, lexicon: FrenchLexicon) -> bool:
 # "l" and "d" only before three letters or more: "lan2" is no "l’an 2")
 _ELIDED_START = re.compile(r"(?:jusqu|lorsqu|puisqu|qu|[ldj])(?=[aeiouyh])")
 _MIN_TITLE_ZIPF = 4.0
-_YEAR_AT = re.compile(r"(?:19|20)\d\d(?![\d²³]|[.,]\d)")
+_YEAR_AT = re.compile(YEAR + r"(?![\d²³]|[.,]\d)")
 
 
 def _glued_to_a_number(m: re.Match, lexicon: FrenchLexicon) -> bool:

@@ -52,7 +52,9 @@ from esgtext.repair.addresses import (
 )
 from esgtext.repair.calibration import DELETED_BULLET_REASON, TYPOGRAPHY_REASON
 from esgtext.repair.edits import Edit, apply_edits
-from esgtext.repair.question_marks import EURO_MULTIPLES
+from esgtext.repair.question_marks import (
+    EURO_MULTIPLES, VOLUME_OF, VOLUME_PARTICIPLES, VOLUME_PER, damaged_alternatives,
+)
 from esgtext.repair.spacing import MARKS_ONLY, MONTHS, NBSP, restore_no_break_spaces
 from esgtext.repair.lexicon import FrenchLexicon, bigram_model, french_lexicon
 
@@ -248,10 +250,11 @@ _EURO_PER = re.compile(
 # measure releases give). The space before the "m" may be one the spacing put back.
 _SPACE = "[ \u00a0\u202f]"  # (a space, or a no-break space the spacing put back)
 _BEFORE_UNIT = rf"(?:(?<=\d)|(?<=\d{_SPACE})|(?<=\bde )|(?<=\bpremiers ))"
+_DELETED = "[{letter}{base}]?"  # (an accented letter, once deleted or stripped)
 _CUBIC_METRE = re.compile(
-    _BEFORE_UNIT + r"m(?= (?:par (?:an|jour|foyer|habitant|personne|mois|m[ée]?nage|lit|nuit)\b"
-    r"|d(?:e |’|')?(?:neige|eau|b[ée]?ton|terre|gaz|d[ée]?chets|boues|s[ée]?diments|d[ée]?blais)\b"
-    r"|(?:[ée]?conomis|consomm|pr[ée]?lev|stock|trait|rejet|r[ée]?cup[ée]?r)[ée]?s?\b))")
+    _BEFORE_UNIT + rf"m(?= (?:par (?:{damaged_alternatives(VOLUME_PER, _DELETED)})\b"
+    rf"|d(?:e |’|')?(?:{damaged_alternatives(VOLUME_OF, _DELETED)})\b"
+    rf"|(?:{damaged_alternatives(VOLUME_PARTICIPLES, _DELETED)})[ée]?s?\b))")
 _SQUARE_METRE = re.compile(
     _BEFORE_UNIT + r"m(?= d(?:e |’|')(?:toitures?|surfaces?|bureaux|panneaux|plancher|serres?|"
     r"locaux|entrep[ôo]?ts?|parkings?|ombri[èe]?res?|b[âa]?timents|logements|terrains?|espaces?|"

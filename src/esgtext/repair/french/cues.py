@@ -17,6 +17,7 @@ from itertools import compress
 from esgtext.repair.classes import _UNKNOWN as UNKNOWN_CLASS, class_names, word_classes
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
+from esgtext.repair.spacing import YEAR_TOKEN
 from esgtext.repair.terms import RELEASE_A_LOCUTIONS
 
 
@@ -238,13 +239,13 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if last in _WEEKDAYS and not nxt.surface[:1].isupper():
         return -WEEKDAY_PENALTY  # "a reçu lundi un appel": a day, then the object
     if (before_last == "en" and prev is not None and prev.kind == "num" and nxt.kind == "word"
-            and nxt.surface[:1].isupper() and _YEAR_TOKEN.fullmatch(prev.surface)):
+            and nxt.surface[:1].isupper() and YEAR_TOKEN.fullmatch(prev.surface)):
         return YEAR_PLACE_BONUS  # "fondée en 1958 Lille": "en 1958 à Lille"
     if (nxt.kind == "num" and prev is not None and before_last
             and a_time_follows_a_date(text, nxt, prev, before_last)):
         return TIME_A_BONUS  # "le 7 mai, 14 h": "le 7 mai, à 14 h"
     if nxt.kind == "num" and prev is not None and prev.kind == "word":
-        if (_YEAR_TOKEN.fullmatch(nxt.surface) and _noun_or_adjective_only(last)
+        if (YEAR_TOKEN.fullmatch(nxt.surface) and _noun_or_adjective_only(last)
                 and not _governs_a(last)):
             return -YEAR_AFTER_NOUN_PENALTY  # "l’année de référence 2021", "Eau sobre 2035"
         if _PERCENT_AFTER.match(text, nxt.end) and _noun_only(last):
@@ -358,7 +359,6 @@ _AMOUNT_GOVERNORS = frozenset(
 # releases, deleted: dev 1.99 -> 1.96 %, dev2 3.64 -> 3.62 %, dev3 4.08 -> 4.01 %; tune split
 # 1.876 -> 1.875 %.
 YEAR_PLACE_BONUS = 4.0
-_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
 # A time after a word lost the "à" before it ("le 21 mai 14h30", "le conseil 10h"; LM split: 11
 # "à" before a time where no other preposition stands, 2 "a"). Tune split unchanged (WMT news
 # gives few times); press releases give one in each invitation.

@@ -19,7 +19,7 @@ from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
 from esgtext.repair.question_marks import _NEVER_AFTER_A
-from esgtext.repair.spacing import _MONTH, NBSP, UNITS  # (_MONTH: the months as a conversion to ASCII leaves them)
+from esgtext.repair.spacing import _MONTH, NBSP, UNITS, YEAR_TOKEN  # (_MONTH: the months as a conversion to ASCII leaves them)
 
 
 from esgtext.repair.french.candidates import (
@@ -40,7 +40,7 @@ from esgtext.repair.french.cues import (
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
-    _present_before_object, _sentence_start_participle, _YEAR_TOKEN, _noun_or_adjective_only,
+    _present_before_object, _sentence_start_participle, _noun_or_adjective_only,
     after_release_heading,
     _verb_a_cue, _where_cue, a_time_follows, a_time_follows_a_date, _denied_cue,
 )
@@ -594,7 +594,7 @@ def _place_after_year(tokens: list[Token], index: int) -> bool:
             and index > 1 and tokens[index - 2].surface == "en"
             # (the cue's own test of a year, so that the gap opens wherever the bonus is given)
             and current.start - previous.end == 1
-            and _YEAR_TOKEN.fullmatch(previous.surface) is not None)
+            and YEAR_TOKEN.fullmatch(previous.surface) is not None)
 
 
 def _context_two_back(contexts: tuple[str, ...], options: list[list[_Candidate] | None],
@@ -809,13 +809,10 @@ def _reading_bonus(reading_cue: tuple, output: str) -> float:
     return 0.0
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def _year_follows(tokens: list[Token], index: int) -> bool:
     """Whether a year follows token ``index``, and no plural word it would count ("dès 2024,",
     "dès 2022 une politique"; not "des 2000 salariés")."""
-    if index + 1 >= len(tokens) or not _YEAR.fullmatch(tokens[index + 1].surface):
+    if index + 1 >= len(tokens) or not YEAR_TOKEN.fullmatch(tokens[index + 1].surface):
         return False
     after = tokens[index + 2] if index + 2 < len(tokens) else None
     return after is None or after.kind != "word" or not after.surface.endswith(("s", "x"))
