@@ -51,6 +51,13 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "ne ta jamais aim.",
          "Je n’ai jamais vu ça. Ne faites pas ça! Il y en a. Est-ce qu’on t’a déjà dit la vérité "
          "? Il ne t’a jamais aimé."),
+        # ... and "a" after a word the verb cannot follow: "que", a verb that is no participle,
+        # "comme", "pas"; not before a participle ("tout a été") nor after a verb that governs
+        # "à" ("aider a limiter": its writer's "à")
+        ("Est-ce que a va ? Je ne trouve pas a amusant, je vais faire a demain, cest comme a. "
+         "Tout a t fait pour aider a limiter les dgts.",
+         "Est-ce que ça va ? Je ne trouve pas ça amusant, je vais faire ça demain, c’est comme ça. "
+         "Tout a été fait pour aider a limiter les dégâts."),
         # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
         ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
         ("Il ma promis une rponse.", "Il m’a promis une réponse."),

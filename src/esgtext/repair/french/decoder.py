@@ -286,6 +286,36 @@ def _that_at_clause_end(tokens: list[Token], contexts: tuple[str, ...], index: i
             and tokens[index - 1].kind == "word")
 
 
+# ... and "a" after a word that the verb "a" cannot follow: "que", "de" or "si" (before it they
+# would elide: "qu’a", "d’a", "s’il a"), a verb that is neither a participle nor "être" or
+# "avoir" ("faire a", "je fais a", "ils font a là"), or "comme", "comment", "pas", "tout" ("comme
+# a", "pas a chez toi"), unless a participle follows ("tout a été fait", "comme a assuré
+# Giuseppe") or "priori" ("devrait a priori"), nor after a verb that governs "à" ("aider a
+# limiter": an "à" its writer wrote "a", tune split). Tatoeba's first half: 134 "ça" after such words,
+# 2 "a"; the WMT news LM and tune splits: 12 "ça", no "a" but a speaker's "suivre a déclaré"
+# whose comma the writer left out
+_BEFORE_THAT_ONLY = frozenset(("que", "de", "si", "comme", "comment", "pas", "tout"))
+_VERB_NOT_PARTICIPLE = ("V", "Y")
+
+
+def _that_as_object(tokens: list[Token], contexts: tuple[str, ...], index: int) -> bool:
+    """Whether token ``index`` ("a") follows a word the verb "a" cannot follow (see above)."""
+    if not index or index + 1 >= len(tokens) or tokens[index - 1].kind != "word":
+        return False
+    previous, previous_context = tokens[index - 1], contexts[index - 1]
+    if not previous.surface.islower() or tokens[index + 1].surface[:1] == "-":
+        return False  # (a name, "États-Unis"; "comment a-t-elle")
+    following = contexts[index + 1]
+    if following == "priori" or any(name[0] in "QE" for name in class_names(following)):
+        return False
+    if previous_context in _BEFORE_THAT_ONLY:
+        return True
+    if previous_context.startswith(_A_GOVERNING_STEMS):
+        return False  # ("aider a limiter": an "à" its writer wrote "a")
+    names = class_names(previous_context)
+    return bool(names) and all(name.startswith(_VERB_NOT_PARTICIPLE) for name in names)
+
+
 # "Tes-tu", "Las-tu", "Nes-tu": a determiner or a pronoun before an inverted subject is an elided
 # pronoun or negation glued to the verb ("T’es-tu lavé les mains ?", "L’as-tu vu ?"): only a
 # verb comes before "-tu"
@@ -937,8 +967,11 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         subject = _name_or_quotation_before(text, tokens, contexts, index)
     context = contexts[index]
     reading_cue = ("", 0.0)
-    if ambiguous and context == "a" and _that_at_clause_end(tokens, contexts, index):
-        reading_cue = ("ça", THAT_AT_CLAUSE_END_BONUS)  # "je n’ai jamais vu ça."
+    if ambiguous and context == "a" and (
+            _that_at_clause_end(tokens, contexts, index)
+            or (_that_as_object(tokens, contexts, index)  # (a reading of deleted text only)
+                and any(cand.output == "ça" for cand in options[index]))):
+        reading_cue = ("ça", THAT_AT_CLAUSE_END_BONUS)  # "je n’ai jamais vu ça.", "faire ça"
     elif ambiguous and context == "a" and index + 1 < len(tokens):
         after = contexts[index + 1]
         after_two = contexts[index + 2] if index + 2 < len(tokens) else "<p>"
