@@ -58,6 +58,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Tout a t fait pour aider a limiter les dgts.",
          "Est-ce que ça va ? Je ne trouve pas ça amusant, je vais faire ça demain, c’est comme ça. "
          "Tout a été fait pour aider a limiter les dégâts."),
+        # no "à" between a verb whose infinitive is bare and that infinitive, in any person
+        ("Les chats aiment courir aprs les pelotes de laine. Je me rjouis que vous puissiez "
+         "venir. Jai d payer en plus 5 dollars. Je pense que vous devriez partir tt.",
+         "Les chats aiment courir après les pelotes de laine. Je me réjouis que vous puissiez "
+         "venir. J’ai dû payer en plus 5 dollars. Je pense que vous devriez partir tôt."),
         # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
         ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
         ("Il ma promis une rponse.", "Il m’a promis une réponse."),

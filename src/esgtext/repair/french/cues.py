@@ -171,6 +171,27 @@ GOING_INFINITIVE_PENALTY = 3.0
 # (tune split: deleted 2.092 -> 2.088 %, capitals too 2.146 -> 2.142 %; the same with "ce",
 # "cette", "son", "sa", "ses" too)
 _NOUN_PHRASE_STARTS = frozenset("la l' un une des".split())
+# ... nor after the verbs whose infinitive is bare, "devoir", "pouvoir", "vouloir", "savoir",
+# "aimer", "préférer", "espérer", "souhaiter", "oser", "falloir" (WMT news LM and tune splits:
+# such a form before an infinitive 988 times, before "à" and an infinitive never; Tatoeba's
+# first half 322 and never): "je dois partir", "ils aiment courir", "tu veux le faire" (stop 37;
+# before, only between such a verb and its infinitive an adverb: "peuvent souvent prendre")
+_MODALS = _GOING | frozenset(("pu", "dû")) | frozenset(
+    form for stem, endings in (
+        ("d", "ois oit evons evez oivent evais evait evions eviez evaient evrais evrait evrions "
+              "evriez evraient evra evront evoir"),
+        ("p", "eux eut ouvons ouvez euvent ouvais ouvait ouvions ouviez ouvaient ourrais "
+              "ourrait ourrions ourriez ourraient ourra ourront ouvoir uisse uisses uissent "
+              "uissions uissiez"),
+        ("v", "eux eut oulons oulez eulent oulais oulait oulions ouliez oulaient oudrais oudrait "
+              "oudrions oudriez oudraient ouloir"),
+        ("s", "ais ait avons avez avent avais avait avions aviez avaient aurait auraient avoir"),
+        ("aim", "e es ons ez ent ais ait aient erais erait erions eriez eraient"),
+        ("préf", "ère ères érons érez èrent érais érait érerais érerait"),
+        ("esp", "ère ères érons érez èrent érais érait"),
+        ("souhait", "e es ons ez ent ais ait erais erait"),
+        ("os", "e es ez ent ait"), ("f", "aut allait audra audrait"))
+    for form in (stem + ending for ending in endings.split()))
 
 
 def _governs_a(word: str) -> bool:
@@ -411,11 +432,7 @@ _REFLEXIVE_PRONOUNS = frozenset(("s'", "se"))
 # A modal verb, an adverb, then its infinitive: no "à" between ("qui peuvent souvent prendre";
 # tune split, deleted 2.023 -> 2.020 %, capitals too 2.078 -> 2.075 %, the same from 1.0 to 4.0)
 MODAL_INFINITIVE_PENALTY = 2.0
-_MODALS = frozenset(
-    "peut peuvent pouvait pouvaient pourrait pourraient pourra pourront pouvoir pu doit doivent "
-    "devait devaient devrait devraient devra devront devoir dû veut veulent voulait voudrait "
-    "vouloir faut fallait faudra faudrait va vont allait allaient ira iront irait sait savent "
-    "savait".split())
+# (_MODALS: above)
 _REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr", "élev", "élèv")
 # ... in the perfect too: "s’est élevé à", whose apostrophe may have vanished ("sest lev 3,4
 # milliards": "levé" had been read)
@@ -618,6 +635,9 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
             bonus = A_GOVERNOR_BONUS  # "il va à l’école", "aller à une exposition"
         elif _is_infinitive(first, lexicon):
             return -GOING_INFINITIVE_PENALTY, False, False  # "en allant voter"
+    elif last in _MODALS and (_is_infinitive(first, lexicon) or (
+            first in _CLITICS_BEFORE_INFINITIVE and _is_infinitive(following, lexicon))):
+        return -GOING_INFINITIVE_PENALTY, False, False  # "je dois partir", "tu veux le faire"
     if not bonus and first in _TITLES and last.endswith(_TITLE_PARTICIPLE_ENDINGS):
         # '", a indiqué Mme Chow.', '", déclare M. Gibbs': after a verb, the name is the inverted
         # subject of a quotation far more often than the object of "à" (news, LM split: a word
@@ -784,7 +804,16 @@ _BARE_INFINITIVE_BEFORE = frozenset(
     "souhaite souhaitait espère espérait aime aimait préfère préférait doit doivent devait "
     "devaient devrait devraient devoir peut peuvent pouvait pouvaient pourrait pourraient pouvoir "
     "pu dû su voulu ne n' se s' te t' me m' nous vous lui leur les la le l' y en comment où "
-    "quoi que qu' qui".split()
+    "quoi que qu' qui "
+    # (stop 37: the persons conversation uses, "je dois partir", "tu veux venir ?", "ils aiment
+    # courir"; read off Tatoeba's first half)
+    "dois devons devez devais deviez devions peux pouvons pouvez pouvais pouviez puisse puisses "
+    "puissent puissions puissiez veux voulons voulez voulais vouliez voulions sais savons savez "
+    "savais saviez aimes aimons aimez aiment aimais aimaient aimerais aimerait aimerions "
+    "aimeriez aimeraient préfères préférons préférez préfèrent préférais espères espérons "
+    "espérez espèrent souhaites souhaitons souhaitez souhaitent souhaiterais souhaiterait "
+    "fais faisons faites laisses laissez laissons laissent vois voit voyons voyez voient oses "
+    "osez osent".split()
 )
 _BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
 # Adverbs that stand between a verb and its bare infinitive ("pourra toujours dire", "doivent
@@ -792,7 +821,8 @@ _BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
 # ("beaucoup à faire", "peu à peu").
 _ADVERBS_BEFORE_INFINITIVE = frozenset(
     "toujours désormais souvent encore déjà vraiment alors ensuite enfin également abord "
-    "seulement simplement certainement probablement notamment ainsi donc parfois".split())
+    "seulement simplement certainement probablement notamment ainsi donc parfois "
+    "peut-être".split())
 
 
 def _adverb_before_infinitive(word: str) -> bool:
