@@ -63,6 +63,10 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "venir. Jai d payer en plus 5 dollars. Je pense que vous devriez partir tt.",
          "Les chats aiment courir après les pelotes de laine. Je me réjouis que vous puissiez "
          "venir. J’ai dû payer en plus 5 dollars. Je pense que vous devriez partir tôt."),
+        # avoir, a negation, an infinitive: "à" before the infinitive
+        ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
+         "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "
+         "voté."),
         # "la"/"ma" before a participle or an adverb was "l’a"/"m’a"
         ("Comme on la dj entendu, il la dit hier.", "Comme on l’a déjà entendu, il l’a dit hier."),
         ("Il ma promis une rponse.", "Il m’a promis une réponse."),
