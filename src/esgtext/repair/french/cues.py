@@ -176,6 +176,19 @@ _NOUN_PHRASE_STARTS = frozenset("la l' un une des".split())
 # such a form before an infinitive 988 times, before "à" and an infinitive never; Tatoeba's
 # first half 322 and never): "je dois partir", "ils aiment courir", "tu veux le faire" (stop 37;
 # before, only between such a verb and its infinitive an adverb: "peuvent souvent prendre")
+# ... and no "à" at all after "aimer", "adorer", "détester", "préférer", "espérer", outside a
+# locution ("je t’aime à la folie"): whatever follows is their object ("j’aime votre cravate",
+# "j’adore rire"; the LM and tune splits and Tatoeba's first half: 439 such forms, one before
+# "à", "aiment à se plaindre"; the bigrams, with the Littré's "il aime à croire", had put it back)
+_LIKING = frozenset(
+    stem + ending for stem, endings in (
+        ("aim", "e es ons ez ent ais ait ions iez aient erais erait erions eriez eraient er ant "
+                "é ée és ées a èrent"),
+        ("ador", "e es ons ez ent ais ait aient erais erait er ant é ée és ées"),
+        ("détest", "e es ons ez ent ais ait aient erais erait er ant é ée és ées"),
+        ("préf", "ère ères érons érez èrent érais érait éraient érerais érerait érer érant"),
+        ("esp", "ère ères érons érez èrent érais érait éraient érer érant éré"))
+    for ending in endings.split())
 _MODALS = _GOING | frozenset(("pu", "dû")) | frozenset(
     form for stem, endings in (
         ("d", "ois oit evons evez oivent evais evait evions eviez evaient evrais evrait evrions "
@@ -641,6 +654,8 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
             bonus = A_GOVERNOR_BONUS  # "il va à l’école", "aller à une exposition"
         elif _is_infinitive(first, lexicon):
             return -GOING_INFINITIVE_PENALTY, False, False  # "en allant voter"
+    elif last in _LIKING:
+        return -GOING_INFINITIVE_PENALTY, False, False  # "j’aime votre cravate", "j’aime rire"
     elif last in _MODALS and (_is_infinitive(first, lexicon) or (
             first in _CLITICS_BEFORE_INFINITIVE and _is_infinitive(following, lexicon))):
         return -GOING_INFINITIVE_PENALTY, False, False  # "je dois partir", "tu veux le faire"
