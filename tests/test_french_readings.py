@@ -64,9 +64,10 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Les chats aiment courir après les pelotes de laine. Je me réjouis que vous puissiez "
          "venir. J’ai dû payer en plus 5 dollars. Je pense que vous devriez partir tôt."),
         # nothing after "aimer", "adorer", "détester", "préférer", "espérer" takes "à"
-        ("Jaime votre cravate. Jaime celle-ci encore davantage. Jaime rire. Il dteste la pluie.",
+        ("Jaime votre cravate. Jaime celle-ci encore davantage. Jaime rire. Il dteste la pluie. "
+         "Je connais quelquun qui parle bien.",
          "J’aime votre cravate. J’aime celle-ci encore davantage. J’aime rire. Il déteste la "
-         "pluie."),
+         "pluie. Je connais quelqu’un qui parle bien."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

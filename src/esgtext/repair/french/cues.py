@@ -187,7 +187,10 @@ _LIKING = frozenset(
         ("ador", "e es ons ez ent ais ait aient erais erait er ant é ée és ées"),
         ("détest", "e es ons ez ent ais ait aient erais erait er ant é ée és ées"),
         ("préf", "ère ères érons érez èrent érais érait éraient érerais érerait érer érant"),
-        ("esp", "ère ères érons érez èrent érais érait éraient érer érant éré"))
+        ("esp", "ère ères érons érez èrent érais érait éraient érer érant éré"),
+        # (and "connaître" but its participle, "connu à l’étranger": the same data, 199 forms,
+        # "à" after 3, all "connu")
+        ("conn", "ais aît ait aissons aissez aissent aissais aissait aissaient aître"))
     for ending in endings.split())
 _MODALS = _GOING | frozenset(("pu", "dû")) | frozenset(
     form for stem, endings in (
