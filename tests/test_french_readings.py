@@ -68,6 +68,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Je connais quelquun qui parle bien.",
          "J’aime votre cravate. J’aime celle-ci encore davantage. J’aime rire. Il déteste la "
          "pluie. Je connais quelqu’un qui parle bien."),
+        # "penser" then "être" or "avoir": what one believes ("penser à faire" keeps its "à")
+        ("Je pensais tre heureuse. Jai pens avoir entendu des voix. Il pense rgler ce problme "
+         "et pense acheter du pain.",
+         "Je pensais être heureuse. J’ai pensé avoir entendu des voix. Il pense à régler ce "
+         "problème et pense à acheter du pain."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

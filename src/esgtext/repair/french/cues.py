@@ -192,6 +192,12 @@ _LIKING = frozenset(
         # "à" after 3, all "connu")
         ("conn", "ais aît ait aissons aissez aissent aissais aissait aissaient aître"))
     for ending in endings.split())
+# ... nor between "penser" and "être", "avoir", "pouvoir", "savoir", "devoir": what one believes
+# ("je pense être prêt", "j’ai pensé avoir entendu"; the same data: 9 times, never with "à",
+# where "penser à faire" is what one thinks of)
+_THINKING = frozenset("pense penses pensons pensez pensent pensais pensait pensions pensiez "
+                      "pensaient penserais penserait pensé pensée penser pensant".split())
+_BELIEVED_INFINITIVES = frozenset(("être", "avoir", "pouvoir", "savoir", "devoir"))
 _MODALS = _GOING | frozenset(("pu", "dû")) | frozenset(
     form for stem, endings in (
         ("d", "ois oit evons evez oivent evais evait evions eviez evaient evrais evrait evrions "
@@ -657,8 +663,8 @@ def _a_cue_words_uncached(last, first, following, lexicon, model):
             bonus = A_GOVERNOR_BONUS  # "il va à l’école", "aller à une exposition"
         elif _is_infinitive(first, lexicon):
             return -GOING_INFINITIVE_PENALTY, False, False  # "en allant voter"
-    elif last in _LIKING:
-        return -GOING_INFINITIVE_PENALTY, False, False  # "j’aime votre cravate", "j’aime rire"
+    elif last in _LIKING or (last in _THINKING and first in _BELIEVED_INFINITIVES):
+        return -GOING_INFINITIVE_PENALTY, False, False  # "j’aime rire", "je pense être prêt"
     elif last in _MODALS and (_is_infinitive(first, lexicon) or (
             first in _CLITICS_BEFORE_INFINITIVE and _is_infinitive(following, lexicon))):
         return -GOING_INFINITIVE_PENALTY, False, False  # "je dois partir", "tu veux le faire"
