@@ -73,6 +73,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "et pense acheter du pain.",
          "Je pensais être heureuse. J’ai pensé avoir entendu des voix. Il pense à régler ce "
          "problème et pense à acheter du pain."),
+        # "Mme" before a lower-case word or a comma is "Même", but for a function's title
+        ("Mme les enfants savent cela. Mme la ministre a parl. Mme la Mort aime jouer. Mme, "
+         "lloge de soi-mme est vain.",
+         "Même les enfants savent cela. Mme la ministre a parlé. Même la Mort aime jouer. Même, "
+         "l’éloge de soi-même est vain."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

@@ -268,12 +268,30 @@ _TITLES = frozenset("Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste".split())
 
 
 def _is_title(tokens: list[Token], index: int) -> bool:
-    """"Mme Dupont" is a title; "Mme si" (a lower-case word next) is "Même si"."""
-    if tokens[index].surface not in _TITLES:
+    """"Mme Dupont" is a title; "Mme si" (a lower-case word next) is "Même si", and so are "Mme
+    la Mort" and "Mme," ("Mme la ministre", "Mme le maire" are titles)."""
+    surface = tokens[index].surface
+    if surface not in _TITLES:
         return False
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-    return not (nxt is not None and nxt.kind == "word" and nxt.surface[:1].islower()
-                and nxt.start == tokens[index].end + 1)
+    if nxt is None:
+        return True
+    if surface == "Mme" and nxt.surface == "," and nxt.start == tokens[index].end:
+        return False  # "Même, l’éloge de soi-même"
+    if not (nxt.kind == "word" and nxt.surface[:1].islower()
+            and nxt.start == tokens[index].end + 1):
+        return True
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return (nxt.context in ("la", "le") and after is not None
+            and after.context in _FUNCTIONS_AFTER_TITLE)
+
+
+# the functions "Mme la" and "Mme le" name ("Mme la ministre", "Mme le maire")
+_FUNCTIONS_AFTER_TITLE = frozenset(
+    "ministre présidente président directrice directeur maire députée député sénatrice "
+    "sénateur juge rapporteure rapporteur procureure procureur secrétaire commissaire "
+    "préfète préfet ambassadrice ambassadeur gouverneure gouverneur conseillère doyenne "
+    "générale rectrice recteur première".split())
 
 
 _INVERTED_SUBJECTS = frozenset("je tu il elle on nous vous ils elles ce".split())

@@ -1003,6 +1003,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     elif (ambiguous and context == "lune" and index + 1 < len(tokens)
           and contexts[index + 1] in ("des", "d'")):
         reading_cue = ("une", UNE_DES_BONUS)  # "lune des raisons": "l’une des raisons"
+    elif ambiguous and tokens[index].surface == "Mme":  # (no title: see _is_title)
+        reading_cue = ("même", SAME_NOT_TITLE_BONUS, "Même")  # "Mme la Mort": "Même la Mort"
     elif ambiguous and context in _QUELLE and _interrogative_quelle(tokens, contexts, options,
                                                                    index):
         surface = tokens[index].surface  # "Quelles seront les conséquences ?"
@@ -1028,6 +1030,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
 # and tune splits: 7 sentences open with "Quelle(s)", none with "Qu’elle(s)"), and a noun after it
 # is its noun ("quelle méthode", "quelle chance": no verb, so no "elle" before it)
 QUELLE_BONUS = 2.0
+# ... and "Mme" where it is no title (a lower-case word or a comma after it: see
+# candidates._is_title) is "Même" ("Mme la Mort aime jouer", "Mme les enfants")
+SAME_NOT_TITLE_BONUS = 3.0
 _QUELLE = frozenset(("quelle", "quelles"))
 
 
