@@ -336,6 +336,15 @@ def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str
             continue
         elision, verb = _ELIDED_BEFORE_INVERSION[contexts[index]]
         options[index] = [_Candidate(verb, (elision, verb), "deleted_apostrophe", 0.0, 1)]
+    # after "tu", a pronoun or "ne" elided before the verb of the second person: "tu tes
+    # trompé", "tu las fait", "tu nes pas", "tu laimes", "tu naies pas" ("t’es", "l’as", …): no
+    # word of these follows "tu" as it stands
+    for index in compress(range(1, len(tokens)), map("tu".__eq__, contexts[:-1])):
+        tok = tokens[index]
+        verb = _verb_after_tu(tok.context) if tok.kind == "word" and tok.surface.islower() else ""
+        if verb and text[tokens[index - 1].end:tok.start] == " ":
+            options[index] = [_Candidate(verb, (tok.context[0] + "'", verb),
+                                         "deleted_apostrophe", 0.0, 1)]
     # "Jaime le chocolat", "jaime beaucoup": "J’aime" (the Spanish name has a surname after it:
     # "Jaime Guardiola")
     for index in compress(range(len(tokens) - 1), map("jaime".__eq__, contexts[:-1])):
@@ -343,6 +352,21 @@ def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str
         if after.kind == "word" and after.surface[:1].islower():
             options[index] = [*(options[index] or [_Candidate("jaime", ("jaime",), "", 0.0)]),
                               _Candidate("aime", ("j'", "aime"), "deleted_apostrophe", 0.0, 1)]
+
+
+_ELIDED_AFTER_TU = ("t", "l", "m", "n")  # (not "s": "tu sais")
+
+
+def _verb_after_tu(word: str) -> str:
+    """The verb of the second person in ``word`` after "tu", an elided "t’", "l’", "m’" or "n’"
+    glued to it ("tes": "es", "laimes": "aimes"), or ""."""
+    if word[:1] not in _ELIDED_AFTER_TU or word in ("les", "mes") or not word.endswith("s"):
+        return ""
+    verb = word[1:]
+    if verb[:1] not in _VOWEL_START:
+        return ""
+    names = class_names(verb)
+    return verb if any(name in ("V12", "Es", "Hs") for name in names) else ""
 
 
 # "un d’eux", "chacun d’eux", "aucun d’eux": after these a "deux" whose apostrophe vanished was
