@@ -80,9 +80,9 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "l’éloge de soi-même est vain."),
         # after "tu", the pronoun or "ne" elided before the verb ("tu les", "tu sais" stay)
         ("Je pense que tu las fait. Tu tes amus ? Tu laimes et tu nes pas seul. Tu les vois, tu "
-         "sais.",
+         "sais. Je la vois, je taille la haie et tu tailles la tienne.",
          "Je pense que tu l’as fait. Tu t’es amusé ? Tu l’aimes et tu n’es pas seul. Tu les vois, "
-         "tu sais."),
+         "tu sais. Je la vois, je taille la haie et tu tailles la tienne."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

@@ -336,12 +336,14 @@ def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str
             continue
         elision, verb = _ELIDED_BEFORE_INVERSION[contexts[index]]
         options[index] = [_Candidate(verb, (elision, verb), "deleted_apostrophe", 0.0, 1)]
-    # after "tu", a pronoun or "ne" elided before the verb of the second person: "tu tes
-    # trompé", "tu las fait", "tu nes pas", "tu laimes", "tu naies pas" ("t’es", "l’as", …): no
-    # word of these follows "tu" as it stands
-    for index in compress(range(1, len(tokens)), map("tu".__eq__, contexts[:-1])):
+    # after "tu" or "je", a pronoun or "ne" elided before the verb: "tu tes trompé", "tu las
+    # fait", "tu nes pas", "tu laimes", "je lai vu", "je mappelle" ("t’es", "l’as", "l’ai", …):
+    # no word of these follows "tu" or "je" as it stands but a verb ("tu tailles", "je taille")
+    for index in compress(range(1, len(tokens)), map(_SINGULAR_SUBJECTS.__contains__,
+                                                     contexts[:-1])):
         tok = tokens[index]
-        verb = _verb_after_tu(tok.context) if tok.kind == "word" and tok.surface.islower() else ""
+        verb = _verb_after_subject(tok.context) if tok.kind == "word" and tok.surface.islower(
+        ) else ""
         if verb and text[tokens[index - 1].end:tok.start] == " ":
             options[index] = [_Candidate(verb, (tok.context[0] + "'", verb),
                                          "deleted_apostrophe", 0.0, 1)]
@@ -354,19 +356,22 @@ def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str
                               _Candidate("aime", ("j'", "aime"), "deleted_apostrophe", 0.0, 1)]
 
 
-_ELIDED_AFTER_TU = ("t", "l", "m", "n")  # (not "s": "tu sais")
+_SINGULAR_SUBJECTS = frozenset(("je", "tu"))
+_ELIDED_AFTER_SUBJECT = ("t", "l", "m", "n")  # (not "s": "tu sais")
+_PERSON_CLASSES = frozenset(("V12", "Es", "Hs"))  # (first or second person singular)
 
 
-def _verb_after_tu(word: str) -> str:
-    """The verb of the second person in ``word`` after "tu", an elided "t’", "l’", "m’" or "n’"
-    glued to it ("tes": "es", "laimes": "aimes"), or ""."""
-    if word[:1] not in _ELIDED_AFTER_TU or word in ("les", "mes") or not word.endswith("s"):
+def _verb_after_subject(word: str) -> str:
+    """The verb in ``word`` after "je" or "tu", an elided "t’", "l’", "m’" or "n’" glued to it
+    ("tes": "es", "laimes": "aimes", "lai": "ai"), or "" (also where ``word`` is such a verb
+    itself: "tailles")."""
+    if word[:1] not in _ELIDED_AFTER_SUBJECT or word in ("les", "mes", "me", "te", "le", "ne"):
         return ""
     verb = word[1:]
-    if verb[:1] not in _VOWEL_START:
+    if verb == "a" or verb[:1] not in _VOWEL_START or _PERSON_CLASSES.intersection(
+            class_names(word)):  # ("je la vois": "a" is of the third person)
         return ""
-    names = class_names(verb)
-    return verb if any(name in ("V12", "Es", "Hs") for name in names) else ""
+    return verb if _PERSON_CLASSES.intersection(class_names(verb)) else ""
 
 
 # "un d’eux", "chacun d’eux", "aucun d’eux": after these a "deux" whose apostrophe vanished was
