@@ -83,6 +83,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "sais. Je la vois, je taille la haie et tu tailles la tienne.",
          "Je pense que tu l’as fait. Tu t’es amusé ? Tu l’aimes et tu n’es pas seul. Tu les vois, "
          "tu sais. Je la vois, je taille la haie et tu tailles la tienne."),
+        # "my" in French is "m’y"
+        ("Penses-tu que je devrais my rendre par mes propres moyens ? Je ne my attendais pas, "
+         "cest vrai.",
+         "Penses-tu que je devrais m’y rendre par mes propres moyens ? Je ne m’y attendais pas, "
+         "c’est vrai."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

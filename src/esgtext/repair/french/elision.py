@@ -46,7 +46,7 @@ _GLUED_ELISION = re.compile(r"^(?:[LDNSJCMT]|Qu|Jusqu|Lorsqu|Puisqu|[ldnsjcmt]|q
                             r"(?=[A-ZÀ-Ý][^\W\d_])|^O(?=[A-Z][a-z]{2})")
 # Real words that, in text whose apostrophes vanished, are usually an elided pair.
 _OFTEN_ELIDED_WORDS = frozenset(
-    "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest lan do".split())
+    "dune dunes quelle quelles lune nest quon sil sils lun larme larmes mont lest lan do my".split())
 # Words that keep an apostrophe inside: "aujourdhui" -> "aujourd’hui".
 _APOSTROPHE_WORDS = {
     "aujourdhui": "aujourd’hui",
