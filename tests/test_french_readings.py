@@ -88,6 +88,12 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "cest vrai.",
          "Penses-tu que je devrais m’y rendre par mes propres moyens ? Je ne m’y attendais pas, "
          "c’est vrai."),
+        # after être and a negation or a degree adverb, an adjective as frequent as the
+        # participle is the adjective; after "déjà", the participle
+        ("Il ne sera pas prt. Larsenic est plus frquent ici. Les prochaines tapes sont dj "
+         "fixes.",
+         "Il ne sera pas prêt. L’arsenic est plus fréquent ici. Les prochaines étapes sont déjà "
+         "fixées."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

@@ -772,12 +772,10 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         # the best score each state reaches through this token: a candidate of the token before
         # is only as sure as the weaker of its margins before and after its right neighbour
         ahead = [-1e9] * len(states) if len(states) > 1 else None
-        candidates = options[index]
+        candidates = options[index] or unchanged.get(tok.surface)
         if candidates is None:
-            candidates = unchanged.get(tok.surface)
-            if candidates is None:
-                candidates = unchanged[tok.surface] = [
-                    _Candidate(tok.surface, (tok.context,), "", 0.0)]
+            candidates = unchanged[tok.surface] = [
+                _Candidate(tok.surface, (tok.context,), "", 0.0)]
         insertion_here = insertion[index] > 0
         before_last = _context_two_back(contexts, options, index) if insertion_here else ""
         following = contexts[index + 1] if index + 1 < count else "<p>"
@@ -807,7 +805,9 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if last in _AUXILIARIES:
                     plain += _participle_cue(last, cand, own_zipf, zipf_of, adjective)
                 elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
-                    plain += _participle_cue(auxiliary_before_adverb, cand, own_zipf, zipf_of)
+                    plain += _participle_cue(  # ("ne sera pas prêt", "est plus fréquent")
+                        auxiliary_before_adverb, cand, own_zipf, zipf_of,
+                        adjective if last in _BEFORE_ADJECTIVE else 0.0)
                 elif last == "à":
                     plain += _after_a_cue(tok, cand, previous_token, lexicon,
                                           tokens[index - 2] if index > 1 else None)
@@ -858,6 +858,12 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
         new_states.sort(reverse=True)
         states = new_states[:BEAM]
     return states, history
+
+
+# The adverbs of negation and degree between être and a word whose readings are a participle and
+# an adjective: the adjective is as likely as it is frequent ("ne sera pas prêt", "est plus
+# fréquent"; but "sont déjà fixées")
+_BEFORE_ADJECTIVE = frozenset("pas plus jamais très trop si moins aussi assez tellement".split())
 
 
 def _reading_bonus(reading_cue: tuple, output: str) -> float:
