@@ -94,6 +94,9 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "fixes.",
          "Il ne sera pas prêt. L’arsenic est plus fréquent ici. Les prochaines étapes sont déjà "
          "fixées."),
+        # ... nor with a negation, "tout" or "à peine" between them, nor after "ne pas"
+        ("Je peux tout manger. Ils peuvent  peine imaginer cela. Il risque de ne pas venir.",
+         "Je peux tout manger. Ils peuvent à peine imaginer cela. Il risque de ne pas venir."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

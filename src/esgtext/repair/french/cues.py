@@ -266,9 +266,12 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         if before_last in _HAVE and last in _NEGATIONS_BEFORE_A:
             return HAVE_NEGATION_INFINITIVE_BONUS  # "n’a pas à approuver"
         return A_GOVERNED_INFINITIVE_BONUS
-    if (before_last and _is_adverb(last) and (before_last in _MODALS or before_last.startswith(
-            _BARE_INFINITIVE_STEMS)) and _is_infinitive(first, lexicon)):
-        return -MODAL_INFINITIVE_PENALTY  # "peuvent souvent prendre", "pourra toujours dire"
+    if before_last and (
+            ((_is_adverb(last) or last in _BETWEEN_MODAL_AND_INFINITIVE) and (
+                before_last in _MODALS or before_last.startswith(_BARE_INFINITIVE_STEMS)))
+            or (before_last in ("ne", "n'") and last in _NEGATIONS_BEFORE_A)) and _is_infinitive(
+                first, lexicon):
+        return -MODAL_INFINITIVE_PENALTY  # "peuvent souvent prendre", "de ne pas venir"
     if last.startswith(_REFLEXIVE_A_STEMS) and (before_last in _REFLEXIVE_PRONOUNS or (
             prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
             and prev.context[1:] in (last, damage_key(last, "deleted"))) or (
@@ -456,6 +459,9 @@ _REFLEXIVE_PRONOUNS = frozenset(("s'", "se"))
 # A modal verb, an adverb, then its infinitive: no "à" between ("qui peuvent souvent prendre";
 # tune split, deleted 2.023 -> 2.020 %, capitals too 2.078 -> 2.075 %, the same from 1.0 to 4.0)
 MODAL_INFINITIVE_PENALTY = 2.0
+# ... and a negation, "tout" or "peine" between them ("ne peux pas venir", "peux tout manger",
+# "peux à peine comprendre"), and a negated infinitive ("de ne pas venir"; stop 37)
+_BETWEEN_MODAL_AND_INFINITIVE = frozenset(("pas", "plus", "jamais", "rien", "tout", "peine"))
 # (_MODALS: above)
 _REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr", "élev", "élèv")
 # ... in the perfect too: "s’est élevé à", whose apostrophe may have vanished ("sest lev 3,4
