@@ -97,6 +97,10 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         # ... nor with a negation, "tout" or "à peine" between them, nor after "ne pas"
         ("Je peux tout manger. Ils peuvent  peine imaginer cela. Il risque de ne pas venir.",
          "Je peux tout manger. Ils peuvent à peine imaginer cela. Il risque de ne pas venir."),
+        # "ne sert à rien", "a du mal à", "a mal à" ("de mal en pis" keeps none)
+        ("Cela ne sert rien. Il a du mal croire cela et il a mal la tte. Cela va de mal en pis.",
+         "Cela ne sert à rien. Il a du mal à croire cela et il a mal à la tête. Cela va de mal en "
+         "pis."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

@@ -262,6 +262,8 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
                 and last.startswith(_PERSON_GOVERNORS))) and not (
             _governs_infinitive_after_pronoun(last, first, following, lexicon)):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
+    if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
+        return A_GOVERNOR_BONUS  # "a du mal à croire", "a mal à la tête", "pas de mal à voir"
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         if before_last in _HAVE and last in _NEGATIONS_BEFORE_A:
             return HAVE_NEGATION_INFINITIVE_BONUS  # "n’a pas à approuver"
@@ -599,6 +601,10 @@ _BARE_INFINITIVE_AFTER_ADVERB = ("pens",)
 # Tatoeba's first half: "n’a pas à", "n’a rien à" 14 times, never without; stop 37: tune split
 # 1.840 -> 1.839 % at 3.5, the same at 2.5, 1.847 % at 4.5)
 HAVE_NEGATION_INFINITIVE_BONUS = 3.5
+# "mal" the noun after avoir or "du", "de": "à" follows ("a du mal à croire", "a mal à la tête";
+# the same data: "mal" then "à" 18 times, then a determiner or "y" without "à" once, the adverb:
+# "calcule mal la rotation"; stop 37)
+_PARTITIVES = frozenset(("du", "de", "d'"))
 
 
 _NEGATIONS_BEFORE_A = frozenset(("pas", "plus", "rien", "jamais"))
@@ -615,6 +621,8 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
         return True
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return True
+    if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
+        return True  # "a du mal à croire", "a mal à la tête" (see _a_cue)
     return _governs_infinitive_after_pronoun(last, first, following, lexicon)
 
 
@@ -710,6 +718,9 @@ _DOUBLED_AROUND_A = frozenset(
 _A_LOCUTIONS = {
     ("tout", "fait"): frozenset("pour de d' ce ça cela le la les l' un une des en y par".split()),
     ("tout", "coup"): frozenset(),
+    # "ne sert à rien" (LM and tune splits and Tatoeba's first half: 5 times, never without)
+    **{(form, "rien"): frozenset() for form in
+       "sert servent servait servaient servira servirait servi servir".split()},
     ("et", "mesure"): frozenset(),  # "au fur et à mesure"
     # impact finance: "un financement à impact", "les fonds à impact"
     **{(kind, "impact"): frozenset() for kind in (
