@@ -101,6 +101,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         ("Cela ne sert rien. Il a du mal croire cela et il a mal la tte. Cela va de mal en pis.",
          "Cela ne sert à rien. Il a du mal à croire cela et il a mal à la tête. Cela va de mal en "
          "pis."),
+        # "s’attendre à", with or without a negation ("je t’attends dans le hall" has none)
+        ("Il ne sattendait pas vivre si longtemps. Les experts sattendent une baisse. Je tattends "
+         "dans le hall.",
+         "Il ne s’attendait pas à vivre si longtemps. Les experts s’attendent à une baisse. Je "
+         "t’attends dans le hall."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

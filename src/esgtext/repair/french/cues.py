@@ -264,6 +264,10 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
     if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
         return A_GOVERNOR_BONUS  # "a du mal à croire", "a mal à la tête", "pas de mal à voir"
+    if (first not in _NOT_AFTER_EXPECTING and prev is not None
+            and (last.startswith("attend") or last in _NEGATIONS_BEFORE_A)
+            and _EXPECTING.search(text, max(0, prev.start - 30), nxt.start)):
+        return A_GOVERNOR_BONUS  # "s’attendait à vivre", "ne m’attendais pas à ça"
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         if before_last in _HAVE and last in _NEGATIONS_BEFORE_A:
             return HAVE_NEGATION_INFINITIVE_BONUS  # "n’a pas à approuver"
@@ -605,6 +609,13 @@ HAVE_NEGATION_INFINITIVE_BONUS = 3.5
 # the same data: "mal" then "à" 18 times, then a determiner or "y" without "à" once, the adverb:
 # "calcule mal la rotation"; stop 37)
 _PARTITIVES = frozenset(("du", "de", "d'"))
+# ... and after "s’attendre", with or without a negation: "s’attendait à vivre", "je ne
+# m’attendais pas à ça" (the same data: 16 times with "à"; without it before "de", "en 2014",
+# "aujourd’hui", "qu’il", a place or nothing; stop 37)
+_REFLEXIVE_ELISIONS = frozenset(("m'", "t'", "s'", "me", "te", "se"))
+_EXPECTING = re.compile(
+    r"(?<![^\W\d_])[mtsMTS]['’]?attend\w*(?: +[^\W\d_]+)?(?: +(?:pas|plus|jamais|rien))? +$")
+_NOT_AFTER_EXPECTING = frozenset(("de", "d'", "en", "qu'", "que", "aujourd'hui", "<p>"))
 
 
 _NEGATIONS_BEFORE_A = frozenset(("pas", "plus", "rien", "jamais"))
@@ -623,6 +634,9 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
         return True
     if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
         return True  # "a du mal à croire", "a mal à la tête" (see _a_cue)
+    if (last.startswith("attend") and before_last in _REFLEXIVE_ELISIONS) or (
+            before_last.startswith("attend") and last in _NEGATIONS_BEFORE_A):
+        return True  # "s’attendait à", "ne m’attendais pas à" (see _a_cue)
     return _governs_infinitive_after_pronoun(last, first, following, lexicon)
 
 
