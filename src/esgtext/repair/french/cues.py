@@ -171,11 +171,6 @@ GOING_INFINITIVE_PENALTY = 3.0
 # (tune split: deleted 2.092 -> 2.088 %, capitals too 2.146 -> 2.142 %; the same with "ce",
 # "cette", "son", "sa", "ses" too)
 _NOUN_PHRASE_STARTS = frozenset("la l' un une des".split())
-# ... nor after the verbs whose infinitive is bare, "devoir", "pouvoir", "vouloir", "savoir",
-# "aimer", "préférer", "espérer", "souhaiter", "oser", "falloir" (WMT news LM and tune splits:
-# such a form before an infinitive 988 times, before "à" and an infinitive never; Tatoeba's
-# first half 322 and never): "je dois partir", "ils aiment courir", "tu veux le faire" (stop 37;
-# before, only between such a verb and its infinitive an adverb: "peuvent souvent prendre")
 # ... and no "à" at all after "aimer", "adorer", "détester", "préférer", "espérer", outside a
 # locution ("je t’aime à la folie"): whatever follows is their object ("j’aime votre cravate",
 # "j’adore rire"; the LM and tune splits and Tatoeba's first half: 439 such forms, one before
@@ -198,6 +193,11 @@ _LIKING = frozenset(
 _THINKING = frozenset("pense penses pensons pensez pensent pensais pensait pensions pensiez "
                       "pensaient penserais penserait pensé pensée penser pensant".split())
 _BELIEVED_INFINITIVES = frozenset(("être", "avoir", "pouvoir", "savoir", "devoir"))
+# ... nor after the verbs whose infinitive is bare, "devoir", "pouvoir", "vouloir", "savoir",
+# "aimer", "préférer", "espérer", "souhaiter", "oser", "falloir" (WMT news LM and tune splits:
+# such a form before an infinitive 988 times, before "à" and an infinitive never; Tatoeba's
+# first half 322 and never): "je dois partir", "ils aiment courir", "tu veux le faire" (stop 37;
+# before, only between such a verb and its infinitive an adverb: "peuvent souvent prendre")
 _MODALS = _GOING | frozenset(("pu", "dû")) | frozenset(
     form for stem, endings in (
         ("d", "ois oit evons evez oivent evais evait evions eviez evaient evrais evrait evrions "

@@ -291,9 +291,9 @@ def _that_at_clause_end(tokens: list[Token], contexts: tuple[str, ...], index: i
 # "avoir" ("faire a", "je fais a", "ils font a là"), or "comme", "comment", "pas", "tout" ("comme
 # a", "pas a chez toi"), unless a participle follows ("tout a été fait", "comme a assuré
 # Giuseppe") or "priori" ("devrait a priori"), nor after a verb that governs "à" ("aider a
-# limiter": an "à" its writer wrote "a", tune split). Tatoeba's first half: 134 "ça" after such words,
-# 2 "a"; the WMT news LM and tune splits: 12 "ça", no "a" but a speaker's "suivre a déclaré"
-# whose comma the writer left out
+# limiter": an "à" its writer wrote "a", tune split). Tatoeba's first half: 134 "ça" after such
+# words, 2 "a"; the WMT news LM and tune splits: 12 "ça", no "a" but a speaker's "suivre a
+# déclaré" whose comma the writer left out
 _BEFORE_THAT_ONLY = frozenset(("que", "de", "si", "comme", "comment", "pas", "tout"))
 _VERB_NOT_PARTICIPLE = ("V", "Y")
 
@@ -327,8 +327,9 @@ _INVERTED_PRONOUNS = frozenset(("tu", "il", "elle", "on"))
 def _elided_before_inversion(text: str, tokens: list[Token], contexts: tuple[str, ...],
                              options: list[list[_Candidate] | None]) -> None:
     """Read "tes", "las", … before a hyphen and an inverted subject pronoun as "t’es", "l’as",
-    …, and give "jaime" before a word in lower case the reading "j’aime" (``options``, in
-    place)."""
+    …, and after "je" or "tu" a verb that an elided pronoun or "ne" was glued to as that pair
+    ("tu las fait": "tu l’as fait"; see :func:`_verb_after_subject`), and give "jaime" before a
+    word in lower case the reading "j’aime" (``options``, in place)."""
     for index in compress(range(len(tokens) - 1),
                           map(_ELIDED_BEFORE_INVERSION.__contains__, contexts[:-1])):
         after = tokens[index + 1]
