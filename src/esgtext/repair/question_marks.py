@@ -25,10 +25,10 @@ where the ``?`` stands, so that the letter pass only sees the ``?`` that are let
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from esgtext.damage import is_accented_letter
 from esgtext.repair.edits import Edit
-from esgtext.repair.lexicon import ELISIONS, FrenchLexicon, french_lexicon
+from esgtext.repair.lexicon import ELISIONS, FrenchLexicon, _strip_char, french_lexicon
 from esgtext.repair.spacing import NARROW_NBSP, NBSP, YEAR
 
 __all__ = ["restore_question_mark_symbols"]
@@ -84,10 +84,8 @@ def damaged_alternatives(words: tuple[str, ...], accented: str) -> str:
         >>> damaged_alternatives(("béton", "eau"), "[{letter}{base}]?")  # deleted or stripped
         'b[ée]?ton|eau'
     """
-    def damaged(m: re.Match) -> str:
-        letter = m.group()
-        return accented.format(letter=letter, base=unicodedata.normalize("NFD", letter)[0])
-    return "|".join(re.sub(r"[^\x00-\x7f]", damaged, word) for word in words)
+    return "|".join("".join(accented.format(letter=c, base=_strip_char(c))
+                            if is_accented_letter(c) else c for c in word) for word in words)
 
 
 _VOLUME_AFTER = re.compile(

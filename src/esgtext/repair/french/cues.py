@@ -262,7 +262,7 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
                 and last.startswith(_PERSON_GOVERNORS))) and not (
             _governs_infinitive_after_pronoun(last, first, following, lexicon)):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
-    if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
+    if _noun_mal(before_last, last):
         return A_GOVERNOR_BONUS  # "a du mal à croire", "a mal à la tête", "pas de mal à voir"
     if (first not in _NOT_AFTER_EXPECTING and prev is not None
             and (last.startswith("attend") or last in _NEGATIONS_BEFORE_A)
@@ -609,6 +609,13 @@ HAVE_NEGATION_INFINITIVE_BONUS = 3.5
 # the same data: "mal" then "à" 18 times, then a determiner or "y" without "à" once, the adverb:
 # "calcule mal la rotation"; stop 37)
 _PARTITIVES = frozenset(("du", "de", "d'"))
+
+
+def _noun_mal(before_last: str, last: str) -> bool:
+    """Whether ``last`` is the noun "mal" after avoir or a partitive (see above)."""
+    return last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES)
+
+
 # ... and after "s’attendre", with or without a negation: "s’attendait à vivre", "je ne
 # m’attendais pas à ça" (the same data: 16 times with "à"; without it before "de", "en 2014",
 # "aujourd’hui", "qu’il", a place or nothing; stop 37)
@@ -632,7 +639,7 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
         return True
     if before_last and _after_negated_governor(before_last, last, first, following, lexicon):
         return True
-    if last == "mal" and (before_last in _HAVE or before_last in _PARTITIVES):
+    if _noun_mal(before_last, last):
         return True  # "a du mal à croire", "a mal à la tête" (see _a_cue)
     if (last.startswith("attend") and before_last in _REFLEXIVE_ELISIONS) or (
             before_last.startswith("attend") and last in _NEGATIONS_BEFORE_A):
