@@ -106,6 +106,14 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "dans le hall.",
          "Il ne s’attendait pas à vivre si longtemps. Les experts s’attendent à une baisse. Je "
          "t’attends dans le hall."),
+        # a pronominal verb whose object follows "à", its "s’" glued or not, in the perfect too
+        # ("s’adapte le mieux" has none)
+        ("Le Qubec sopposait un investissement. Elle sattaque la pauvret. Ceux qui se vouent "
+         "loccultisme. Le projet se heurte des difficults et sest heurt un mur. Cest celle qui "
+         "sadapte le mieux.",
+         "Le Québec s’opposait à un investissement. Elle s’attaque à la pauvreté. Ceux qui se "
+         "vouent à l’occultisme. Le projet se heurte à des difficultés et s’est heurté à un mur. "
+         "C’est celle qui s’adapte le mieux."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

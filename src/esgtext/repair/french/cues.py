@@ -278,12 +278,11 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
             or (before_last in ("ne", "n'") and last in _NEGATIONS_BEFORE_A)) and _is_infinitive(
                 first, lexicon):
         return -MODAL_INFINITIVE_PENALTY  # "peuvent souvent prendre", "de ne pas venir"
-    if last.startswith(_REFLEXIVE_A_STEMS) and (before_last in _REFLEXIVE_PRONOUNS or (
-            prev is not None and prev.context[:1] == "s"  # "stablit": "s’" glued to it
-            and prev.context[1:] in (last, damage_key(last, "deleted"))) or (
-            prev is not None and _REFLEXIVE_PERFECT.search(text, max(0, prev.start - 7),
-                                                           prev.start))):
+    if last.startswith(_REFLEXIVE_A_STEMS) and _reflexive(before_last, last, prev, text):
         return A_GOVERNOR_BONUS  # "le chiffre d’affaires s’établit à 4,2 milliards"
+    if (last.startswith(_REFLEXIVE_OBJECT_A_STEMS) and _object_of_a(first, nxt, following, lexicon)
+            and _reflexive(before_last, last, prev, text)):
+        return A_GOVERNOR_BONUS  # "le Québec s’opposait à un investissement"
     if (before_last or prev is not None) and _named_range(
             "d'" if prev is not None and prev.context == "d" + last else before_last,
             last, first, following):
@@ -473,6 +472,40 @@ _REFLEXIVE_A_STEMS = ("établi", "hiss", "chiffr", "élev", "élèv")
 # ... in the perfect too: "s’est élevé à", whose apostrophe may have vanished ("sest lev 3,4
 # milliards": "levé" had been read)
 _REFLEXIVE_PERFECT = re.compile(r"(?<![^\W\d_])[sS]['’]?est $")
+# Pronominal verbs whose object always follows "à" ("s’opposer à", "se consacrer à", "se heurter
+# à"), before a noun phrase, a number, a name or an infinitive (the LM and tune splits and
+# Tatoeba's first half: 26 such with "à", one without: "s’adapte le mieux"). Not "se livrer"
+# ("se livrent une guerre"), "s’ajouter", "se préparer" ("s’ajoutent 100 milliards", "se prépare
+# une augmentation": their subject after them), "se rendre" ("se rendront une dernière fois")
+_REFLEXIVE_OBJECT_A_STEMS = (
+    "oppos", "consacr", "attaqu", "adapt", "heurt", "voue", "vouai", "voua", "voué", "intéress",
+    "habitu", "joign", "joind", "joint", "référ", "fie", "fié", "soum", "adress", "accroch",
+    "crampon", "plie", "plia", "plié", "conform", "substitu", "ralli", "identifi", "expos", "initi",
+    "abonn", "attel", "confront")
+_OBJECT_PRONOUNS = frozenset("ce cela ceux celui celle celles nous vous eux lui elle elles".split())
+_DEGREE_AFTER_LE = frozenset(("mieux", "plus", "moins"))
+_SAME = frozenset(("même", "mme", "meme"))  # ("elle-même", its accent deleted or stripped)
+_REFLEXIVE_OPENERS = _REFLEXIVE_PRONOUNS | {"est"}  # ("s’est": _a_cue reads it)
+
+
+def _reflexive(before_last: str, last: str, prev: Token | None, text: str) -> bool:
+    """Whether the verb ``last`` is pronominal: after "se" or "s’", the apostrophe vanished
+    ("stablit"), or a participle after "s’est"."""
+    return before_last in _REFLEXIVE_PRONOUNS or (prev is not None and (
+        (prev.context[:1] == "s" and prev.context[1:] in (last, damage_key(last, "deleted")))
+        or _REFLEXIVE_PERFECT.search(text, max(0, prev.start - 7), prev.start) is not None))
+
+
+def _object_of_a(first: str, nxt: Token, following: str, lexicon: FrenchLexicon) -> bool:
+    """Whether ``first`` may begin the object of "à": a determiner (not "le mieux"), a pronoun
+    (not "elle-même"), a number, a name or an infinitive."""
+    if first in _DETERMINERS:
+        return first != "du" and not (first == "le" and following in _DEGREE_AFTER_LE)
+    if first in _OBJECT_PRONOUNS:
+        return following not in _SAME  # (not "se heurte elle-même")
+    return (first in _QUANTITY_WORDS or nxt.kind == "num"
+            or (nxt.kind == "word" and nxt.surface[:1].isupper())
+            or _is_infinitive(first, lexicon))
 
 
 # Verbs that govern "à" before an infinitive only: before a determiner their object follows
@@ -644,6 +677,9 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
     if (last.startswith("attend") and before_last in _REFLEXIVE_ELISIONS) or (
             before_last.startswith("attend") and last in _NEGATIONS_BEFORE_A):
         return True  # "s’attendait à", "ne m’attendais pas à" (see _a_cue)
+    if (last.startswith(_REFLEXIVE_OBJECT_A_STEMS) and before_last in _REFLEXIVE_OPENERS
+            and following not in _SAME and not _is_adverb(first)):
+        return True  # "s’opposait à", "s’est heurté à" (see _a_cue: the words after decide)
     return _governs_infinitive_after_pronoun(last, first, following, lexicon)
 
 

@@ -36,7 +36,7 @@ from esgtext.repair.french.cues import (
     _ADVERBS, _AUXILIARIES, _NOT_BEFORE_A, _TWO_WORD_ADVERBS,
     _SUBJECTS, _a_cue, _a_cue_max, _a_lift, _after_a_cue, _article_cue, _governs_a,
     _A_GOVERNING_STEMS, _A_LOCUTION_WORDS, _CLITICS_BEFORE_INFINITIVE, _HAVE, _RANGE_WORDS,
-    _named_range, _noun_only,
+    _named_range, _noun_only, _REFLEXIVE_OBJECT_A_STEMS,
     _NEGATIONS_BEFORE_A, _a_cue_opens_gap, _a_locution_cue, _is_adverb, _is_infinitive,
     _IRREGULAR_PARTICIPLES, _adjective_rival, _agent_par_cue, _clitic_en_cue, _participle_cue,
     _short_word_cue, _subject_cue, _subject_phrase_cue, _EMISSION_FORMS, _emission_cue,
@@ -633,7 +633,8 @@ def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
     glued = [c.contexts[:2] for c in options[index] or () if len(c.contexts) > 1]
     if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE or glued
             or first in _RANGE_WORDS
-            or any(last in _NEGATIONS_BEFORE_A or _is_adverb(last) for last in lasts)):
+            or any(last in _NEGATIONS_BEFORE_A or _is_adverb(last)
+                   or last.startswith(_REFLEXIVE_OBJECT_A_STEMS) for last in lasts)):
         return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
@@ -641,8 +642,12 @@ def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
             _named_range(c.contexts[-2], c.contexts[-1], first, following)
             for c in options[index - 1] or () if len(c.contexts) > 1):
         return True
-    return any(_a_cue_opens_gap(last, word, after, lexicon, before_last)
-               for last in lasts for word, after in [(first, following), *glued])
+    # (a reading of two words before the gap reads its first as the word two back: "sattaque"
+    # is "s’attaque")
+    pairs = [(c.contexts[-1], c.contexts[-2] if len(c.contexts) > 1 else before_last)
+             for c in options[index - 1]] if options[index - 1] else [(lasts[0], before_last)]
+    return any(_a_cue_opens_gap(last, word, after, lexicon, two_back)
+               for last, two_back in pairs for word, after in [(first, following), *glued])
 
 
 def _place_after_year(tokens: list[Token], index: int) -> bool:
