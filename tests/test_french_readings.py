@@ -6,12 +6,16 @@ of a document told from English ones when their accents are gone."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from esgtext.damage import french_typography, lossy_ascii, strip_accents
 from esgtext.repair import RepairConfig, repair_text
 from esgtext.repair.edits import apply_edits
 from esgtext.repair.french import french_score, restore_french
+from esgtext.repair.french.participles import participle_cue, participle_keys, participle_model
+from esgtext.repair.french.tokens import _Candidate
 
 # Enough damage around each example for the diagnosis: accents and apostrophes deleted.
 DELETED = "Le dveloppement de lenvironnement a t reconnu par lquipe de lcole. "
@@ -193,10 +197,37 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("Petr Dolinek a carrement refuse le test.", "Petr Dolinek a carrément refusé le test."),
         ("Les onze A380 de la serie ont ete immobilises.",
          "Les onze A380 de la série ont été immobilisés."),
+        # a word in "-e" after a noun, as the participle model reads its neighbours
+        ("Le directeur logistique d’un distributeur base a Venissieux a parle.",
+         "Le directeur logistique d’un distributeur basé à Vénissieux a parlé."),
+        ("Le portefeuille finance permettra d’eviter 3 000 tonnes.",
+         "Le portefeuille financé permettra d’éviter 3 000 tonnes."),
+        ("Chaque metre cube economise aujourd’hui compte.",
+         "Chaque mètre cube économisé aujourd’hui compte."),
+        # ... and the present before "que" or an object
+        ("Le groupe precise que ses ventes ont augmente.",
+         "Le groupe précise que ses ventes ont augmenté."),
+        ("Retisse developpe des solutions textiles.", "Retisse développe des solutions textiles."),
     ],
 )
 def test_stripped_readings_from_the_context(damaged, expected):
     assert repaired(STRIPPED + damaged) == expected
+
+
+def test_the_participle_model_speaks_for_the_present_only_before_que_or_an_object():
+    readings = [_Candidate(w, (w,), "stripped", 0.0) for w in ("exploite", "exploité")]
+    contexts = ("<p>", "elle", "exploite", "des", "usines")
+    rate = participle_model().rates["word"]
+    # the words alone say "exploité" more than the overall rate does; before "des", nothing
+    assert participle_model().log_odds(participle_keys(*contexts)) > math.log10(rate / (1 - rate))
+    reading, bonus, *more = participle_cue(contexts, 2, readings)
+    assert (reading, bonus) == ("exploité", 0.0)
+    reading, bonus, *more = participle_cue(("un", "distributeur", "base", "a", "lyon"), 2, [
+        _Candidate(w, (w,), "stripped", 0.0) for w in ("base", "basé")])
+    assert (reading, bonus > 0) == ("basé", True)
+    # a word not in "-e", or whose readings are all participles, gets nothing
+    assert participle_cue(("a", "ete", "propos", "de"), 2, readings)[1] == 0.0
+    assert participle_cue(("le", "plan", "propose", "de"), 2, readings[2:])[1] == 0.0
 
 
 def test_a_stripped_french_line_with_few_marker_words_is_repaired_as_french():

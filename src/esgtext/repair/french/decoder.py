@@ -47,6 +47,7 @@ from esgtext.repair.french.cues import (
 from esgtext.repair.french.diagnosis import DamageDiagnosis
 from esgtext.repair.french.gaps import AFTER, BEFORE, OUTSIDE, gap_model, shape_of
 from esgtext.repair.french.names import spanish_names_in_french
+from esgtext.repair.french.participles import participle_cue
 from esgtext.repair.french.tokens import (
     TYPOGRAPHIC_APOSTROPHE, Token, _Candidate, _GAP_KINDS, _SENTENCE_END, _VOWEL_START, _columns,
     capitalised_part_follows, list_item,
@@ -994,8 +995,9 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
     (see :func:`_short_word_cue`), and a reading and what it gets from the words around it: for
     an ambiguous stripped "a", its reading "à" (:func:`_verb_a_cue` before an adverb,
     :func:`_a_locution_cue`, the verb after "en"/"y"), for "ou" its reading "où"
-    (:func:`_where_cue`), before "par" its participle (:func:`_agent_par_cue`); ("", 0.0)
-    elsewhere; and the frequency of the likeliest adjective
+    (:func:`_where_cue`), before "par" its participle (:func:`_agent_par_cue`), and where none
+    of these speaks, for a stripped word in "-e", its participle as the words around it say
+    (:func:`participle_cue`); ("", 0.0) elsewhere; and the frequency of the likeliest adjective
     among its readings, against which a participle after être gets no bonus (see
     :func:`_adjective_rival`; 0.0 where there is none)."""
     previous_context = contexts[index - 1] if index else ""
@@ -1060,6 +1062,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         reading_cue = _present_before_object(contexts, index, options[index], tokens)
         if not reading_cue[1]:  # "Interrog sur la question": "Interrogé sur"
             reading_cue = _sentence_start_participle(tokens, contexts, index, options[index])
+    if ambiguous and not reading_cue[1]:  # "un distributeur base a Lyon": "basé à"
+        reading_cue = participle_cue(contexts, index, options[index])
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,

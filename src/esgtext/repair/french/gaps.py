@@ -81,18 +81,20 @@ class GapModel:
     The file has one table of counts per view, with the view's weights and the overall rate of an
     "à" at a gap. A table's counts are sorted "key<TAB>positive<TAB>total" lines, searched as
     :class:`esgtext.repair.tables.SortedLines` (a one-line document needs a few dozen keys); a
-    key's contribution (its weight times its evidence) is cached once computed."""
+    key's contribution (its weight times its evidence) is cached once computed. (``views``: the
+    names of the file's views, in the order of the keys; another file of the same form models
+    another choice, :mod:`esgtext.repair.french.participles`.)"""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, views: tuple[str, ...] = VIEWS):
         sections = table_sections(text)
         model = {fields[0]: fields[1:] for fields in
                  (line.split("\t") for line in sections.pop("model").splitlines())}
         self.bias = float(model.pop("bias")[0])
         # per view: (seen, unseen, rate) and its table of "key<TAB>positive<TAB>total" lines
-        self._weights = [tuple(map(float, model[view])) for view in VIEWS]
-        self.rates = {view: rate for view, (_, _, rate) in zip(VIEWS, self._weights)}
-        self._tables = [SortedLines(sections["counts " + view]) for view in VIEWS]
-        self._cache: list[dict[str, float]] = [{} for _ in VIEWS]
+        self._weights = [tuple(map(float, model[view])) for view in views]
+        self.rates = {view: rate for view, (_, _, rate) in zip(views, self._weights)}
+        self._tables = [SortedLines(sections["counts " + view]) for view in views]
+        self._cache: list[dict[str, float]] = [{} for _ in views]
 
     def _lookup(self, view: int, key: str) -> float:
         seen, unseen, rate = self._weights[view]
