@@ -118,6 +118,9 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Le Québec s’opposait à un investissement. Elle s’attaque à la pauvreté. Ceux qui se "
          "vouent à l’occultisme. Le projet se heurte à des difficultés et s’est heurté à un mur. "
          "C’est celle qui s’adapte le mieux."),
+        # "prendre part à" before a noun phrase; not before a time ("l’année dernière")
+        ("Jai pris part la comptition. Il a pris part lanne dernire une action.",
+         "J’ai pris part à la compétition. Il a pris part l’année dernière une action."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

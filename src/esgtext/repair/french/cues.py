@@ -283,6 +283,9 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     if (last.startswith(_REFLEXIVE_OBJECT_A_STEMS) and _object_of_a(first, nxt, following, lexicon)
             and _reflexive(before_last, last, prev, text)):
         return A_GOVERNOR_BONUS  # "le Québec s’opposait à un investissement"
+    if (last == "part" and before_last in _TAKING and _object_of_a(first, nxt, following, lexicon)
+            and following not in _TIME_NOUNS):
+        return A_GOVERNOR_BONUS  # "ont pris part à cette opération" (not "l’année dernière")
     if (before_last or prev is not None) and _named_range(
             "d'" if prev is not None and prev.context == "d" + last else before_last,
             last, first, following):
@@ -486,6 +489,11 @@ _OBJECT_PRONOUNS = frozenset("ce cela ceux celui celle celles nous vous eux lui 
 _DEGREE_AFTER_LE = frozenset(("mieux", "plus", "moins"))
 _SAME = frozenset(("même", "mme", "meme"))  # ("elle-même", its accent deleted or stripped)
 _REFLEXIVE_OPENERS = _REFLEXIVE_PRONOUNS | {"est"}  # ("s’est": _a_cue reads it)
+# "prendre part à": before a noun phrase always "à" (the LM and tune splits and Tatoeba's first
+# half: 10 times; without it before "au", "aux", "également" and "l’année dernière" only)
+_TAKING = frozenset(
+    "prend prends prennent prenait prenaient prendra prendront prendrait prendraient prendre "
+    "pris prise prises prenant prenons prenez".split())
 
 
 def _reflexive(before_last: str, last: str, prev: Token | None, text: str) -> bool:
@@ -680,6 +688,8 @@ def _a_cue_opens_gap(last: str, first: str, following: str, lexicon: FrenchLexic
     if (last.startswith(_REFLEXIVE_OBJECT_A_STEMS) and before_last in _REFLEXIVE_OPENERS
             and following not in _SAME and not _is_adverb(first)):
         return True  # "s’opposait à", "s’est heurté à" (see _a_cue: the words after decide)
+    if last == "part" and before_last in _TAKING and not _is_adverb(first):
+        return True  # "a pris part à" (see _a_cue)
     return _governs_infinitive_after_pronoun(last, first, following, lexicon)
 
 

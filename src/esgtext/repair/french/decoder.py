@@ -635,7 +635,8 @@ def _opens_gap(tokens: list[Token], contexts: tuple[str, ...],
     if not (first in _A_LOCUTION_WORDS or first in _CLITICS_BEFORE_INFINITIVE or glued
             or first in _RANGE_WORDS
             or any(last in _NEGATIONS_BEFORE_A or _is_adverb(last)
-                   or last.startswith(_REFLEXIVE_OBJECT_A_STEMS) for last in lasts)):
+                   or last.startswith(_REFLEXIVE_OBJECT_A_STEMS) or last == "part"
+                   for last in lasts)):
         return False  # (the usual case, at every token: none of the cues can apply)
     following = contexts[index + 1] if index + 1 < len(contexts) else "<p>"
     before_last = _context_two_back(contexts, options, index)
