@@ -121,6 +121,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
         # "prendre part à" before a noun phrase; not before a time ("l’année dernière")
         ("Jai pris part la comptition. Il a pris part lanne dernire une action.",
          "J’ai pris part à la compétition. Il a pris part l’année dernière une action."),
+        # "quelque chose à" before an infinitive and the pronoun before it; not after a verb of
+        # perception
+        ("Jai quelque chose vous dire. Jai une chose vous demander. Jai vu quelque chose bouger.",
+         "J’ai quelque chose à vous dire. J’ai une chose à vous demander. J’ai vu quelque chose "
+         "bouger."),
         # avoir, a negation, an infinitive: "à" before the infinitive
         ("Le Congrs na pas approuver le budget, il na rien faire hier et les dputs ont vot.",
          "Le Congrès n’a pas à approuver le budget, il n’a rien à faire hier et les députés ont "

@@ -89,7 +89,17 @@ _A_GOVERNING_STEMS = (
     # à reconnaître"; not "premier", "dernier": "l’année dernière en novembre", "les derniers
     # quatre ans")
     "appel", "formé",
+    # ... and the noun of "quelque chose à dire", "une chose à vous demander" (the LM and tune
+    # splits and Tatoeba's first half: "chose" then an infinitive, a pronoun before it or not,
+    # 16 times with "à", once without: "vu quelque chose bouger")
+    "chose",
 )
+# (but after a verb of perception, the infinitive is what the thing did: "vu quelque chose
+# bouger", the one "chose" before an infinitive without "à" in those splits)
+_PERCEIVED_THING = re.compile(
+    r"(?<![^\W\d_])(?:vu|vue|vus|voir|vois|voit|voient|entendu|entendre|entends|entend|senti|"
+    r"sentir|sens|sent|regard\w*) +(?:quelque|une|la|les|des) +$", re.IGNORECASE)
+PERCEIVED_THING_PENALTY = 2.0
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _CLITICS_BEFORE_INFINITIVE = frozenset(
     "se s' y en le la les l' lui leur nous vous me m' te t'".split())
@@ -262,6 +272,9 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
                 and last.startswith(_PERSON_GOVERNORS))) and not (
             _governs_infinitive_after_pronoun(last, first, following, lexicon)):
         return -INFINITIVE_GOVERNOR_PENALTY  # "nous visons la neutralité": no "à" before it
+    if (last.startswith("chose") and prev is not None
+            and _PERCEIVED_THING.search(text, max(0, prev.start - 24), prev.start)):
+        return -PERCEIVED_THING_PENALTY  # "j’ai vu quelque chose bouger": what it did, no "à"
     if _noun_mal(before_last, last):
         return A_GOVERNOR_BONUS  # "a du mal à croire", "a mal à la tête", "pas de mal à voir"
     if (first not in _NOT_AFTER_EXPECTING and prev is not None
