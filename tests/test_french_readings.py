@@ -216,6 +216,9 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("Le groupe precise que ses ventes ont augmente.",
          "Le groupe précise que ses ventes ont augmenté."),
         ("Retisse developpe des solutions textiles.", "Retisse développe des solutions textiles."),
+        # ... and a sentence's only verb after the noun that starts it
+        ("Son anniversaire tombe dimanche. Le singe saute de branche en branche.",
+         "Son anniversaire tombe dimanche. Le singe saute de branche en branche."),
     ],
 )
 def test_stripped_readings_from_the_context(damaged, expected):

@@ -1064,7 +1064,7 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
         if not reading_cue[1]:  # "Interrog sur la question": "Interrogé sur"
             reading_cue = _sentence_start_participle(tokens, contexts, index, options[index])
     if ambiguous and not reading_cue[1]:  # "un distributeur base a Lyon": "basé à"
-        reading_cue = participle_cue(contexts, index, options[index])
+        reading_cue = participle_cue(contexts, index, options[index], tokens, options)
     adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
