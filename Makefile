@@ -52,6 +52,7 @@ lexicon: setup
 	$(PY) scripts/build_french_news_counts.py
 	$(PY) scripts/build_french_classes.py
 	$(PY) scripts/build_french_a_gaps.py
+	$(PY) scripts/build_french_participles.py
 	$(PY) scripts/build_spanish_names.py
 	$(PY) scripts/build_english_possessives.py
 	$(PY) scripts/build_confidence_table.py
