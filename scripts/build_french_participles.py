@@ -1,6 +1,6 @@
-"""Generate ``src/esgtext/data/fr_participles.txt.gz``: whether a word of stripped French that ends
-in "e" or "es" was a past participle in "é"/"és" ("base" for "basé") or not ("propose"), as counts
-per view of the word, and the weights of the logistic model of
+"""Generate ``src/esgtext/data/fr_participles.txt.gz``: whether a word of stripped French that
+ends in "e" or "es" was a past participle in "é"/"és" ("base" for "basé") or not ("propose"), as
+counts per view of the word, and the weights of the logistic model of
 ``esgtext.repair.french.participles``.
 
 Source: the WMT news test sets in ``../shared/data/wmt-news`` (research licence), read at run

@@ -37,6 +37,7 @@ import math
 from functools import lru_cache
 
 from esgtext.repair.classes import class_names
+from esgtext.repair.french.cues import _OBJECT_DETERMINERS
 from esgtext.repair.french.gaps import GapModel
 from esgtext.repair.tables import data_text
 
@@ -52,18 +53,17 @@ PARTICIPLE_ENDINGS = ("é", "és")  # (a reading in "-ée" is no stripped word i
 # 0.765 % at 0.35 and 0.5, 0.772 % at 0.65)
 PARTICIPLE_MODEL_WEIGHT = 0.5
 # Where the model says participle it is overruled in two places. Before "que", a number or an
-# object's determiner the word is a verb with its object or its clause far more often ("le groupe précise que", "exploite des centrales", "transporte chaque
-# année"): the model may speak for the present there, never for the participle (the
-# development releases had read "Le groupe précisé que", "Retisse développé des solutions")
-# And a word at the start of its sentence, or after the determiner and the noun that start it,
-# with no word only a finite verb elsewhere in the sentence, is the sentence's verb (Tatoeba:
-# "Le bébé pleure", "Son anniversaire tombe dimanche", "Arrête simplement"; news has "Le
-# portefeuille financé permettra", whose "permettra" is the verb): tune split 0.942 -> 0.941 %,
-# Tatoeba's first half 0.765 -> 0.761 %, its second half 1.253 -> 1.227 % (the model alone had
-# made it 1.225 -> 1.253 %)
-_VERB_BEFORE = frozenset(
-    "que qu' <num> des chaque le la les l' un une ses son sa leur leurs ce cet cette ces mon ma "
-    "mes notre nos votre vos".split())
+# object's determiner the word is a verb with its object or its clause far more often ("le
+# groupe précise que", "exploite des centrales", "transporte chaque année"): the model may speak
+# for the present there, never for the participle (the development releases had read "Le groupe
+# précisé que", "Retisse développé des solutions"). And a word at the start of its sentence, or
+# after the determiner and the noun that start it, with no word only a finite verb elsewhere in
+# the sentence, is the sentence's verb (Tatoeba: "Le bébé pleure", "Son anniversaire tombe
+# dimanche", "Arrête simplement"; news has "Le portefeuille financé permettra", whose
+# "permettra" is the verb): tune split 0.942 -> 0.941 %, Tatoeba's first half 0.765 -> 0.761 %,
+# its second half 1.253 -> 1.227 % (the model alone had made it 1.225 -> 1.253 %)
+_VERB_BEFORE = _OBJECT_DETERMINERS | {"que", "qu'", "<num>", "des", "chaque"}
+_STARTING_DETERMINERS = _OBJECT_DETERMINERS | {"ton", "ta", "tes", "chaque"}
 
 
 def participle_keys(l2: str, l1: str, word: str, r1: str, r2: str) -> tuple[str, ...]:
@@ -127,14 +127,9 @@ def _starts_clause(tokens, contexts: tuple[str, ...], index: int) -> bool:
     for _ in range(3):
         if start == 0 or tokens[start - 1].kind == "newline" or (
                 tokens[start - 1].surface in _SENTENCE_ENDS):
-            return start >= index - 1 or contexts[start] in _DETERMINERS
+            return start >= index - 1 or contexts[start] in _STARTING_DETERMINERS
         start -= 1
     return False
-
-
-_DETERMINERS = frozenset(
-    "le la les l' un une ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos "
-    "leur leurs chaque".split())
 
 
 def _other_verb(tokens, contexts: tuple[str, ...], options, index: int) -> bool:
