@@ -921,26 +921,17 @@ TITLE_AFTER_PARTICIPLE_PENALTY = -1.5
 ATTRIBUTION_TITLE_PENALTY = 4.0
 
 
-# Words after which an infinitive needs no "à": prepositions, modal and perception verbs.
+# Words after which an infinitive needs no "à": prepositions, pronouns, verbs of causing,
+# perceiving and seeming. (The modal verbs, "aller" and "aimer", _MODALS and _LIKING, have
+# returned before this list is read: _a_cue_words_uncached.)
 _BARE_INFINITIVE_BEFORE = frozenset(
     "pour sans par après avant afin de d' ou et mais pas plus jamais rien tout même aussi bien "
-    "faut fallait faudra faudrait va vont allait allaient ira iront irait vais vas allons allez "
-    "aller fait faire font faisait laisser laisse laissé voir vu entendre sembler semble semblait "
-    "paraît compte comptait comptent comptaient compter ose sait savait savent sache sachent "
-    "savoir veut voulait veulent vouloir voudrait "
-    "souhaite souhaitait espère espérait aime aimait préfère préférait doit doivent devait "
-    "devaient devrait devraient devoir peut peuvent pouvait pouvaient pourrait pourraient pouvoir "
-    "pu dû su voulu ne n' se s' te t' me m' nous vous lui leur les la le l' y en comment où "
-    "quoi que qu' qui "
-    # (stop 37: the persons conversation uses, "je dois partir", "tu veux venir ?", "ils aiment
-    # courir"; read off Tatoeba's first half)
-    "dois devons devez devais deviez devions peux pouvons pouvez pouvais pouviez puisse puisses "
-    "puissent puissions puissiez veux voulons voulez voulais vouliez voulions sais savons savez "
-    "savais saviez aimes aimons aimez aiment aimais aimaient aimerais aimerait aimerions "
-    "aimeriez aimeraient préfères préférons préférez préfèrent préférais espères espérons "
-    "espérez espèrent souhaites souhaitons souhaitez souhaitent souhaiterais souhaiterait "
-    "fais faisons faites laisses laissez laissons laissent vois voit voyons voyez voient oses "
-    "osez osent".split()
+    "fait faire font faisait laisser laisse laissé voir vu entendre sembler semble semblait "
+    "paraît compte comptait comptent comptaient compter sache sachent su voulu ne n' se s' te t' "
+    "me m' nous vous lui leur les la le l' y en comment où quoi que qu' qui "
+    # (stop 37: the persons conversation uses, "fais-le voir", "je vois venir"; read off
+    # Tatoeba's first half)
+    "fais faisons faites laisses laissez laissons laissent vois voit voyons voyez voient".split()
 )
 _BARE_INFINITIVE_STEMS = ("pourr", "devr", "voudr", "saur", "fer", "ir")
 # Adverbs that stand between a verb and its bare infinitive ("pourra toujours dire", "doivent
