@@ -118,6 +118,11 @@ def assert_repaired_back(clean: str, damage: str = "deleted", intro: str = "") -
          "Le Québec s’opposait à un investissement. Elle s’attaque à la pauvreté. Ceux qui se "
          "vouent à l’occultisme. Le projet se heurte à des difficultés et s’est heurté à un mur. "
          "C’est celle qui s’adapte le mieux."),
+        # ", à savoir" after a comma; "savoir" after a colon or a full stop is the infinitive
+        ("Les lus du conseil, savoir les membres du parti, ont vot. La question est simple : "
+         "savoir si lÉtat paiera. Il sait tout. Savoir lire est utile.",
+         "Les élus du conseil, à savoir les membres du parti, ont voté. La question est simple : "
+         "savoir si l’État paiera. Il sait tout. Savoir lire est utile."),
         # "prendre part à" before a noun phrase; not before a time ("l’année dernière")
         ("Jai pris part la comptition. Il a pris part lanne dernire une action.",
          "J’ai pris part à la compétition. Il a pris part l’année dernière une action."),

@@ -260,6 +260,8 @@ def _a_cue(last: str, first: str, nxt: Token, prev: Token | None, text: str,
     context token after ``nxt``, ``before_last`` the one before ``prev``)."""
     if prev is not None and _inverted_subject(last, nxt, prev, text):
         return -INVERTED_SUBJECT_PENALTY
+    if first == "savoir" and last == "<p>" and (prev is None or prev.surface != ","):
+        return 0.0  # ", à savoir" after a comma only (": savoir si", ". Savoir")
     if (first in _TITLES and before_last == "a" and prev is not None
             and last.endswith(_TITLE_PARTICIPLE_ENDINGS)
             and text[max(0, prev.start - 4):prev.start] == ", a "):
@@ -723,6 +725,7 @@ def _is_a_locution(last: str, first: str, following: str) -> bool:
         last not in _NO_LOCUTION_AFTER and (
             first + " " + following in _A_LOCUTION_STARTS or first in _A_LOCUTION_ALONE)
         or (first == "bien" and last in _MENER)
+        or (first == "savoir" and last == "<p>")  # ", à savoir" (see _a_cue: after a comma)
         or (first in _AGAIN_WORDS and _again_after(last, following))
         or (first == "laquelle" and last not in _PREPOSITIONS_BEFORE_LAQUELLE))
 
