@@ -449,6 +449,10 @@ def test_stripped_des_and_la_before_words_no_article_precedes_are_des_and_la():
     # ... but an imperative, whose sentence goes on with no comma, stays one
     ("Monte dans la voiture immediatement. Reste en contact avec nous.",
      ["Monte dans la voiture", "Reste en contact"]),
+    # no participle right after "ne", a pronoun or "qui": the auxiliary would stand between
+    ("L'Insee ne publie plus ce taux. Un avocat qui se specialise dans la defense, et "
+     "l'observateur s'interroge sur cette coincidence. Il ne l'a pas publie.",
+     ["ne publie plus", "qui se spécialise dans", "s'interroge sur", "ne l'a pas publié"]),
 ])
 def test_stripped_readings_from_the_word_before(stripped, expected):
     repaired = repair_text(stripped, lang="fr").text
