@@ -1386,3 +1386,13 @@ def test_a_question_mark_after_a_word_whose_accent_a_deletion_took_asks_a_questi
     replaced = "Le r?sum? est pr?t et il a mang?"
     assert repair_text(replaced, lang="fr").text == "Le résumé est prêt et il a mangé"
 
+
+
+def test_every_person_of_the_auxiliaries_and_the_adjective_after_them():
+    # the participle after "aurais", "suis", "es" (stripped); after "vous êtes" and an inverted
+    # "sommes-nous" an adjective as frequent as the participle stays one (deleted)
+    stripped = ("J’aurais souhaité qu’Amazon prenne cette mesure, alors que je suis arrivé "
+                "troisième. Tu t’es lavé les mains ?")
+    assert repair_text(strip_accents(stripped), lang="fr").text == stripped
+    deleted = "Vous êtes prête ? Sommes-nous prêtes à partir ? Je ne suis pas encore prêt."
+    assert repair_text(lossy_ascii(deleted, capitals=False), lang="fr").text == deleted

@@ -813,7 +813,7 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
                 if last in _AUXILIARIES:
                     plain += _participle_cue(last, cand, own_zipf, zipf_of, adjective)
                 elif auxiliary_before_adverb:  # "a également réglé", "avait d'abord montré"
-                    plain += _participle_cue(  # ("ne sera pas prêt", "est plus fréquent")
+                    plain += _participle_cue(  # ("ne sera pas prêt", "sommes-nous prêtes")
                         auxiliary_before_adverb, cand, own_zipf, zipf_of,
                         adjective if last in _BEFORE_ADJECTIVE else 0.0)
                 elif last == "à":
@@ -871,7 +871,10 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
 # The adverbs of negation and degree between être and a word whose readings are a participle and
 # an adjective: the adjective is as likely as it is frequent ("ne sera pas prêt", "est plus
 # fréquent"; but "sont déjà fixées")
-_BEFORE_ADJECTIVE = frozenset("pas plus jamais très trop si moins aussi assez tellement".split())
+# (stop 39: "encore", "toujours", "je ne suis pas encore prêt"; and an inverted subject,
+# "sommes-nous prêtes", "es-tu prête")
+_BEFORE_ADJECTIVE = _SUBJECTS | frozenset(
+    "pas plus jamais très trop si moins aussi assez tellement encore toujours tu".split())
 
 
 def _reading_bonus(reading_cue: tuple, output: str) -> float:
@@ -1065,7 +1068,8 @@ def _neighbours(text: str, tokens: list[Token], contexts: tuple[str, ...],
             reading_cue = _sentence_start_participle(tokens, contexts, index, options[index])
     if ambiguous and not reading_cue[1]:  # "un distributeur base a Lyon": "basé à"
         reading_cue = participle_cue(contexts, index, options[index], tokens, options)
-    adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else ""
+    adjective = _adjective_rival(options[index], zipf, contexts[index - 2] if index > 1 else "",
+                                 contexts[index - 3] if index > 2 else ""
                                  ) if ambiguous else 0.0
     return (auxiliary_before_adverb, subject, ambiguous and context in SHORT_WORDS, reading_cue,
             adjective)
