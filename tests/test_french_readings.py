@@ -1396,3 +1396,14 @@ def test_every_person_of_the_auxiliaries_and_the_adjective_after_them():
     assert repair_text(strip_accents(stripped), lang="fr").text == stripped
     deleted = "Vous êtes prête ? Sommes-nous prêtes à partir ? Je ne suis pas encore prêt."
     assert repair_text(lossy_ascii(deleted, capitals=False), lang="fr").text == deleted
+
+
+def test_a_word_the_web_writes_stripped_is_read_with_its_accents():
+    # "ca" is no French word, though wordfreq counts it (the web strips "ça"), and the bigram
+    # tables had learnt "ca va"; "Ca" opens a sentence as "Ça"; a name keeps its capital's
+    # spelling ("Karate" in an English name is not French)
+    stripped = ("Le ministere a publie son rapport. Est-ce que ca va ? Ca va bien, merci. Elle "
+                "est deja partie. La World Karate Association a repondu.")
+    assert repair_text(stripped, lang="fr").text == (
+        "Le ministère a publié son rapport. Est-ce que ça va ? Ça va bien, merci. Elle est déjà "
+        "partie. La World Karate Association a répondu.")
