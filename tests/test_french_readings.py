@@ -198,6 +198,8 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("Il affirme que la connexion a l’aeroport est importante.",
          "Il affirme que la connexion à l’aéroport est importante."),
         ("A-t-il declare cela hier ?", "A-t-il déclaré cela hier ?"),
+        ("Le rapport a ete publie. Comment as-tu trouve le concert ? As-tu mange ?",
+         "Le rapport a été publié. Comment as-tu trouvé le concert ? As-tu mangé ?"),
         # a capital "A" that starts a sentence inside a line is "À"; a letter or a code is not
         ("Il a ete decide. A la suite de cette decision, le ministere a reagi.",
          "Il a été décidé. À la suite de cette décision, le ministère a réagi."),

@@ -959,7 +959,8 @@ def _auxiliary_before(text: str, tokens: list[Token], contexts: tuple[str, ...],
             return contexts[index - 3]  # "n'a absolument pas respecté"
         return before
     previous_start = tokens[index - 1].start
-    if previous_context in _SUBJECTS and text[previous_start - 1:previous_start] == "-":
+    if (previous_context in _SUBJECTS or previous_context == "tu") and (
+            text[previous_start - 1:previous_start] == "-"):  # ("as-tu mangé")
         k = index - 2  # (the "t" of "a-t-elle" is a token of its own)
         if contexts[k] == "t" and k and text[tokens[k].start - 1:tokens[k].start] == "-":
             k -= 1
