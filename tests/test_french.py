@@ -260,6 +260,19 @@ def test_short_damaged_lines_are_diagnosed_from_little_evidence():
     assert repair_text("Le groupe a-t-il vu la mer ?", lang="fr").edits == ()
 
 
+def test_a_ligature_is_no_accent_that_survived_the_stripping():
+    from esgtext.repair import repair_text
+    from esgtext.repair.french.diagnosis import diagnose_damage
+
+    # stripping keeps "œ": it says nothing against a stripped text ("allume" after "avons")
+    stripped = "J’ai appris a conduire a ma sœur. Il fait froid : nous avons allume un feu."
+    assert diagnose_damage(stripped).stripped
+    assert repair_text(stripped, lang="fr").text == (
+        "J’ai appris à conduire à ma sœur. Il fait froid : nous avons allumé un feu.")
+    # ... while an accented lower-case letter still does
+    assert not diagnose_damage("J’ai vu ma sœur à l’été. Nous avons allume un feu.").stripped
+
+
 def test_a_question_mark_before_a_number_after_a_frequent_word_stays():
     from esgtext.repair import repair_text
 

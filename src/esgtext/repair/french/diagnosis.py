@@ -149,6 +149,10 @@ _EVIDENCE: dict[str, tuple[int, int, int, int] | int] = {}
 _WORD_TOKEN = re.compile(f"{ELIDED}|({WORD})", re.IGNORECASE)
 
 
+# Ligatures are no accents: stripping keeps them ("sœur", "cœur"), deletion takes them
+_LIGATURES = frozenset("œæ")
+
+
 # The forms of avoir that stand before a past participle.
 _HAVE_FORMS = "a|ai|as|avons|avez|ont|avait|avaient|aura|auront|aurait|auraient"
 # An auxiliary, then a lone "t": "été" without its letters ("a t reconnu"; not "a-t-il").
@@ -200,7 +204,8 @@ def diagnose_damage(text: str, tokens: list[Token] | None = None) -> DamageDiagn
             if lower.isascii():
                 evidence = _word_evidence(surface, lower, lexicon)
             else:
-                evidence = sum(1 for c in surface if c.islower() and not c.isascii())
+                evidence = sum(1 for c in surface if c.islower() and not c.isascii()
+                               and c not in _LIGATURES)
                 if not evidence and _GLUED_ELISION.match(surface):
                     evidence = (0, 0, 1, 0)  # "lÉtat": the capital survived, the apostrophe not
             evidence_of[surface] = evidence
