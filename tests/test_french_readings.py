@@ -200,6 +200,9 @@ def test_deleted_apostrophes_and_names(damaged, expected):
         ("A-t-il declare cela hier ?", "A-t-il déclaré cela hier ?"),
         ("Le rapport a ete publie. Comment as-tu trouve le concert ? As-tu mange ?",
          "Le rapport a été publié. Comment as-tu trouvé le concert ? As-tu mangé ?"),
+        # "a" before a word that is only an infinitive, an object pronoun between or not
+        ("L'activite suffira-t-elle a redorer le blason ? Comment arrives-tu a te concentrer ?",
+         "L'activité suffira-t-elle à redorer le blason ? Comment arrives-tu à te concentrer ?"),
         # a capital "A" that starts a sentence inside a line is "À"; a letter or a code is not
         ("Il a ete decide. A la suite de cette decision, le ministere a reagi.",
          "Il a été décidé. À la suite de cette décision, le ministère a réagi."),
