@@ -269,6 +269,9 @@ def test_a_ligature_is_no_accent_that_survived_the_stripping():
     assert diagnose_damage(stripped).stripped
     assert repair_text(stripped, lang="fr").text == (
         "J’ai appris à conduire à ma sœur. Il fait froid : nous avons allumé un feu.")
+    # "a" before an infinitive is a stripped "à": evidence of its own
+    assert diagnose_damage("Je vous aiderai a chercher Tom. Je vais t’apprendre a nager.").stripped
+    assert not diagnose_damage("Je pense être le seul à avoir vu. Il a chercher.").stripped
     # ... while an accented lower-case letter still does
     assert not diagnose_damage("J’ai vu ma sœur à l’été. Nous avons allume un feu.").stripped
 
