@@ -26,7 +26,7 @@ from functools import lru_cache
 from esgtext.repair.memo import make_room
 from esgtext.repair.tables import SortedLines, data_text, sections as table_sections
 
-__all__ = ["WordClasses", "word_classes", "class_names", "is_name"]
+__all__ = ["WordClasses", "word_classes", "class_names", "is_name", "known_only_as"]
 
 _UNKNOWN = "U"
 MAX_CONTEXTS = 20_000  # contexts whose ratios are kept (then the older half goes): 14 MB at most
@@ -120,6 +120,13 @@ def class_names(word: str) -> tuple[str, ...]:
     """The names of the classes the tables give ``word`` (``()`` in a build without them)."""
     classes = word_classes()
     return classes.names_of(word) if classes is not None else ()
+
+
+def known_only_as(word: str, initials: str) -> bool:
+    """Whether the word classes know ``word``, and only in classes whose names begin with one of
+    ``initials`` ("N" a noun, "A" an adjective, "Y" an infinitive, "VEH" a finite verb)."""
+    names = class_names(word)
+    return bool(names) and all(name[:1] in initials for name in names)
 
 
 def is_name(word: str) -> bool:

@@ -14,7 +14,9 @@ import math
 import re
 from itertools import compress
 
-from esgtext.repair.classes import _UNKNOWN as UNKNOWN_CLASS, class_names, word_classes
+from esgtext.repair.classes import (
+    _UNKNOWN as UNKNOWN_CLASS, class_names, known_only_as, word_classes,
+)
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, damage_key
 from esgtext.repair.spacing import YEAR_TOKEN
@@ -459,8 +461,7 @@ def a_time_follows_a_date(text: str, number: Token, comma: Token, before_comma: 
 
 def _noun_only(word: str) -> bool:
     """Whether the word classes know ``word`` only as a noun."""
-    names = class_names(word)
-    return bool(names) and all(name[:1] == "N" for name in names)
+    return known_only_as(word, "N")
 
 
 # A year after a noun or an adjective has no "à" before it ("l’année de référence 2021", "la
@@ -472,8 +473,7 @@ YEAR_AFTER_NOUN_PENALTY = 3.0
 
 def _noun_or_adjective_only(word: str) -> bool:
     """Whether the word classes know ``word`` only as a noun or an adjective."""
-    names = class_names(word)
-    return bool(names) and all(name[:1] in ("N", "A") for name in names)
+    return known_only_as(word, "NA")
 
 
 # Reflexive verbs of an amount, a level, a rank, that take "à" ("s’établit à 4,2 milliards",

@@ -14,7 +14,7 @@ from operator import add, is_not
 
 from esgtext.repair.addresses import phone_pattern
 from esgtext.repair.calibration import margin_confidence, odds_reason
-from esgtext.repair.classes import class_names, is_name, word_classes
+from esgtext.repair.classes import class_names, is_name, known_only_as, word_classes
 from esgtext.repair.edits import Edit
 from esgtext.repair.memo import make_room
 from esgtext.repair.lexicon import ARTICLES_AFTER_A, BigramModel, FrenchLexicon, news_capitals
@@ -1096,12 +1096,7 @@ def _infinitive_after(contexts: tuple[str, ...], options: list[list[_Candidate] 
     if index >= len(contexts):
         return False
     readings = [c.output for c in options[index]] if options[index] else [contexts[index]]
-    return all(_infinitive_only(r) for r in readings)
-
-
-def _infinitive_only(word: str) -> bool:
-    names = class_names(word)
-    return bool(names) and all(name[:1] == "Y" for name in names)
+    return all(known_only_as(reading, "Y") for reading in readings)
 
 
 # "quelle" is also what a deletion leaves of "qu’elle", which the bigrams prefer almost everywhere

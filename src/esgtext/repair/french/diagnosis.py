@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 
-from esgtext.repair.classes import class_names
+from esgtext.repair.classes import class_names, known_only_as
 from esgtext.repair.memo import make_room
 from esgtext.repair.spacing import glued_spaces
 from esgtext.repair.lexicon import FrenchLexicon, french_lexicon
@@ -178,6 +178,8 @@ def _stripped_participle(word: str, lexicon: FrenchLexicon) -> bool:
     zipf = lexicon.zipf
     return any(reading.endswith("é") and zipf.get(reading, 0.0) >= _MIN_PARTICIPLE_ZIPF
                for reading in lexicon.candidates(word, "stripped"))
+
+
 _A_THEN_WORD = re.compile(r"(?<![^\W\d_])(?<!['’-])a ([a-z]{3,})(?![\w'’-])")
 
 
@@ -185,9 +187,7 @@ def _infinitive_only(word: str, lexicon: FrenchLexicon) -> bool:
     """Whether ``word``, or each of its stripped readings, is only an infinitive by the word
     classes ("chercher", "etre": "être")."""
     readings = lexicon.candidates(word, "stripped") if class_names(word) == ("U",) else (word,)
-    return bool(readings) and all(
-        names and all(name[:1] == "Y" for name in names)
-        for names in map(class_names, readings))
+    return bool(readings) and all(known_only_as(reading, "Y") for reading in readings)
 
 
 # "ce temps-l", "celle-l", "soi-mme", "eux-mmes": "-là" and "-même(s)" without their accents

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from esgtext.repair.classes import class_names
+from esgtext.repair.classes import known_only_as
 from esgtext.repair.french.cues import _OBJECT_DETERMINERS
 from esgtext.repair.french.gaps import GapModel
 from esgtext.repair.tables import data_text
@@ -166,5 +166,4 @@ def _other_verb(tokens, contexts: tuple[str, ...], options, index: int) -> bool:
 def _finite_only(word: str) -> bool:
     """Whether the word classes know ``word`` only as a finite verb ("est", "permettra"; not
     "compte", also a noun)."""
-    names = class_names(word)
-    return bool(names) and all(name[:1] in "VEH" for name in names)
+    return known_only_as(word, "VEH")
