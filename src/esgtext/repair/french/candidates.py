@@ -107,7 +107,8 @@ def _word_candidates(
           and class_names(lower) == ("U",)):
         # a word the web writes without its accents ("ca", "deja"), which French does not know,
         # and one reading far more frequent than the others
-        best, *rivals = sorted((zipf.get(c.output, 0.0), c.output) for c in out[1:])[::-1]
+        best, *rivals = sorted(((zipf.get(c.output, 0.0), c.output) for c in out[1:]),
+                               reverse=True)
         if (best[0] - zipf.get(lower, 0.0) >= WEB_STRIPPED_GAIN
                 and all(best[0] - rival >= WEB_STRIPPED_RIVAL for rival, _ in rivals)
                 and (tok.surface[:1].islower() or best[1][:1] == "ç")):

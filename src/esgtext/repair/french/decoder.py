@@ -873,8 +873,9 @@ def _lattice(text: str, tokens: list[Token], contexts: tuple[str, ...],
 # fréquent"; but "sont déjà fixées")
 # (stop 39: "encore", "toujours", "je ne suis pas encore prêt"; and an inverted subject,
 # "sommes-nous prêtes", "es-tu prête")
-_BEFORE_ADJECTIVE = _SUBJECTS | frozenset(
-    "pas plus jamais très trop si moins aussi assez tellement encore toujours tu".split())
+_HYPHENATED_SUBJECTS = _SUBJECTS | {"tu"}  # (inverted after a hyphen: "a-t-il", "as-tu")
+_BEFORE_ADJECTIVE = _HYPHENATED_SUBJECTS | frozenset(
+    "pas plus jamais très trop si moins aussi assez tellement encore toujours".split())
 
 
 def _reading_bonus(reading_cue: tuple, output: str) -> float:
@@ -959,8 +960,8 @@ def _auxiliary_before(text: str, tokens: list[Token], contexts: tuple[str, ...],
             return contexts[index - 3]  # "n'a absolument pas respecté"
         return before
     previous_start = tokens[index - 1].start
-    if (previous_context in _SUBJECTS or previous_context == "tu") and (
-            text[previous_start - 1:previous_start] == "-"):  # ("as-tu mangé")
+    if (previous_context in _HYPHENATED_SUBJECTS
+            and text[previous_start - 1:previous_start] == "-"):  # ("as-tu mangé")
         k = index - 2  # (the "t" of "a-t-elle" is a token of its own)
         if contexts[k] == "t" and k and text[tokens[k].start - 1:tokens[k].start] == "-":
             k -= 1

@@ -37,7 +37,7 @@ import math
 from functools import lru_cache
 
 from esgtext.repair.classes import known_only_as
-from esgtext.repair.french.cues import _OBJECT_DETERMINERS
+from esgtext.repair.french.cues import _OBJECT_DETERMINERS, _REFLEXIVE_ELISIONS
 from esgtext.repair.french.gaps import GapModel
 from esgtext.repair.tables import data_text
 
@@ -70,7 +70,7 @@ PARTICIPLE_MODEL_WEIGHT = 0.5
 # stripped: 0.941 -> 0.937 % at 1.0, 0.934 % at 2.0 and at 4.0; Tatoeba's first half 0.761 ->
 # 0.755 % at each; LM split 0.672 -> 0.673 % ("qui achète", whose source wrote "qui acheté")
 NO_PARTICIPLE_PENALTY = 2.0
-_NO_PARTICIPLE_AFTER = frozenset("ne n' se s' me m' te t' qui".split())
+_NO_PARTICIPLE_AFTER = _REFLEXIVE_ELISIONS | {"ne", "n'", "qui"}
 _VERB_BEFORE = _OBJECT_DETERMINERS | {"que", "qu'", "<num>", "des", "chaque"}
 _STARTING_DETERMINERS = _OBJECT_DETERMINERS | {"ton", "ta", "tes", "chaque"}
 
